@@ -1,0 +1,470 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PlatformEntry } from '../platforms/types';
+import type { GatewayContext } from '../server/context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in ISO-8601 UTC, e.g. `2021-11-25T16:31:54.000Z`. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value: used for an upstream record exactly as the platform sent it. */
+  JSON: { input: unknown; output: unknown; }
+  /**
+   * An integer that JavaScript holds exactly: -(2^53-1) to 2^53-1. Used where a 32-bit Int is too small
+   * (money in fen up to 100,000,000 yuan, very large stock counts).
+   */
+  SafeInt: { input: number; output: number; }
+};
+
+export type AuditInfo = {
+  __typename?: 'AuditInfo';
+  auditedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform's own review value. */
+  rawState?: Maybe<Scalars['String']['output']>;
+  rejectReason?: Maybe<Scalars['String']['output']>;
+  state: AuditState;
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The review state of a product, kept apart from its sale status. */
+export type AuditState =
+  | 'APPROVED'
+  /** Never submitted for review, or the platform has no review. */
+  | 'NONE'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'UNKNOWN';
+
+/** An exact amount of money. Never computed with binary floating point. */
+export type Money = {
+  __typename?: 'Money';
+  /** Decimal string in major units with two decimals, e.g. `"252.70"`. */
+  amount: Scalars['String']['output'];
+  /** ISO-4217 currency code. Every platform served today prices in `CNY`. */
+  currency: Scalars['String']['output'];
+  /** The exact amount in minor units (fen). */
+  minorUnits: Scalars['SafeInt']['output'];
+};
+
+/** An object with a global, opaque, stable id (Relay Global Object Identification). */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+/** One upstream platform and how the gateway reaches it. */
+export type Platform = {
+  __typename?: 'Platform';
+  capabilities: PlatformCapabilities;
+  code: PlatformCode;
+  /** Credentials for this platform are present. */
+  configured: Scalars['Boolean']['output'];
+  /** Human-readable name. */
+  name: Scalars['String']['output'];
+  /** Served by the embedded sandbox rather than the platform's real host. */
+  sandbox: Scalars['Boolean']['output'];
+};
+
+/** What a platform's API lets the gateway do. */
+export type PlatformCapabilities = {
+  __typename?: 'PlatformCapabilities';
+  /** The upstream returns only the fields asked for, so the client's selection is pushed down. */
+  fieldSelection: Scalars['Boolean']['output'];
+  /** The form of a platform product id, e.g. `<resource_type>:<resource_id>` for Xiaoe. */
+  idFormat?: Maybe<Scalars['String']['output']>;
+  /** The platform has a list API (served by the catalog listing). */
+  listing: Scalars['Boolean']['output'];
+  /** Products can be fetched by id (`product`, `products`, `node`). */
+  lookupByIds: Scalars['Boolean']['output'];
+  /** How many ids one upstream call carries; null where lookups by id are not supported. */
+  maxIdsPerCall?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The merchant platforms the gateway federates. */
+export type PlatformCode =
+  /** Taobao Open Platform (TOP), `taobao.miniapp.items.get`. */
+  | 'TAOBAO'
+  /** WeChat mini shop, `product/spu/*`. */
+  | 'WECHAT_SHOP'
+  /** Xiaohongshu Ark open API v1 items. */
+  | 'XHS_ARK'
+  /** Xiaohongshu mini-program local deal products. */
+  | 'XHS_MINIAPP'
+  /** Xiaoe-tech goods detail 2.0 / goods list 2.0. */
+  | 'XIAOE';
+
+/** The lowest and highest price of a product across its SKUs. */
+export type PriceRange = {
+  __typename?: 'PriceRange';
+  max?: Maybe<Money>;
+  min?: Maybe<Money>;
+};
+
+export type Product = Node & {
+  __typename?: 'Product';
+  attributes?: Maybe<Array<Property>>;
+  audit?: Maybe<AuditInfo>;
+  brand?: Maybe<Scalars['String']['output']>;
+  categoryIds?: Maybe<Array<Scalars['String']['output']>>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque, stable id; `node(id:)` takes it back. */
+  id: Scalars['ID']['output'];
+  images?: Maybe<Array<Scalars['String']['output']>>;
+  /** The merchant's own code for this product. */
+  outerId?: Maybe<Scalars['String']['output']>;
+  platform: PlatformCode;
+  /** The id the platform itself uses (for Xiaoe: `<resource_type>:<resource_id>`). */
+  platformProductId: Scalars['String']['output'];
+  price?: Maybe<PriceRange>;
+  /** The upstream record exactly as the platform sent it. Asking for it fetches every field. */
+  raw?: Maybe<Scalars['JSON']['output']>;
+  /** The platform's own status value(s), e.g. `onsale` or `sale_status=1`. */
+  rawStatus?: Maybe<Scalars['String']['output']>;
+  skus?: Maybe<Array<Sku>>;
+  status: ProductStatus;
+  /** Product-level stock (the sum over SKUs where the platform only gives SKU stock). */
+  stock?: Maybe<Stock>;
+  subtitle?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The unified sale status. The platform's own value is kept in `rawStatus`. */
+export type ProductStatus =
+  | 'BANNED'
+  | 'DELETED'
+  | 'DRAFT'
+  | 'OFF_SALE'
+  | 'ON_SALE'
+  | 'SCHEDULED'
+  | 'SOLD_OUT'
+  /** A value the gateway has no mapping for; see `rawStatus`. */
+  | 'UNKNOWN';
+
+/** A name/value pair: a product attribute or a SKU's sale property (颜色: 红色). */
+export type Property = {
+  __typename?: 'Property';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Any object by its global id. */
+  node?: Maybe<Node>;
+  platform?: Maybe<Platform>;
+  /** Every platform the gateway knows, configured or not. */
+  platforms: Array<Platform>;
+  /** One product by its platform id; null (with an error naming the id) when the platform does not have it. */
+  product?: Maybe<Product>;
+  /**
+   * Products by platform ids: one entry per id, in order, null (with an error naming the id) for ids the
+   * platform does not have. At most 500 ids.
+   */
+  products: Array<Maybe<Product>>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlatformArgs = {
+  code: PlatformCode;
+};
+
+
+export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+  platform: PlatformCode;
+};
+
+
+export type QueryProductsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  platform: PlatformCode;
+};
+
+export type Sku = {
+  __typename?: 'Sku';
+  barcode?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque, stable id. */
+  id: Scalars['ID']['output'];
+  image?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** List / crossed-out price, where the platform has one. */
+  originalPrice?: Maybe<Money>;
+  /** The merchant's own code for this SKU. */
+  outerId?: Maybe<Scalars['String']['output']>;
+  /** The platform's own SKU id. */
+  platformSkuId: Scalars['String']['output'];
+  price?: Maybe<Money>;
+  properties?: Maybe<Array<Property>>;
+  rawStatus?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<ProductStatus>;
+  stock?: Maybe<Stock>;
+};
+
+/** Stock counts. A field is null where the platform does not say; it is never a guessed 0. */
+export type Stock = {
+  __typename?: 'Stock';
+  available?: Maybe<Scalars['SafeInt']['output']>;
+  sold?: Maybe<Scalars['SafeInt']['output']>;
+  total?: Maybe<Scalars['SafeInt']['output']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node: ( Product );
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AuditInfo: ResolverTypeWrapper<AuditInfo>;
+  AuditState: AuditState;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Money: ResolverTypeWrapper<Money>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Platform: ResolverTypeWrapper<PlatformEntry>;
+  PlatformCapabilities: ResolverTypeWrapper<PlatformCapabilities>;
+  PlatformCode: PlatformCode;
+  PriceRange: ResolverTypeWrapper<PriceRange>;
+  Product: ResolverTypeWrapper<Product>;
+  ProductStatus: ProductStatus;
+  Property: ResolverTypeWrapper<Property>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  Sku: ResolverTypeWrapper<Sku>;
+  Stock: ResolverTypeWrapper<Stock>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AuditInfo: AuditInfo;
+  Boolean: Scalars['Boolean']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  Money: Money;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Platform: PlatformEntry;
+  PlatformCapabilities: PlatformCapabilities;
+  PriceRange: PriceRange;
+  Product: Product;
+  Property: Property;
+  Query: Record<PropertyKey, never>;
+  SafeInt: Scalars['SafeInt']['output'];
+  Sku: Sku;
+  Stock: Stock;
+  String: Scalars['String']['output'];
+};
+
+export type AuditInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditInfo'] = ResolversParentTypes['AuditInfo']> = {
+  auditedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rawState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AuditState'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minorUnits?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+};
+
+export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Product', ParentType, ContextType>;
+};
+
+export type PlatformResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
+  capabilities?: Resolver<ResolversTypes['PlatformCapabilities'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['PlatformCode'], ParentType, ContextType>;
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PlatformCapabilitiesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformCapabilities'] = ResolversParentTypes['PlatformCapabilities']> = {
+  fieldSelection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lookupByIds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxIdsPerCall?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PriceRangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PriceRange'] = ResolversParentTypes['PriceRange']> = {
+  max?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  attributes?: Resolver<Maybe<Array<ResolversTypes['Property']>>, ParentType, ContextType>;
+  audit?: Resolver<Maybe<ResolversTypes['AuditInfo']>, ParentType, ContextType>;
+  brand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categoryIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  outerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['PlatformCode'], ParentType, ContextType>;
+  platformProductId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['PriceRange']>, ParentType, ContextType>;
+  raw?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  rawStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skus?: Resolver<Maybe<Array<ResolversTypes['Sku']>>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
+  stock?: Resolver<Maybe<ResolversTypes['Stock']>, ParentType, ContextType>;
+  subtitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PropertyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<QueryPlatformArgs, 'code'>>;
+  platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id' | 'platform'>>;
+  products?: Resolver<Array<Maybe<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'ids' | 'platform'>>;
+};
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
+export type SkuResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Sku'] = ResolversParentTypes['Sku']> = {
+  barcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  originalPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  outerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platformSkuId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  properties?: Resolver<Maybe<Array<ResolversTypes['Property']>>, ParentType, ContextType>;
+  rawStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProductStatus']>, ParentType, ContextType>;
+  stock?: Resolver<Maybe<ResolversTypes['Stock']>, ParentType, ContextType>;
+};
+
+export type StockResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Stock'] = ResolversParentTypes['Stock']> = {
+  available?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  sold?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  AuditInfo?: AuditInfoResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  Platform?: PlatformResolvers<ContextType>;
+  PlatformCapabilities?: PlatformCapabilitiesResolvers<ContextType>;
+  PriceRange?: PriceRangeResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  Property?: PropertyResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
+  Sku?: SkuResolvers<ContextType>;
+  Stock?: StockResolvers<ContextType>;
+};
+

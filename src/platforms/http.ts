@@ -1,0 +1,95 @@
+/**
+ * The one HTTP client every adapter uses: axios with keep-alive agents, no redirects (no upstream
+ * redirects a business call, and skipping axios's redirect wrapper is cheaper), text bodies (adapters
+ * parse them, so a non-JSON or HTML body becomes UPSTREAM_BAD_RESPONSE instead of a crash), and
+ * transport failures mapped to UpstreamError here, once.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import type { PlatformCode } from '../generated/graphql';
+import { UpstreamError } from './errors';
+
+const client: AxiosInstance = axios.create({
+  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+  maxRedirects: 0,
+  responseType: 'text',
+  transformResponse: [(data: unknown) => data],
+  validateStatus: () => true,
+  headers: { 'User-Agent': 'catalog-gateway' },
+});
+
+export const DEFAULT_TIMEOUT_MS = 5_000;
+
+export interface UpstreamRequest {
+  platform: PlatformCode;
+  method: 'GET' | 'POST';
+  url: string;
+  /** Query string parameters. */
+  params?: Record<string, string | number> | undefined;
+  /** A JSON body (object) or a form body (URLSearchParams). */
+  data?: unknown;
+  headers?: Record<string, string> | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export async function sendUpstream(req: UpstreamRequest): Promise<UpstreamResponse> {
+  try {
+    const res = await client.request<string>({
+      method: req.method,
+      url: req.url,
+      params: req.params,
+      data: req.data,
+      headers: req.data instanceof URLSearchParams
+        ? { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8', ...req.headers }
+        : req.headers,
+      timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
+    return { status: res.status, body: typeof res.data === 'string' ? res.data : String(res.data ?? ''), headers };
+  } catch (err) {
+    throw toTransportError(req.platform, err);
+  }
+}
+
+function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
+  const code = err instanceof AxiosError ? err.code : undefined;
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+    return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: code, retryable: true });
+  }
+  // Resets, refused connections, DNS failures: the message of a network error never holds secrets,
+  // but we keep only the code anyway.
+  return new UpstreamError({ platform, code: 'UPSTREAM_UNAVAILABLE', upstreamCode: code ?? 'NETWORK_ERROR', retryable: true });
+}
+
+/**
+ * Parses a JSON object body. A 5xx is UPSTREAM_UNAVAILABLE (retryable); anything that is not a JSON
+ * object (an HTML error page, a truncated body) is UPSTREAM_BAD_RESPONSE.
+ */
+export function parseJsonObject(platform: PlatformCode, res: UpstreamResponse): Record<string, unknown> {
+  if (res.status >= 500) {
+    return throwUpstream(platform, 'UPSTREAM_UNAVAILABLE', `HTTP ${res.status}`, true);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(res.body);
+  } catch {
+    return throwUpstream(platform, 'UPSTREAM_BAD_RESPONSE', `HTTP ${res.status}, body is not JSON`, false);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return throwUpstream(platform, 'UPSTREAM_BAD_RESPONSE', `HTTP ${res.status}, body is not a JSON object`, false);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function throwUpstream(platform: PlatformCode, code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_BAD_RESPONSE', upstreamCode: string, retryable: boolean): never {
+  throw new UpstreamError({ platform, code, upstreamCode, retryable });
+}

@@ -1,0 +1,91 @@
+import { UpstreamError } from './errors';
+/**
+ * Access tokens (Xiaoe, WeChat, the Xiaohongshu mini-program): fetched lazily, cached per credential
+ * until shortly before expiry, one fetch in flight per credential however many requests want it
+ * (single flight), and refreshed once when a call finds its token stale.
+ */
+
+export interface IssuedToken {
+  token: string;
+  /** Seconds the platform says the token lives. */
+  expiresInSeconds: number;
+}
+
+interface Entry {
+  token: string;
+  /** Epoch ms after which the cached token is not handed out any more. */
+  refreshAt: number;
+}
+
+export interface TokenCacheOptions {
+  /** Refresh this long before the platform's expiry. Default 5 minutes, capped at half the lifetime. */
+  refreshAheadMs?: number;
+  now?: () => number;
+}
+
+export class TokenCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly refreshAheadMs: number;
+  private readonly now: () => number;
+
+  constructor(options: TokenCacheOptions = {}) {
+    this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The cached token for `key`, or a fresh one from `fetchToken` (shared by concurrent callers). */
+  get(key: string, fetchToken: () => Promise<IssuedToken>): Promise<string> {
+    const entry = this.entries.get(key);
+    if (entry && this.now() < entry.refreshAt) return Promise.resolve(entry.token);
+    return this.fetchOnce(key, fetchToken);
+  }
+
+  /**
+   * A call was refused with `staleToken`: forget it and fetch a new one, unless another caller has
+   * already replaced it (then that newer token is returned, without another fetch).
+   */
+  refresh(key: string, staleToken: string, fetchToken: () => Promise<IssuedToken>): Promise<string> {
+    const entry = this.entries.get(key);
+    if (entry && entry.token !== staleToken && this.now() < entry.refreshAt) return Promise.resolve(entry.token);
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    this.entries.delete(key);
+    return this.fetchOnce(key, fetchToken);
+  }
+
+  private fetchOnce(key: string, fetchToken: () => Promise<IssuedToken>): Promise<string> {
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const promise = fetchToken()
+      .then(({ token, expiresInSeconds }) => {
+        const lifetimeMs = Math.max(0, expiresInSeconds * 1000);
+        const ahead = Math.min(this.refreshAheadMs, lifetimeMs / 2);
+        this.entries.set(key, { token, refreshAt: this.now() + lifetimeMs - ahead });
+        return token;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+}
+
+/**
+ * Runs `call` with the cached token; when the platform says the token is stale (`staleToken` on the
+ * UpstreamError), refreshes once (single flight) and retries once. Never loops.
+ */
+export async function callWithToken<T>(
+  cache: TokenCache,
+  key: string,
+  fetchToken: () => Promise<IssuedToken>,
+  call: (token: string) => Promise<T>,
+): Promise<T> {
+  const token = await cache.get(key, fetchToken);
+  try {
+    return await call(token);
+  } catch (err) {
+    if (!(err instanceof UpstreamError) || !err.staleToken) throw err;
+    const fresh = await cache.refresh(key, token, fetchToken);
+    return call(fresh);
+  }
+}

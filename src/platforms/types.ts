@@ -1,0 +1,69 @@
+/**
+ * The contract between the gateway core and each platform adapter. Only `src/platforms/<name>/` knows
+ * an upstream's shapes, units, signing and error codes; everything above speaks these types.
+ */
+import type { PlatformCode, Product } from '../generated/graphql';
+import type { PlatformCredentials } from '../config/credentials';
+
+export type { PlatformCode };
+
+/**
+ * What the client selected on `Product`, as dotted paths: every selected Product field by name
+ * (`title`, `skus`, `price`) and every selected field below it (`skus.price`, `skus.stock`,
+ * `price.min`). Adapters turn it into their upstream projection (Taobao `fields`, Xiaoe `body`).
+ */
+export type ProductSelection = ReadonlySet<string>;
+
+export interface PlatformCapabilities {
+  lookupByIds: boolean;
+  /** Ids one upstream lookup call carries; the loaders chunk to this. */
+  maxIdsPerCall: number | null;
+  /** Upstream lookup calls of one batch in flight at once (WeChat has no batch endpoint). */
+  maxConcurrentCalls: number;
+  listing: boolean;
+  fieldSelection: boolean;
+  idFormat: string | null;
+}
+
+/** Per-call facts an adapter needs: the merchant's credentials for this platform, from the request. */
+export interface CallContext<C> {
+  credentials: C;
+}
+
+/**
+ * One platform. Adapters are built once at start-up (base URL, HTTP client, token cache) and take the
+ * merchant's credentials with every call, so one process can serve many merchants.
+ */
+export interface PlatformAdapter<C = unknown> {
+  readonly code: PlatformCode;
+  readonly name: string;
+  readonly capabilities: PlatformCapabilities;
+  /**
+   * Syntax check of a platform product id, before any upstream call. Returns the problem, or
+   * undefined when the id is well-formed.
+   */
+  validateId(id: string): string | undefined;
+  /**
+   * Fetches products by platform id. `ids` are distinct and at most `maxIdsPerCall`. Returns one entry
+   * per id, in order: the product, or an `Error` value (a `NotFoundError` for an id the platform does
+   * not have, an `UpstreamError` when the call failed). Only programming errors reject.
+   */
+  lookup?(ids: readonly string[], selection: ProductSelection, call: CallContext<C>): Promise<Array<Product | Error>>;
+}
+
+/** A platform as the server sees it: its adapter and where it is served from. */
+export interface PlatformEntry {
+  adapter: PlatformAdapter<never>;
+  /** Served by the embedded sandbox rather than the real host. */
+  sandbox: boolean;
+}
+
+export type CredentialsFor<P extends PlatformCode> = NonNullable<PlatformCredentials[P]>;
+
+/** What every adapter factory (`createTaobaoAdapter(options)`, ...) takes. */
+export interface AdapterOptions {
+  /** The platform's base URL: its real host, or the sandbox's prefix for it. No trailing slash. */
+  baseUrl: string;
+  /** Per upstream call. */
+  timeoutMs: number;
+}

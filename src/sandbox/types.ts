@@ -1,0 +1,137 @@
+/**
+ * The contract between the sandbox core (HTTP server, admin API, faults, tokens, rate limits, request
+ * log) and each platform's stand-in under src/sandbox/platforms/<name>/.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type SandboxPlatformName = 'taobao' | 'xiaoe' | 'wechat' | 'xhs-ark' | 'xhs-miniapp';
+
+export const SANDBOX_PLATFORMS: readonly SandboxPlatformName[] = ['taobao', 'xiaoe', 'wechat', 'xhs-ark', 'xhs-miniapp'];
+
+/** A request as a platform handler sees it: the path below the platform prefix, bodies already parsed. */
+export interface SandboxRequest {
+  method: string;
+  /** Path below the platform prefix, e.g. `/router/rest` for `/taobao/router/rest`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  /** The body parsed as JSON when it is JSON; undefined otherwise (handlers answer the platform's parameter error). */
+  json: unknown;
+  /** Fields of an `application/x-www-form-urlencoded` body; undefined for other bodies. */
+  form: URLSearchParams | undefined;
+}
+
+/** What a handler answers: serialized once, as JSON (`body` an object) or as text (`body` a string). */
+export interface SandboxReply {
+  status?: number;
+  body: unknown;
+  contentType?: string;
+}
+
+export interface SandboxRoute {
+  /** The stats key below the platform, e.g. `taobao.miniapp.items.get` or `product/spu/get`. */
+  operation: string;
+  /** The business parameters worth logging (ids, fields, body, page sizes); secrets left out. */
+  params(req: SandboxRequest): Record<string, unknown>;
+  handle(req: SandboxRequest, ctx: SandboxContext): SandboxReply | Promise<SandboxReply>;
+}
+
+/** One platform's stand-in. */
+export interface PlatformSandbox {
+  readonly name: SandboxPlatformName;
+  /** The route for a request, or undefined (the core answers 404). */
+  route(req: SandboxRequest): SandboxRoute | undefined;
+  /** The platform's own error envelope for a code (used by fault injection of platform error codes). */
+  errorReply(code: string | number, message?: string): SandboxReply;
+}
+
+export type TokenCheck = 'valid' | 'expired' | 'invalid';
+
+/** Tokens per platform: lifetimes and the overlap after a new token is issued are configurable. */
+export interface SandboxTokens {
+  /** Issues a new token for a client (e.g. an app id); the previous one dies `overlapSeconds` later. */
+  issue(platform: SandboxPlatformName, clientKey: string): { token: string; expiresInSeconds: number };
+  /**
+   * Like WeChat's stable_token: the current token while more than `overlapSeconds` of its life remain,
+   * a new one otherwise (or when `force`).
+   */
+  issueStable(platform: SandboxPlatformName, clientKey: string, force: boolean): { token: string; expiresInSeconds: number };
+  /** Checks a token; on 'valid' also says whose it is. */
+  check(platform: SandboxPlatformName, token: string): { state: TokenCheck; clientKey?: string };
+}
+
+export interface SandboxRateLimiter {
+  /**
+   * Counts one call against the credential's window for this platform. Returns undefined when under
+   * the limit, or how long until the window frees up.
+   */
+  hit(platform: SandboxPlatformName, credentialKey: string): { retryAfterSeconds: number } | undefined;
+}
+
+export interface SandboxContext {
+  /** Epoch ms (tests can move it). */
+  now(): number;
+  tokens: SandboxTokens;
+  rateLimits: SandboxRateLimiter;
+  options: ResolvedSandboxOptions;
+}
+
+export type FaultKind =
+  | 'latency' // delay, then answer normally
+  | 'error' // the platform's own error envelope with `code` (HTTP 200, as the platforms do)
+  | 'http' // an HTTP status (500/502/503) with a short text body
+  | 'reset' // destroy the socket without answering
+  | 'non-json' // HTTP 200 with a body that is not JSON
+  | 'html' // an HTML error page (HTTP 502 by default)
+  | 'hang'; // accept and never answer (until the client gives up or the sandbox closes)
+
+export interface FaultRule {
+  platform: SandboxPlatformName;
+  /** Only this operation (stats key below the platform); all of the platform's when absent. */
+  operation?: string;
+  kind: FaultKind;
+  /** Share of matching requests affected, 0..1 (default 1), drawn from the seeded PRNG. */
+  rate?: number;
+  /** Affect only the next N matching requests, then the rule is spent. */
+  count?: number;
+  /** latency: fixed delay (ms) and uniform jitter on top. Any kind may carry a delay before it acts. */
+  latencyMs?: number;
+  jitterMs?: number;
+  /** error: the platform code; http/html: the status. */
+  code?: string | number;
+  status?: number;
+  message?: string;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** Catalog seed: same seed, same catalogs, byte for byte. */
+  seed?: number;
+  /** Products per platform (default 500); a number for all, or per platform. */
+  size?: number | Partial<Record<SandboxPlatformName, number>>;
+  /** Seconds a token lives (default 7200, as documented). */
+  tokenTtlSeconds?: number;
+  /** Seconds the previous token keeps working after a new one is issued (default 300). */
+  tokenOverlapSeconds?: number;
+  /** Calls per window per credential; defaults from the documented limits (see README). */
+  rateLimits?: Partial<Record<SandboxPlatformName, { limit: number; windowMs: number }>>;
+  /** Accepted clock skew of signed timestamps (default 600 s). */
+  timestampToleranceSeconds?: number;
+  faults?: FaultRule[];
+  /** Seed of the fault PRNG (default: the catalog seed). */
+  faultSeed?: number;
+}
+
+export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'size' | 'faults' | 'port' | 'host' | 'faultSeed'>> & {
+  size: Record<SandboxPlatformName, number>;
+};
+
+/** What each platform factory (`createTaobaoSandbox(init)`, ...) takes. */
+export interface PlatformSandboxInit {
+  /** Already derived for this platform (deriveSeed(seed, name)). */
+  seed: number;
+  /** Generated products, besides the documented example record(s), which are always present. */
+  size: number;
+}

@@ -1,0 +1,11 @@
+import type { PlatformCredentials } from '../config/credentials';
+import type { ProductLoaders } from '../loaders/productLoaders';
+import type { PlatformRegistry } from '../platforms/registry';
+
+/** Built once per GraphQL request. Loaders live here and nowhere else, so no cache outlives a request. */
+export interface GatewayContext {
+  platforms: PlatformRegistry;
+  /** The calling merchant's credentials. */
+  credentials: PlatformCredentials;
+  loaders: ProductLoaders;
+}
