@@ -1,1 +1,86 @@
-export interface ProductLoaders {}
+/**
+ * Per-request product loaders, one DataLoader per platform. Every lookup of a platform in one operation
+ * (aliases, `product` and `products` side by side, fragments, `node`) lands in one batch: ids are
+ * deduplicated, the selections are united (so every selected field is fetched for every id), and
+ * the ids go upstream in chunks of the platform's `maxIdsPerCall`, `maxConcurrentCalls` at a time.
+ */
+import DataLoader from 'dataloader';
+import type { PlatformCredentials } from '../config/credentials';
+import type { PlatformCode, Product } from '../generated/graphql';
+import type { PlatformRegistry } from '../platforms/registry';
+import type { PlatformAdapter, ProductSelection } from '../platforms/types';
+import { GatewayError } from '../server/gatewayError';
+import { chunk, mapWithConcurrency } from './mapWithConcurrency';
+import { selectionKey, unionOf } from './selection';
+
+interface LookupKey {
+  id: string;
+  selection: ProductSelection;
+  /** Same id and same selection: one cache entry. Another selection of the same id joins the batch. */
+  cacheKey: string;
+}
+
+type AnyAdapter = PlatformAdapter<unknown>;
+
+export class ProductLoaders {
+  private readonly loaders = new Map<PlatformCode, DataLoader<LookupKey, Product, string>>();
+
+  constructor(
+    private readonly registry: PlatformRegistry,
+    private readonly credentials: PlatformCredentials,
+  ) {}
+
+  /**
+   * The lookup function of a platform: `(id, selection)` resolves to the product or rejects with a
+   * NotFoundError or UpstreamError. For a platform that cannot look up by id, or has no credentials,
+   * every call rejects with that GatewayError, without any upstream call.
+   */
+  forPlatform(platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
+    let loader: DataLoader<LookupKey, Product, string>;
+    try {
+      loader = this.loaderFor(platform);
+    } catch (err) {
+      return () => Promise.reject(err);
+    }
+    return (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
+  }
+
+  private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> {
+    let loader = this.loaders.get(platform);
+    if (!loader) {
+      const adapter = this.registry.get(platform)?.adapter as AnyAdapter | undefined;
+      if (!adapter?.lookup) {
+        throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
+      }
+      const credentials = this.credentials[platform];
+      if (credentials === undefined) {
+        throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
+      }
+      loader = new DataLoader((keys) => batchLookup(adapter, credentials, keys), { cacheKeyFn: (key) => key.cacheKey });
+      this.loaders.set(platform, loader);
+    }
+    return loader;
+  }
+}
+
+async function batchLookup(adapter: AnyAdapter, credentials: unknown, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
+  const lookup = adapter.lookup!.bind(adapter);
+  const ids = [...new Set(keys.map((key) => key.id))];
+  const selection = unionOf(keys.map((key) => key.selection));
+  const { maxIdsPerCall, maxConcurrentCalls } = adapter.capabilities;
+  const results = new Map<string, Product | Error>();
+  await mapWithConcurrency(chunk(ids, maxIdsPerCall ?? 1), maxConcurrentCalls, async (chunkIds) => {
+    let found: Array<Product | Error>;
+    try {
+      found = await lookup(chunkIds, selection, { credentials });
+      if (found.length !== chunkIds.length) {
+        throw new TypeError(`${adapter.code} lookup must return one entry per id (${chunkIds.length}), got ${found.length}`);
+      }
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      found = chunkIds.map(() => error);
+    }
+    chunkIds.forEach((id, i) => results.set(id, found[i]!));
+  });
+  return keys.map((key) => results.get(key.id)!);
+}

@@ -20,17 +20,26 @@ interface Entry {
 export interface TokenCacheOptions {
   /** Refresh this long before the platform's expiry. Default 5 minutes, capped at half the lifetime. */
   refreshAheadMs?: number;
+  /**
+   * How long a refusal of the credentials themselves (UPSTREAM_AUTH from the token endpoint) is
+   * answered from memory, so a wrong secret does not hammer a token endpoint that has its own quota
+   * (Xiaoe: 100 calls per 10 minutes). Default 30 s.
+   */
+  failureTtlMs?: number;
   now?: () => number;
 }
 
 export class TokenCache {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly failures = new Map<string, { error: UpstreamError; until: number }>();
   private readonly refreshAheadMs: number;
+  private readonly failureTtlMs: number;
   private readonly now: () => number;
 
   constructor(options: TokenCacheOptions = {}) {
     this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
+    this.failureTtlMs = options.failureTtlMs ?? 30_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -57,12 +66,19 @@ export class TokenCache {
   private fetchOnce(key: string, fetchToken: () => Promise<IssuedToken>): Promise<string> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
+    const failure = this.failures.get(key);
+    if (failure && this.now() < failure.until) return Promise.reject(failure.error);
     const promise = fetchToken()
       .then(({ token, expiresInSeconds }) => {
         const lifetimeMs = Math.max(0, expiresInSeconds * 1000);
         const ahead = Math.min(this.refreshAheadMs, lifetimeMs / 2);
         this.entries.set(key, { token, refreshAt: this.now() + lifetimeMs - ahead });
+        this.failures.delete(key);
         return token;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof UpstreamError && err.code === 'UPSTREAM_AUTH') this.failures.set(key, { error: err, until: this.now() + this.failureTtlMs });
+        throw err;
       })
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, promise);

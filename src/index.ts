@@ -1,0 +1,46 @@
+/**
+ * `npm start`: reads the configuration, starts the embedded sandbox (unless SANDBOX=off) and the
+ * gateway pointed at it for every platform without real credentials, and prints where they are.
+ */
+import { ConfigError, loadConfig } from './config/config';
+import { buildPlatformRegistry } from './platforms';
+import { startGatewayServer } from './server/httpServer';
+import { startSandbox } from './sandbox';
+
+const SAMPLE_QUERY = `{
+  platforms { code sandbox configured capabilities { lookupByIds listing } }
+  products(platform: TAOBAO, ids: ["1489161932"]) { id title status price { min { amount currency } } }
+  xiaoe: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title stock { available } }
+  wechat: product(platform: WECHAT_SHOP, id: "12345") { title skus { platformSkuId price { amount } } }
+}`;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const sandbox = config.sandbox ? await startSandbox({ port: config.sandbox.port, host: '127.0.0.1' }) : null;
+  const platforms = buildPlatformRegistry(config);
+  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: process.env.HOST ?? '127.0.0.1' });
+
+  if (sandbox) console.log(`Sandbox of all five platforms: ${sandbox.url} (admin API at ${sandbox.url}/__sandbox/stats)`);
+  for (const [code, entry] of platforms) {
+    console.log(`  ${code.padEnd(12)} ${entry.sandbox ? 'sandbox' : 'real host'}: ${config.platforms[code].baseUrl}`);
+  }
+  console.log(`GraphQL gateway: ${gateway.url}/graphql`);
+  console.log(`Try:\n${SAMPLE_QUERY}`);
+
+  const stop = async (): Promise<void> => {
+    await gateway.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(`Invalid configuration: ${err.message}`);
+  } else {
+    console.error('catalog-gateway failed to start:', err);
+  }
+  process.exit(1);
+});

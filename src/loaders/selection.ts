@@ -1,0 +1,64 @@
+/**
+ * Turns the client's GraphQL selection on a Product into the platform-neutral `ProductSelection` the
+ * adapters push upstream: every selected field as a dotted path below Product, at any depth,
+ * through aliases, fragments and inline fragments.
+ */
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { ProductSelection } from '../platforms/types';
+
+/** The selection below the field being resolved (`product`, `products`, `node`). */
+export function selectionOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ProductSelection {
+  const paths = new Set<string>();
+  for (const node of info.fieldNodes) collect(node.selectionSet, '', info.fragments, paths, new Set());
+  return paths;
+}
+
+function collect(
+  set: SelectionSetNode | undefined,
+  prefix: string,
+  fragments: Record<string, FragmentDefinitionNode>,
+  into: Set<string>,
+  visiting: Set<string>,
+): void {
+  if (!set) return;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      addField(selection, prefix, fragments, into, visiting);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collect(selection.selectionSet, prefix, fragments, into, visiting);
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments[name];
+      // Validation already rejects fragment cycles; the guard keeps this function total anyway.
+      if (!fragment || visiting.has(name)) continue;
+      visiting.add(name);
+      collect(fragment.selectionSet, prefix, fragments, into, visiting);
+      visiting.delete(name);
+    }
+  }
+}
+
+function addField(
+  field: FieldNode,
+  prefix: string,
+  fragments: Record<string, FragmentDefinitionNode>,
+  into: Set<string>,
+  visiting: Set<string>,
+): void {
+  const name = field.name.value;
+  if (name.startsWith('__')) return;
+  const path = prefix + name;
+  into.add(path);
+  collect(field.selectionSet, `${path}.`, fragments, into, visiting);
+}
+
+/** A stable text of a selection, for cache keys. */
+export function selectionKey(selection: ProductSelection): string {
+  return [...selection].sort().join(',');
+}
+
+export function unionOf(selections: Iterable<ProductSelection>): ProductSelection {
+  const union = new Set<string>();
+  for (const s of selections) for (const path of s) union.add(path);
+  return union;
+}

@@ -1,0 +1,27 @@
+import type { GatewayConfig } from '../config/config';
+import type { PlatformCode } from '../generated/graphql';
+import type { PlatformRegistry } from './registry';
+import type { AdapterOptions, PlatformAdapter } from './types';
+import { createTaobaoAdapter } from './taobao/adapter';
+import { createXiaoeAdapter } from './xiaoe/adapter';
+import { createWechatAdapter } from './wechat/adapter';
+import { createXhsArkAdapter } from './xhs-ark/adapter';
+import { createXhsMiniappAdapter } from './xhs-miniapp/adapter';
+
+const FACTORIES: Record<PlatformCode, (options: AdapterOptions) => PlatformAdapter<never>> = {
+  TAOBAO: createTaobaoAdapter,
+  XIAOE: createXiaoeAdapter,
+  WECHAT_SHOP: createWechatAdapter,
+  XHS_ARK: createXhsArkAdapter,
+  XHS_MINIAPP: createXhsMiniappAdapter,
+};
+
+/** Builds every adapter once, at start-up, from the validated configuration. */
+export function buildPlatformRegistry(config: GatewayConfig): PlatformRegistry {
+  const registry = new Map<PlatformCode, PlatformRegistry extends ReadonlyMap<PlatformCode, infer E> ? E : never>();
+  for (const [code, factory] of Object.entries(FACTORIES) as Array<[PlatformCode, (o: AdapterOptions) => PlatformAdapter<never>]>) {
+    const settings = config.platforms[code];
+    registry.set(code, { adapter: factory({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs }), sandbox: settings.sandbox });
+  }
+  return registry;
+}

@@ -1,0 +1,22 @@
+/** The resilience policy of one platform, from its validated settings. */
+import type { PlatformSettings } from '../../config/config';
+import type { GuardPolicy } from './upstreamGuard';
+
+/**
+ * A quota of `limit` calls per `windowMs` as a token bucket that can never exceed it in any window:
+ * a burst of a tenth of the limit, then a steady rate that fills the rest of the window.
+ */
+export function bucketForQuota(quota: { limit: number; windowMs: number }): { ratePerSecond: number; burst: number } {
+  const burst = Math.max(1, Math.floor(quota.limit / 10));
+  const steady = Math.max(1, quota.limit - burst);
+  return { ratePerSecond: (steady * 1000) / quota.windowMs, burst };
+}
+
+export function guardPolicyFor(settings: PlatformSettings): GuardPolicy {
+  return {
+    attemptTimeoutMs: settings.timeoutMs,
+    retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 },
+    quota: settings.quota ? bucketForQuota(settings.quota) : null,
+    breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 5_000, rollingWindowMs: 10_000 },
+  };
+}

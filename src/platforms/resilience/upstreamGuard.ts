@@ -1,0 +1,142 @@
+/**
+ * Everything that stands between an adapter and one upstream call: quota pacing (a token bucket per
+ * credential), a circuit breaker per endpoint (opossum), a per-attempt timeout cut to the request's
+ * remaining time, and retries of transient failures with jittered exponential backoff. Adapters wrap
+ * each upstream call in `run`; they stay free of all of it.
+ */
+import CircuitBreaker from 'opossum';
+import type { PlatformCode } from '../../generated/graphql';
+import { UpstreamError, type UpstreamErrorCode } from '../errors';
+import { backoffDelay, sleep } from './backoff';
+import { TokenBucket } from './tokenBucket';
+
+export interface GuardPolicy {
+  /** Per attempt; cut to what is left of the request's deadline. */
+  attemptTimeoutMs: number;
+  /** Attempts in all (1 = no retry), and the backoff between them. */
+  retry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** Calls per second and burst per credential; null = no pacing. */
+  quota: { ratePerSecond: number; burst: number } | null;
+  breaker: { errorThresholdPercentage: number; volumeThreshold: number; resetTimeoutMs: number; rollingWindowMs: number };
+}
+
+export interface GuardedCall {
+  /** The endpoint (one breaker each), e.g. `product/spu/get`. */
+  endpoint: string;
+  /** Whose quota the call spends (app key, app id). */
+  credentialKey: string;
+  /** Epoch ms by which the client must have its answer. */
+  deadline: number;
+}
+
+export type BreakerState = 'closed' | 'open' | 'halfOpen';
+
+export interface GuardStatus {
+  breakers: Record<string, BreakerState>;
+  lastError: { at: string; endpoint: string; code: UpstreamErrorCode; upstreamCode?: string } | null;
+}
+
+/** Failures that say the upstream is unwell; a refusal of our request (auth, argument, quota) is not one. */
+const BREAKER_FAILURES: ReadonlySet<UpstreamErrorCode> = new Set(['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_BAD_RESPONSE']);
+
+type Thunk = () => Promise<unknown>;
+
+export class UpstreamGuard {
+  private readonly breakers = new Map<string, CircuitBreaker<[Thunk], unknown>>();
+  private readonly buckets = new Map<string, TokenBucket>();
+  private lastError: GuardStatus['lastError'] = null;
+
+  constructor(
+    readonly platform: PlatformCode,
+    private readonly policy: GuardPolicy,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async run<T>(call: GuardedCall, attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
+    const breaker = this.breakerFor(call.endpoint);
+    for (let n = 1; ; n++) {
+      await this.pace(call);
+      const remaining = call.deadline - Date.now();
+      if (remaining <= 0) throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: 'DEADLINE' }));
+      try {
+        return (await breaker.fire(() => attempt(Math.min(this.policy.attemptTimeoutMs, remaining)))) as T;
+      } catch (raw) {
+        const err = this.remember(call, this.toUpstreamError(raw));
+        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) this.bucketFor(call.credentialKey)?.pause(err.retryAfterMs);
+        if (!err.retryable || n >= this.policy.retry.attempts) throw err;
+        const delay = backoffDelay(n, this.policy.retry.baseDelayMs, this.policy.retry.maxDelayMs, err.retryAfterMs ?? 0, this.random);
+        if (Date.now() + delay >= call.deadline) throw err;
+        await sleep(delay);
+      }
+    }
+  }
+
+  status(): GuardStatus {
+    const breakers: Record<string, BreakerState> = {};
+    for (const [endpoint, b] of this.breakers) breakers[endpoint] = b.opened ? 'open' : b.halfOpen ? 'halfOpen' : 'closed';
+    return { breakers, lastError: this.lastError };
+  }
+
+  /** Waits for the credential's next quota slot, or refuses when it comes after the deadline. */
+  private async pace(call: GuardedCall): Promise<void> {
+    const reservation = this.bucketFor(call.credentialKey)?.reserve(call.deadline);
+    if (!reservation) return;
+    if (!reservation.ok) {
+      throw new UpstreamError({
+        platform: this.platform,
+        code: 'UPSTREAM_RATE_LIMITED',
+        upstreamCode: 'QUOTA_PACING',
+        upstreamMessage: 'the gateway held this call back to stay within the platform quota',
+        retryable: true,
+        retryAfterMs: reservation.retryAfterMs,
+      });
+    }
+    await sleep(reservation.waitMs);
+  }
+
+  private toUpstreamError(raw: unknown): UpstreamError {
+    if (raw instanceof UpstreamError) return raw;
+    if (raw instanceof Error && (raw as { code?: string }).code === 'EOPENBREAKER') {
+      return new UpstreamError({
+        platform: this.platform,
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstreamCode: 'CIRCUIT_OPEN',
+        upstreamMessage: 'recent calls failed; the gateway is not calling this endpoint until a probe succeeds',
+        retryAfterMs: this.policy.breaker.resetTimeoutMs,
+      });
+    }
+    throw raw; // a bug in the adapter: let it surface as an internal error
+  }
+
+  private remember(call: GuardedCall, err: UpstreamError): UpstreamError {
+    this.lastError = { at: new Date().toISOString(), endpoint: call.endpoint, code: err.code, ...(err.upstreamCode ? { upstreamCode: err.upstreamCode } : {}) };
+    return err;
+  }
+
+  private breakerFor(endpoint: string): CircuitBreaker<[Thunk], unknown> {
+    let breaker = this.breakers.get(endpoint);
+    if (!breaker) {
+      const { errorThresholdPercentage, volumeThreshold, resetTimeoutMs, rollingWindowMs } = this.policy.breaker;
+      breaker = new CircuitBreaker((thunk: Thunk) => thunk(), {
+        timeout: false, // each attempt has its own HTTP timeout
+        errorThresholdPercentage,
+        volumeThreshold,
+        resetTimeout: resetTimeoutMs,
+        rollingCountTimeout: rollingWindowMs,
+        errorFilter: (err: unknown) => !(err instanceof UpstreamError && BREAKER_FAILURES.has(err.code)),
+      });
+      this.breakers.set(endpoint, breaker);
+    }
+    return breaker;
+  }
+
+  private bucketFor(credentialKey: string): TokenBucket | undefined {
+    if (!this.policy.quota) return undefined;
+    let bucket = this.buckets.get(credentialKey);
+    if (!bucket) {
+      bucket = new TokenBucket(this.policy.quota);
+      this.buckets.set(credentialKey, bucket);
+    }
+    return bucket;
+  }
+}

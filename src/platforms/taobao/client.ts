@@ -1,0 +1,81 @@
+/**
+ * The TOP client for `taobao.miniapp.items.get`: one signed form POST to `<baseUrl>/router/rest` per
+ * call (upstream-protocols.md section 1), `error_response` mapped through errors.ts, the success
+ * envelope unwrapped to its items.
+ */
+import type { TaobaoCredentials } from '../../config/credentials';
+import { UpstreamError } from '../errors';
+import { parseJsonObject, sendUpstream } from '../http';
+import { toShanghaiLocal } from '../time';
+import type { AdapterOptions } from '../types';
+import { toTopUpstreamError, type TopErrorResponse } from './errors';
+import { signTopRequest } from './sign';
+import type { TopItem } from './topItem';
+
+export const ITEMS_GET_METHOD = 'taobao.miniapp.items.get';
+const RESPONSE_KEY = 'miniapp_items_get_response';
+
+export interface TopClientOptions extends AdapterOptions {
+  /** Clock for the signed `timestamp` (tests move it). Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface TopClient {
+  /** The items TOP returned for `numIids` (absent ids are simply missing). Throws UpstreamError. */
+  getItems(numIids: readonly string[], fields: string, credentials: TaobaoCredentials): Promise<TopItem[]>;
+}
+
+export function createTopClient(options: TopClientOptions): TopClient {
+  const now = options.now ?? Date.now;
+  const url = `${options.baseUrl}/router/rest`;
+  return {
+    async getItems(numIids, fields, credentials) {
+      const params = signedParams({ num_iids: numIids.join(','), fields }, credentials, now());
+      const res = await sendUpstream({
+        platform: 'TAOBAO',
+        method: 'POST',
+        url,
+        data: new URLSearchParams(params),
+        timeoutMs: options.timeoutMs,
+      });
+      return itemsOf(parseJsonObject('TAOBAO', res));
+    },
+  };
+}
+
+/** System parameters (all of them signed) plus the business ones and `sign`. */
+export function signedParams(business: Record<string, string>, credentials: TaobaoCredentials, nowMs: number): Record<string, string> {
+  const params: Record<string, string> = {
+    method: ITEMS_GET_METHOD,
+    app_key: credentials.appKey,
+    session: credentials.session,
+    timestamp: toShanghaiLocal(nowMs),
+    v: '2.0',
+    format: 'json',
+    sign_method: credentials.signMethod,
+    ...business,
+  };
+  params.sign = signTopRequest(params, credentials.appSecret, credentials.signMethod);
+  return params;
+}
+
+/** `{"miniapp_items_get_response":{"items":{"item":[...]}}}`; TOP leaves `items` out when none matched. */
+function itemsOf(body: Record<string, unknown>): TopItem[] {
+  if (isObject(body.error_response)) throw toTopUpstreamError(body.error_response as TopErrorResponse);
+  const envelope = body[RESPONSE_KEY];
+  if (!isObject(envelope)) throw badResponse(`no ${RESPONSE_KEY} or error_response`);
+  if (envelope.items === undefined) return [];
+  const list = isObject(envelope.items) ? (envelope.items.item ?? []) : undefined;
+  if (!Array.isArray(list) || !list.every((it) => isObject(it) && typeof it.num_iid === 'number')) {
+    throw badResponse('items.item is not a list of items with num_iid');
+  }
+  return list as TopItem[];
+}
+
+function badResponse(detail: string): UpstreamError {
+  return new UpstreamError({ platform: 'TAOBAO', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

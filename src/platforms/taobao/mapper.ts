@@ -1,0 +1,114 @@
+/**
+ * Pure TOP Item -> Product, following the taobao.miniapp.items.get API page (field names, yuan price
+ * strings, `yyyy-MM-dd HH:mm:ss` GMT+8 dates). Fields the caller did not ask for are simply absent from
+ * the item; the mapper never guesses them (null, or an empty list for list-valued sub-objects, which TOP
+ * omits when empty).
+ */
+import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
+import { toProductGlobalId, toSkuGlobalId } from '../globalId';
+import { toMoneyFromYuanText } from '../money';
+import { fromShanghaiLocal } from '../time';
+import { parseTopPropsName } from './propsName';
+import type { TopItem, TopSku } from './topItem';
+
+/**
+ * `approve_status` -> ProductStatus. API page: "onsale出售中,instock库中". Decision: an `onsale` item
+ * whose `num` (stock) is 0 is SOLD_OUT. TOP items carry no draft/banned/deleted state here: deleted
+ * items are absent from the response (NotFoundError), banned ones come back `instock`.
+ */
+export const APPROVE_STATUS_TABLE: Readonly<Record<string, ProductStatus>> = {
+  onsale: 'ON_SALE',
+  instock: 'OFF_SALE',
+};
+
+/** Sku `status` [assumption: TOP Sku struct, not on the API page]: `normal` | `delete`. */
+export const SKU_STATUS_TABLE: Readonly<Record<string, ProductStatus>> = {
+  normal: 'ON_SALE',
+  delete: 'DELETED',
+};
+
+/** TOP's standard property id for 品牌 (the page's example: `20000:3275069:品牌:盈讯`). */
+const BRAND_PID = '20000';
+
+/** TOP items have no review state on this API, so every product's audit is NONE. */
+const NO_AUDIT: AuditInfo = { state: 'NONE', submittedAt: null, auditedAt: null, rejectReason: null, rawState: null };
+
+export function toTaobaoProduct(item: TopItem): Product {
+  const numIid = String(item.num_iid);
+  const attributes = parseTopPropsName(item.props_name);
+  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku));
+  return {
+    id: toProductGlobalId('TAOBAO', numIid),
+    platform: 'TAOBAO',
+    platformProductId: numIid,
+    outerId: item.outer_id ?? null,
+    title: item.title ?? null,
+    subtitle: item.sub_title ?? null,
+    description: item.desc ?? null,
+    images: imagesOf(item),
+    brand: attributes.find((a) => a.pid === BRAND_PID)?.value ?? null,
+    categoryIds: item.cid !== undefined ? [String(item.cid)] : null,
+    status: saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num),
+    rawStatus: item.approve_status ?? null,
+    price: priceRange(item),
+    skus,
+    stock: stockOf(item.num),
+    audit: NO_AUDIT,
+    attributes: attributes.map(({ name, value }) => ({ name, value })),
+    createdAt: fromShanghaiLocal(item.created),
+    updatedAt: fromShanghaiLocal(item.modified),
+    raw: item,
+  };
+}
+
+export function toTaobaoSku(numIid: string, sku: TopSku): Sku {
+  const skuId = String(sku.sku_id);
+  const properties = parseTopPropsName(sku.properties_name).map(({ name, value }) => ({ name, value }));
+  return {
+    id: toSkuGlobalId('TAOBAO', numIid, skuId),
+    platformSkuId: skuId,
+    outerId: sku.outer_id ?? null,
+    name: properties.length > 0 ? properties.map((p) => p.value).join(' ') : null,
+    image: sku.pic_url ?? null,
+    price: money(sku.price),
+    // TOP has no crossed-out price; `promoted_price` is an offer below `price`, kept in `raw` only.
+    originalPrice: null,
+    status: sku.status !== undefined ? saleStatus(sku.status, SKU_STATUS_TABLE, sku.quantity) : null,
+    rawStatus: sku.status ?? null,
+    properties,
+    barcode: sku.barcode ?? null,
+    stock: stockOf(sku.quantity),
+  };
+}
+
+function saleStatus(raw: string | undefined, table: Readonly<Record<string, ProductStatus>>, stock: number | undefined): ProductStatus {
+  const status = (raw !== undefined ? table[raw] : undefined) ?? 'UNKNOWN';
+  return status === 'ON_SALE' && stock === 0 ? 'SOLD_OUT' : status;
+}
+
+/** Lowest and highest SKU price (schema: "across its SKUs"); the item `price` when it has no SKUs. */
+function priceRange(item: TopItem): PriceRange | null {
+  const prices = (item.skus?.sku ?? []).map((sku) => money(sku.price)).filter((m): m is Money => m !== null);
+  if (prices.length === 0) {
+    const price = money(item.price);
+    return price ? { min: price, max: price } : null;
+  }
+  const sorted = [...prices].sort((a, b) => a.minorUnits - b.minorUnits);
+  return { min: sorted[0] ?? null, max: sorted[sorted.length - 1] ?? null };
+}
+
+/** `item_imgs` by position (the page: "商品图片列表(包括主图)"); the main `pic_url` alone when there are none. */
+function imagesOf(item: TopItem): string[] {
+  const imgs = (item.item_imgs?.item_img ?? []).filter((img) => typeof img.url === 'string');
+  if (imgs.length > 0) return [...imgs].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((img) => img.url as string);
+  return item.pic_url ? [item.pic_url] : [];
+}
+
+/** TOP gives only the quantity for sale (`num`, Sku `quantity`); `sold_quantity` is documented as not returned. */
+function stockOf(quantity: number | undefined): Stock | null {
+  return typeof quantity === 'number' ? { available: quantity, sold: null, total: null } : null;
+}
+
+function money(yuan: string | undefined): Money | null {
+  return typeof yuan === 'string' ? toMoneyFromYuanText(yuan) : null;
+}

@@ -1,0 +1,109 @@
+/**
+ * WECHAT_SHOP: the mini shop has no batch lookup, so each product is one `product/spu/get`
+ * (upstream-protocols.md section 3), plus one `product/sku/get_list` when the selection needs SKU
+ * details (fields.ts). Both calls of a product go out together; several ids run at most
+ * `maxConcurrentCalls` products at a time. Online data is read (`need_edit_spu`/`need_edit_sku` 0: what
+ * buyers see) with the live stock (`need_real_stock` 1).
+ */
+import type { WechatCredentials } from '../../config/credentials';
+import type { Product } from '../../generated/graphql';
+import { NotFoundError, UpstreamError } from '../errors';
+import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../types';
+import { createWechatClient, type WechatClient, type WechatClientOptions } from './client';
+import { WECHAT_SPU_NOT_FOUND } from './errors';
+import { planWechatFetch, type WechatFetchPlan } from './fields';
+import { mapWechatProduct, type WechatRecord } from './mapper';
+import { idText, toWireJson } from './wireJson';
+
+const PLATFORM = 'WECHAT_SHOP';
+const UINT64_MAX = 2n ** 64n - 1n;
+
+const CAPABILITIES: PlatformCapabilities = {
+  lookupByIds: true,
+  maxIdsPerCall: 1,
+  maxConcurrentCalls: 8,
+  // product/spu/get_list exists (the catalog listing can page it); lookups do not use it.
+  listing: true,
+  fieldSelection: false,
+  idFormat: 'product_id (decimal digits), e.g. 12345',
+};
+
+export function createWechatAdapter(options: AdapterOptions | WechatClientOptions): PlatformAdapter<WechatCredentials> {
+  const client = createWechatClient(options);
+  return {
+    code: PLATFORM,
+    name: 'WeChat mini shop',
+    capabilities: CAPABILITIES,
+    validateId: validateProductId,
+    async lookup(ids, selection, { credentials }) {
+      const plan = planWechatFetch(selection);
+      const results: Array<Product | Error> = new Array(ids.length);
+      await forEachBounded(ids.length, CAPABILITIES.maxConcurrentCalls, async (i) => {
+        results[i] = await lookupOne(client, ids[i]!, plan, credentials);
+      });
+      return results;
+    },
+  };
+}
+
+/** One product: the product, a NotFoundError, or the UpstreamError of whichever call failed. */
+async function lookupOne(client: WechatClient, id: string, plan: WechatFetchPlan, credentials: WechatCredentials): Promise<Product | Error> {
+  const productId = BigInt(id);
+  const spuCall = client.post('product/spu/get', toWireJson({ product_id: productId, need_edit_spu: 0 }), credentials);
+  const skuCall = plan.skuDetails
+    ? client.post('product/sku/get_list', toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }), credentials)
+    : undefined;
+  const [spuResult, skuResult] = await Promise.allSettled([spuCall, skuCall]);
+  if (spuResult.status === 'rejected') return failure(spuResult.reason, id);
+  if (skuResult.status === 'rejected') return failure(skuResult.reason, id);
+  const spu = recordAt(spuResult.value, 'data', 'spu');
+  const skus = skuResult.value === undefined ? undefined : recordsAt(skuResult.value, 'skus');
+  if (!spu || idText(spu.product_id) === undefined) return badResponse('no data.spu with a product_id');
+  if (plan.skuDetails && !skus) return badResponse('skus is not a list of SKUs');
+  return mapWechatProduct({ spu, skus, raw: plan.raw });
+}
+
+/** 9401002 is "this id is not the merchant's" (for sku/get_list too: the product is gone). */
+function failure(reason: unknown, id: string): Error {
+  if (!(reason instanceof UpstreamError)) throw reason;
+  return reason.upstreamCode === String(WECHAT_SPU_NOT_FOUND) ? new NotFoundError(PLATFORM, id) : reason;
+}
+
+function recordAt(envelope: WechatRecord, ...path: string[]): WechatRecord | undefined {
+  let value: unknown = envelope;
+  for (const key of path) value = isRecord(value) ? value[key] : undefined;
+  return isRecord(value) ? value : undefined;
+}
+
+function recordsAt(envelope: WechatRecord, key: string): WechatRecord[] | undefined {
+  const list = envelope[key];
+  return Array.isArray(list) && list.every(isRecord) ? list : undefined;
+}
+
+function badResponse(detail: string): UpstreamError {
+  return new UpstreamError({ platform: PLATFORM, code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
+}
+
+/**
+ * `product_id` is a uint64 (the sku pages' example has 23423523452345235, beyond JavaScript's exact
+ * integers; the client writes it into the body as exact digits). Canonical decimal only, so the
+ * answer's id text matches the id asked for.
+ */
+export function validateProductId(id: string): string | undefined {
+  if (!/^[1-9][0-9]{0,19}$/.test(id) || BigInt(id) > UINT64_MAX) {
+    return 'a WeChat product_id is a positive whole number written in decimal digits, without leading zeros';
+  }
+  return undefined;
+}
+
+async function forEachBounded(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

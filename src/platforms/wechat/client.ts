@@ -1,0 +1,99 @@
+/**
+ * The WeChat mini shop client (upstream-protocols.md section 3): product calls are JSON POSTs to
+ * `<baseUrl>/<path>?access_token=...`, answered with a top-level `errcode`.
+ *
+ * Tokens come from `POST /cgi-bin/stable_token` (force_refresh false) rather than `GET /cgi-bin/token`:
+ * the stable token is shared by every process of the same app (several gateway replicas, or another
+ * service of the merchant) instead of each fetch cutting the others' tokens to 5 more minutes, and the
+ * secret travels in the body rather than in a URL that proxies log.
+ */
+import { createHash } from 'node:crypto';
+import type { WechatCredentials } from '../../config/credentials';
+import { UpstreamError } from '../errors';
+import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
+import { TokenCache, callWithToken, type IssuedToken } from '../tokenCache';
+import type { AdapterOptions } from '../types';
+import { toWechatError } from './errors';
+import { quoteLargeIds } from './wireJson';
+
+const PLATFORM = 'WECHAT_SHOP';
+
+export interface WechatClientOptions extends AdapterOptions {
+  /** Clock for quota retry hints. Default `Date.now`. */
+  now?: () => number;
+  /** Default: a cache of its own (tokens refreshed 5 minutes before expiry). */
+  tokenCache?: TokenCache;
+}
+
+export interface WechatClient {
+  /**
+   * POSTs `body` (JSON text) to `path` (e.g. `product/spu/get`) with the app's access token, refreshing
+   * it once if WeChat calls it stale. Resolves to the envelope of a call with errcode 0; throws
+   * UpstreamError otherwise.
+   */
+  post(path: string, body: string, credentials: WechatCredentials): Promise<Record<string, unknown>>;
+}
+
+export function createWechatClient(options: WechatClientOptions): WechatClient {
+  const now = options.now ?? Date.now;
+  const cache = options.tokenCache ?? new TokenCache({ now });
+  const fetchToken = (credentials: WechatCredentials) => () => fetchStableToken(options, credentials, now);
+  return {
+    post(path, body, credentials) {
+      return callWithToken(cache, tokenKey(credentials), fetchToken(credentials), async (token) => {
+        const res = await sendUpstream({
+          platform: PLATFORM,
+          method: 'POST',
+          url: `${options.baseUrl}/${path}`,
+          params: { access_token: token },
+          data: body,
+          headers: { 'Content-Type': 'application/json' },
+          timeoutMs: options.timeoutMs,
+        });
+        return checkEnvelope(parseBody(res), now());
+      });
+    },
+  };
+}
+
+async function fetchStableToken(options: AdapterOptions, credentials: WechatCredentials, now: () => number): Promise<IssuedToken> {
+  const res = await sendUpstream({
+    platform: PLATFORM,
+    method: 'POST',
+    url: `${options.baseUrl}/cgi-bin/stable_token`,
+    data: { grant_type: 'client_credential', appid: credentials.appId, secret: credentials.appSecret, force_refresh: false },
+    timeoutMs: options.timeoutMs,
+  });
+  let body: Record<string, unknown>;
+  try {
+    body = checkEnvelope(parseBody(res), now());
+  } catch (err) {
+    // A code that means "stale access_token" cannot be about a token being fetched: no retry loop.
+    throw err instanceof UpstreamError && err.staleToken ? new UpstreamError({ ...err, platform: PLATFORM, staleToken: false }) : err;
+  }
+  const { access_token: token, expires_in: expiresIn } = body;
+  if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
+    throw new UpstreamError({ platform: PLATFORM, code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: 'stable_token answer without access_token/expires_in' });
+  }
+  return { token, expiresInSeconds: expiresIn };
+}
+
+function parseBody(res: UpstreamResponse): Record<string, unknown> {
+  return parseJsonObject(PLATFORM, { ...res, body: quoteLargeIds(res.body) });
+}
+
+/** The envelope itself when `errcode` is 0 or absent (token answers have none); throws otherwise. */
+function checkEnvelope(body: Record<string, unknown>, nowMs: number): Record<string, unknown> {
+  const { errcode, errmsg } = body;
+  if (errcode === undefined || errcode === 0) return body;
+  if (typeof errcode !== 'number') {
+    throw new UpstreamError({ platform: PLATFORM, code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: 'errcode is not a number' });
+  }
+  throw toWechatError(errcode, typeof errmsg === 'string' ? errmsg : undefined, nowMs);
+}
+
+/** Tokens belong to an app; the secret's digest in the key keeps one app's token from a caller holding a wrong secret. */
+function tokenKey(credentials: WechatCredentials): string {
+  const digest = createHash('sha256').update(credentials.appSecret).digest('base64url').slice(0, 16);
+  return `${credentials.appId}:${digest}`;
+}

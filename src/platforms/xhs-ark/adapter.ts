@@ -1,0 +1,52 @@
+/**
+ * XHS_ARK: the Ark open API v1 documents a list API only (`GET /ark/open_api/v1/items`), so the
+ * adapter has no `lookup` (the core answers UNSUPPORTED_OPERATION) and offers `listPage` to the
+ * catalog listing instead.
+ */
+import type { XhsArkCredentials } from '../../config/credentials';
+import type { Product } from '../../generated/graphql';
+import type { AdapterOptions, CallContext, PlatformAdapter } from '../types';
+import { ARK_MAX_PAGE_SIZE, createXhsArkClient, type XhsArkClientOptions } from './client';
+import { mapArkHit } from './mapper';
+import type { ArkItemsQuery } from './types';
+
+/** Ark ids are 24 lowercase hex characters (MongoDB object ids), e.g. `58e5a8e4c9d7597de8649ab5`. */
+const ARK_ITEM_ID = /^[0-9a-f]{24}$/;
+
+export interface ArkListedPage {
+  /** Items matching the query, over all pages (Ark's `total`). */
+  total: number;
+  products: Product[];
+}
+
+export interface XhsArkAdapter extends PlatformAdapter<XhsArkCredentials> {
+  /** Ark's page size cap. */
+  readonly maxPageSize: number;
+  /** One upstream page, mapped. Rejects with the UpstreamError of a failed call. */
+  listPage(query: ArkItemsQuery, call: CallContext<XhsArkCredentials>): Promise<ArkListedPage>;
+}
+
+export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOptions): XhsArkAdapter {
+  const client = createXhsArkClient(options);
+  return {
+    code: 'XHS_ARK',
+    name: 'Xiaohongshu Ark',
+    capabilities: {
+      lookupByIds: false,
+      maxIdsPerCall: null,
+      // Listing may fetch known page offsets in parallel; no lookups exist to bound.
+      maxConcurrentCalls: 4,
+      listing: true,
+      fieldSelection: false,
+      idFormat: 'Ark item id: 24 lowercase hex characters, e.g. 58e5a8e4c9d7597de8649ab5',
+    },
+    maxPageSize: ARK_MAX_PAGE_SIZE,
+    validateId(id) {
+      return ARK_ITEM_ID.test(id) ? undefined : `an Ark item id is 24 lowercase hex characters (e.g. 58e5a8e4c9d7597de8649ab5), got "${id}"`;
+    },
+    async listPage(query, call) {
+      const page = await client.listItems(query, call.credentials);
+      return { total: page.total, products: page.hits.map(mapArkHit) };
+    },
+  };
+}

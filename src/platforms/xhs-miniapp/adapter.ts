@@ -1,0 +1,60 @@
+/**
+ * XHS_MINIAPP: the mini-program's deal products are documented through a list API only
+ * (`product/batch_get`), so the adapter has no `lookup` (the core answers UNSUPPORTED_OPERATION) and
+ * offers `listPage` to the catalog listing instead.
+ */
+import type { XhsMiniappCredentials } from '../../config/credentials';
+import type { Product } from '../../generated/graphql';
+import type { AdapterOptions, CallContext, PlatformAdapter } from '../types';
+import { createXhsMiniappClient, MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE, type XhsMiniappClientOptions } from './client';
+import { mapMiniappProduct } from './mapper';
+
+/** `item_id` (小红书内部商品id): letters, digits, `_` and `-`, at most 64 characters. */
+const MINIAPP_ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface MiniappListQuery {
+  /** From MINIAPP_FIRST_PAGE_NO (0). */
+  pageNo: number;
+  /** 1..MINIAPP_MAX_PAGE_SIZE. */
+  pageSize: number;
+  /** The raw product status; undefined lists every status but deleted. */
+  status?: number | undefined;
+}
+
+export interface MiniappListedPage {
+  total: number;
+  products: Product[];
+}
+
+export interface XhsMiniappAdapter extends PlatformAdapter<XhsMiniappCredentials> {
+  readonly maxPageSize: number;
+  readonly firstPageNo: number;
+  /** One upstream page, mapped. Rejects with the UpstreamError of a failed call. */
+  listPage(query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<MiniappListedPage>;
+}
+
+export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClientOptions): XhsMiniappAdapter {
+  const client = createXhsMiniappClient(options);
+  return {
+    code: 'XHS_MINIAPP',
+    name: 'Xiaohongshu mini-program',
+    capabilities: {
+      lookupByIds: false,
+      maxIdsPerCall: null,
+      // Listing may fetch known page offsets in parallel; no lookups exist to bound.
+      maxConcurrentCalls: 4,
+      listing: true,
+      fieldSelection: false,
+      idFormat: 'mini-program item_id (小红书内部商品id), e.g. 65a1f0c2e4b0a1b2c3d4e5f6',
+    },
+    maxPageSize: MINIAPP_MAX_PAGE_SIZE,
+    firstPageNo: MINIAPP_FIRST_PAGE_NO,
+    validateId(id) {
+      return MINIAPP_ITEM_ID.test(id) ? undefined : `a mini-program item_id is 1-64 letters, digits, "_" or "-", got "${id}"`;
+    },
+    async listPage(query, call) {
+      const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials);
+      return { total: page.total, products: page.list.map(mapMiniappProduct) };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The Xiaohongshu mini-program client: access tokens from `POST /api/rmp/token` (cached per app id,
+ * single flight, refreshed once on code 10003), business calls with `app_id` and `access_token` in the
+ * query string and a JSON body, and the `{data, success, msg, code}` envelope.
+ */
+import type { XhsMiniappCredentials } from '../../config/credentials';
+import { UpstreamError } from '../errors';
+import { parseJsonObject, sendUpstream } from '../http';
+import { callWithToken, TokenCache, type IssuedToken } from '../tokenCache';
+import type { AdapterOptions } from '../types';
+import { toMiniappError } from './errors';
+import type { MiniappProductsPage } from './types';
+
+export const MINIAPP_TOKEN_PATH = '/api/rmp/token';
+export const MINIAPP_BATCH_GET_PATH = '/api/rmp/mp/deal/product/batch_get';
+/** Not published; the sandbox enforces it [assumption]. */
+export const MINIAPP_MAX_PAGE_SIZE = 100;
+/** `page_no` counts from 0 (the page's own request example sends 0) [assumption]. */
+export const MINIAPP_FIRST_PAGE_NO = 0;
+
+export interface XhsMiniappClientOptions extends AdapterOptions {
+  /** Shared with other clients of the same process if wanted; one per client by default. */
+  tokenCache?: TokenCache;
+}
+
+export interface XhsMiniappClient {
+  fetchToken(credentials: XhsMiniappCredentials): Promise<IssuedToken>;
+  /** One page of deal products; `status` undefined lists every status. Rejects with an UpstreamError. */
+  batchGet(pageNo: number, pageSize: number, status: number | undefined, credentials: XhsMiniappCredentials): Promise<MiniappProductsPage>;
+}
+
+export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMiniappClient {
+  const cache = options.tokenCache ?? new TokenCache();
+
+  async function fetchToken(credentials: XhsMiniappCredentials): Promise<IssuedToken> {
+    const res = await sendUpstream({
+      platform: 'XHS_MINIAPP',
+      method: 'POST',
+      url: `${options.baseUrl}${MINIAPP_TOKEN_PATH}`,
+      data: { appid: credentials.appId, secret: credentials.appSecret },
+      timeoutMs: options.timeoutMs,
+    });
+    const data = readEnvelope(parseJsonObject('XHS_MINIAPP', res)) as { access_token?: unknown; expire_in?: unknown } | null;
+    if (typeof data?.access_token !== 'string' || data.access_token === '' || typeof data.expire_in !== 'number') {
+      throw badResponse('token answer without access_token or expire_in');
+    }
+    return { token: data.access_token, expiresInSeconds: data.expire_in };
+  }
+
+  async function batchGetWith(token: string, body: Record<string, number>, credentials: XhsMiniappCredentials): Promise<MiniappProductsPage> {
+    const res = await sendUpstream({
+      platform: 'XHS_MINIAPP',
+      method: 'POST',
+      url: `${options.baseUrl}${MINIAPP_BATCH_GET_PATH}`,
+      params: { app_id: credentials.appId, access_token: token },
+      data: body,
+      timeoutMs: options.timeoutMs,
+    });
+    return readProductsPage(readEnvelope(parseJsonObject('XHS_MINIAPP', res)));
+  }
+
+  return {
+    fetchToken,
+    batchGet(pageNo, pageSize, status, credentials) {
+      const body: Record<string, number> = { page_no: pageNo, page_size: pageSize };
+      if (status !== undefined) body.status = status;
+      return callWithToken(cache, credentials.appId, () => fetchToken(credentials), (token) => batchGetWith(token, body, credentials));
+    },
+  };
+}
+
+/** `data` of a `code: 0, success: true` envelope; anything else as the table's UpstreamError. */
+function readEnvelope(body: Record<string, unknown>): unknown {
+  if (body.code !== 0 || body.success !== true) throw toMiniappError(body.code, body.msg);
+  return body.data;
+}
+
+function readProductsPage(data: unknown): MiniappProductsPage {
+  const page = data as Partial<MiniappProductsPage> | null | undefined;
+  if (!page || typeof page !== 'object' || !Array.isArray(page.list) || typeof page.total !== 'number') {
+    throw badResponse('data.list or data.total missing');
+  }
+  for (const product of page.list) {
+    if (typeof product?.item_id !== 'string' || product.item_id === '') throw badResponse('a product without item_id');
+  }
+  return { list: page.list, total: page.total };
+}
+
+function badResponse(detail: string): UpstreamError {
+  return new UpstreamError({ platform: 'XHS_MINIAPP', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
+}

@@ -1,0 +1,63 @@
+/**
+ * The wire shapes of the Xiaohongshu mini-program local-deal API ("[交易组件]商品-批量获取信息",
+ * POST /api/rmp/mp/deal/product/batch_get), with the page's field names. Optional to the reader:
+ * the mapper checks types at run time.
+ */
+
+export interface MiniappSku {
+  out_sku_id?: string | null;
+  name?: string | null;
+  /** 已废弃 (deprecated) per the page. */
+  short_title?: string | null;
+  sku_image?: string | null;
+  /** Fen. */
+  origin_price?: number | null;
+  /** Fen. */
+  sale_price?: number | null;
+  status?: number;
+  sku_id?: string | null;
+}
+
+export interface MiniappAuditInfo {
+  /** Unix milliseconds [assumption, upstream-protocols.md §5]. */
+  submit_time?: number | null;
+  audit_time?: number | null;
+  reject_reason?: string | null;
+}
+
+export interface MiniappProduct {
+  /** 小红书内部商品id: the gateway's platform product id. */
+  item_id: string;
+  out_product_id?: string | null;
+  name?: string | null;
+  /** The page describes it as "小红书用户openId", a copy slip: it is the product description. */
+  desc?: string | null;
+  /** The mini-program page of the product (商品详情). */
+  path?: string | null;
+  top_image?: string | null;
+  category_id?: string | null;
+  category_id_v2?: string | null;
+  /** Unix milliseconds [assumption]. */
+  biz_create_time?: number | null;
+  biz_update_time?: number | null;
+  skus?: MiniappSku[] | null;
+  status?: number;
+  short_title?: string | null;
+  audit_info?: MiniappAuditInfo | null;
+  /** 1 团购, 2 酒旅预售券, 3 酒旅日历商品. */
+  product_type?: number;
+  /** 1 总店结算, 2 门店结算, 3 区域结算. */
+  settle_type?: number;
+}
+
+/** `data` of a successful batch_get. */
+export interface MiniappProductsPage {
+  list: MiniappProduct[];
+  total: number;
+}
+
+export interface MiniappIssuedToken {
+  access_token: string;
+  /** Seconds (note the page's spelling `expire_in`). */
+  expire_in: number;
+}

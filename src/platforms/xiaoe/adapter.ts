@@ -1,0 +1,70 @@
+/**
+ * XIAOE: lookups through goods detail 2.0 (`xe.goods.detail.get/4.0.0`): the ids of one batch, grouped
+ * by resource type into one call's `resources[]`, at most XIAOE_MAX_IDS_PER_CALL ids per call; `body`
+ * computed from the selection.
+ */
+import type { XiaoeCredentials } from '../../config/credentials';
+import type { Product } from '../../generated/graphql';
+import { NotFoundError, UpstreamError } from '../errors';
+import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../types';
+import { createXiaoeClient, type GoodsDetailRequest } from './client';
+import { toDetailBody } from './fields';
+import { formatXiaoeId, parseXiaoeId, validateXiaoeId, type XiaoeId } from './ids';
+import { toXiaoeProduct } from './mapper';
+
+/** Not published by Xiaoe [assumption, upstream-protocols.md section 2]; the sandbox enforces the same. */
+export const XIAOE_MAX_IDS_PER_CALL = 50;
+
+const CAPABILITIES: PlatformCapabilities = {
+  lookupByIds: true,
+  maxIdsPerCall: XIAOE_MAX_IDS_PER_CALL,
+  maxConcurrentCalls: 4,
+  listing: true,
+  fieldSelection: true,
+  idFormat: '<resource_type>:<resource_id>',
+};
+
+export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<XiaoeCredentials> {
+  const client = createXiaoeClient(options);
+  return {
+    code: 'XIAOE',
+    name: 'Xiaoe-tech',
+    capabilities: CAPABILITIES,
+    validateId: validateXiaoeId,
+    async lookup(ids, selection, { credentials }) {
+      if (ids.length > XIAOE_MAX_IDS_PER_CALL) {
+        throw new RangeError(`Xiaoe lookup takes at most ${XIAOE_MAX_IDS_PER_CALL} ids per call, got ${ids.length}`);
+      }
+      const parsed = new Map<string, XiaoeId>();
+      for (const id of ids) {
+        const xiaoeId = parseXiaoeId(id);
+        if (xiaoeId) parsed.set(id, xiaoeId);
+      }
+      if (parsed.size === 0) return ids.map((id) => new NotFoundError('XIAOE', id));
+      try {
+        const records = await client.getGoodsDetail(detailRequest([...parsed.values()], toDetailBody(selection)), credentials);
+        const byId = new Map(records.map((r) => [formatXiaoeId(Number(r.resource_type), String(r.resource_id)), r] as const));
+        return ids.map((id): Product | Error => {
+          const record = byId.get(id);
+          // An id that is not well-formed cannot exist upstream (validateId keeps it from getting here).
+          return record ? toXiaoeProduct(record) : new NotFoundError('XIAOE', id);
+        });
+      } catch (err) {
+        if (err instanceof UpstreamError) return ids.map(() => err);
+        throw err;
+      }
+    },
+  };
+}
+
+/** One `{type, ids}` group per resource type, in the order the types first appear. */
+export function detailRequest(ids: readonly XiaoeId[], body: string | undefined): GoodsDetailRequest {
+  const groups = new Map<number, string[]>();
+  for (const { resourceType, resourceId } of ids) {
+    const group = groups.get(resourceType);
+    if (group) group.push(resourceId);
+    else groups.set(resourceType, [resourceId]);
+  }
+  const resources = [...groups].map(([type, groupIds]) => ({ type, ids: groupIds }));
+  return body === undefined ? { resources } : { resources, body };
+}

@@ -1,0 +1,15 @@
+import type { Resolvers } from '../generated/graphql';
+import type { GatewayContext } from '../server/context';
+import { platformResolvers } from './platform';
+import { queryResolvers } from './query';
+import { DateTimeScalar, JSONScalar, SafeIntScalar } from './scalars';
+
+export const resolvers: Resolvers<GatewayContext> = {
+  Query: queryResolvers,
+  Platform: platformResolvers,
+  // Product is the only Node today.
+  Node: { __resolveType: () => 'Product' },
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
+  SafeInt: SafeIntScalar,
+};

@@ -1,0 +1,68 @@
+/**
+ * The sandbox: one local HTTP server standing in for the five merchant APIs (see README.md).
+ * `startSandbox()` builds the catalogs once, listens, and returns the base URLs and `close()`.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { deriveSeed } from './data/random';
+import { DEFAULT_HOST, resolveSandboxOptions } from './options';
+import { createSandboxServer } from './server';
+import { SandboxState } from './state';
+import { SANDBOX_PLATFORMS, type PlatformSandbox, type ResolvedSandboxOptions, type SandboxOptions, type SandboxPlatformName } from './types';
+
+export type * from './types';
+export { SANDBOX_PLATFORMS } from './types';
+export { SANDBOX_CREDENTIALS } from './credentials';
+export { resolveSandboxOptions } from './options';
+
+export interface StartSandboxOptions extends SandboxOptions {
+  /** The platform stand-ins to serve (default: all five, built from the seed and size). */
+  platforms?: PlatformSandbox[];
+}
+
+export interface RunningSandbox {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  port: number;
+  /** Each platform's base URL: `url + '/taobao'`, ... */
+  baseUrls: Record<SandboxPlatformName, string>;
+  /** Stops listening and ends every open connection, hanging ones included. */
+  close(): Promise<void>;
+}
+
+/** Starts a sandbox; `port` defaults to 0 (a free port), `host` to 127.0.0.1. */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const resolved = resolveSandboxOptions(options);
+  const platforms = options.platforms ?? (await buildDefaultPlatforms(resolved));
+  const state = new SandboxState(resolved, platforms, options.faultSeed ?? resolved.seed, options.faults ?? []);
+  const server = createSandboxServer(state);
+  const port = await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
+  const host = options.host ?? DEFAULT_HOST;
+  state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return { url: state.url, port, baseUrls: state.baseUrls(), close: () => closeServer(server, state) };
+}
+
+async function buildDefaultPlatforms(options: ResolvedSandboxOptions): Promise<PlatformSandbox[]> {
+  const { PLATFORM_SANDBOX_FACTORIES } = await import('./platforms');
+  return SANDBOX_PLATFORMS.map((name) =>
+    PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(options.seed, name), size: options.size[name] }),
+  );
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server, state: SandboxState): Promise<void> {
+  state.close();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run sandbox`: the sandbox alone on SANDBOX_PORT (default 4010) at 127.0.0.1, catalogs from
+ * SANDBOX_SEED and SANDBOX_SIZE. Prints each platform's base URL and credentials; stops on SIGINT/SIGTERM.
+ */
+import { SANDBOX_CREDENTIALS } from './credentials';
+import { startSandbox } from './index';
+import { DEFAULT_HOST, DEFAULT_PORT } from './options';
+
+/** Which credentials each platform's base URL goes with (keys of SANDBOX_CREDENTIALS). */
+const CREDENTIALS_OF = {
+  taobao: 'TAOBAO',
+  xiaoe: 'XIAOE',
+  wechat: 'WECHAT_SHOP',
+  'xhs-ark': 'XHS_ARK',
+  'xhs-miniapp': 'XHS_MINIAPP',
+} as const;
+
+async function main(): Promise<void> {
+  const port = integerFromEnv('SANDBOX_PORT', DEFAULT_PORT);
+  const seed = process.env.SANDBOX_SEED === undefined ? undefined : integerFromEnv('SANDBOX_SEED', 0);
+  const size = process.env.SANDBOX_SIZE === undefined ? undefined : integerFromEnv('SANDBOX_SIZE', 0);
+  const started = Date.now();
+  const sandbox = await startSandbox({ port, host: DEFAULT_HOST, seed, size });
+  console.log(`sandbox listening on ${sandbox.url} (catalogs built in ${Date.now() - started} ms)`);
+  for (const [name, baseUrl] of Object.entries(sandbox.baseUrls)) {
+    const credentials = SANDBOX_CREDENTIALS[CREDENTIALS_OF[name as keyof typeof CREDENTIALS_OF]];
+    console.log(`  ${name.padEnd(12)} ${baseUrl}  ${JSON.stringify(credentials)}`);
+  }
+  console.log(`  admin        ${sandbox.url}/__sandbox/{stats,requests,reset,faults,credentials,clock}`);
+  const stop = (signal: string): void => {
+    console.log(`${signal}: closing the sandbox`);
+    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+function integerFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer, but got ${JSON.stringify(text)}`);
+  return value;
+}
+
+main().catch((err: unknown) => {
+  console.error('sandbox failed to start:', err);
+  process.exit(1);
+});

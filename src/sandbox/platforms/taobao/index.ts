@@ -1,0 +1,57 @@
+/**
+ * The Taobao Open Platform stand-in: `/router/rest` (GET query or form POST) serving
+ * `taobao.miniapp.items.get`. See systemParams.ts for the checks and their codes, handler.ts for the
+ * business parameters, project.ts for `fields`.
+ */
+import type { PlatformSandbox, PlatformSandboxInit, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
+import { buildTaobaoCatalog, type TaobaoCatalog } from './catalog';
+import { topErrorReply } from './envelope';
+import { handleItemsGet } from './handler';
+import { ITEMS_GET_METHOD, readTopParams } from './systemParams';
+
+/** Stats key of calls that name no supported method (missing or unknown `method`: codes 21/22). */
+export const OTHER_METHOD_OPERATION = 'router/rest';
+
+export function createTaobaoSandbox(init: PlatformSandboxInit): PlatformSandbox & { catalog: TaobaoCatalog } {
+  const catalog = buildTaobaoCatalog(init);
+  const route = (operation: string): SandboxRoute => ({
+    operation,
+    params: logParams,
+    handle: (req, ctx) => handleItemsGet(req, ctx, catalog),
+  });
+  const itemsGet = route(ITEMS_GET_METHOD);
+  const other = route(OTHER_METHOD_OPERATION);
+  return {
+    name: 'taobao',
+    catalog,
+    route(req: SandboxRequest) {
+      if (req.path !== '/router/rest') return undefined;
+      return readTopParams(req).method === ITEMS_GET_METHOD ? itemsGet : other;
+    },
+    errorReply,
+  };
+}
+
+/** The business parameters, never `app_key`, `session` or `sign`. */
+function logParams(req: SandboxRequest): Record<string, unknown> {
+  const params = readTopParams(req);
+  const logged: Record<string, unknown> = {};
+  if (params.method !== ITEMS_GET_METHOD) logged.method = params.method ?? null;
+  logged.num_iids = params.num_iids === undefined ? [] : params.num_iids.split(',');
+  logged.fields = params.fields ?? null;
+  if (params.simplify !== undefined) logged.simplify = params.simplify;
+  return logged;
+}
+
+/**
+ * A TOP error for fault injection: `code` is a TOP code (`7`, `10`, ...) or `code/sub_code`
+ * (`15/isp.remote-service-error`). Code 7 carries the ban sub_code and a 1-second ban, as TOP sends it.
+ */
+function errorReply(code: string | number, message?: string): SandboxReply {
+  const [main = '', subCode] = String(code).split('/', 2);
+  const numeric = Number(main);
+  if (numeric === 7 && subCode === undefined) {
+    return topErrorReply(7, { msg: message, subCode: 'accesscontrol.limited-by-app-access-count', subMsg: 'This ban will last for 1 more seconds' });
+  }
+  return topErrorReply(Number.isInteger(numeric) ? numeric : 15, { msg: message, subCode });
+}

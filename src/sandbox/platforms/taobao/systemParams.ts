@@ -1,0 +1,69 @@
+/**
+ * TOP system parameters (upstream-protocols.md section 1), checked in this order, each failure with
+ * TOP's own code: HTTP method 9, `method` 21/22, `app_key` 28/29, `timestamp` 30/31 (GMT+8, within the
+ * tolerance), `v` 32/33/34, `format` 23, `sign` 24/25 (md5 | hmac | hmac-sha256), `session` 26/27.
+ * [assumptions] `format` must be `json` (the sandbox speaks no XML, which is TOP's default when it is
+ * absent); an absent `sign_method` means md5 (TOP's historical default); an unknown `sign_method` is
+ * answered 25; `sign` must be the uppercase hex the SDKs send.
+ */
+import { isTopSignMethod, signTopRequest } from '../../../platforms/taobao/sign';
+import { fromShanghaiLocal } from '../../../platforms/time';
+import { SANDBOX_CREDENTIALS } from '../../credentials';
+import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';
+import { topErrorReply } from './envelope';
+
+export const ITEMS_GET_METHOD = 'taobao.miniapp.items.get';
+const CREDENTIALS = SANDBOX_CREDENTIALS.TAOBAO;
+
+/**
+ * Every parameter of the call: the query string, then the form body (TOP reads both). The first value of
+ * a repeated key wins, for signing as for reading.
+ */
+export function readTopParams(req: SandboxRequest): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const source of [req.query, req.form]) {
+    if (!source) continue;
+    for (const [key, value] of source) if (!(key in params)) params[key] = value;
+  }
+  return params;
+}
+
+/** The error reply for the first system parameter that fails, or undefined when the call may proceed. */
+export function checkSystemParams(req: SandboxRequest, params: Record<string, string>, ctx: SandboxContext): SandboxReply | undefined {
+  if (req.method !== 'GET' && req.method !== 'POST') return topErrorReply(9);
+  if (!params.method) return topErrorReply(21);
+  if (params.method !== ITEMS_GET_METHOD) return topErrorReply(22);
+  if (!params.app_key) return topErrorReply(28);
+  if (params.app_key !== CREDENTIALS.appKey) return topErrorReply(29, { msg: 'Invalid app Key' });
+  return checkTimestamp(params.timestamp, ctx) ?? checkVersionAndFormat(params) ?? checkSign(params) ?? checkSession(params.session);
+}
+
+function checkTimestamp(timestamp: string | undefined, ctx: SandboxContext): SandboxReply | undefined {
+  if (!timestamp) return topErrorReply(30);
+  const iso = fromShanghaiLocal(timestamp);
+  const skewMs = iso === null ? Infinity : Math.abs(Date.parse(iso) - ctx.now());
+  if (skewMs > ctx.options.timestampToleranceSeconds * 1000) {
+    return topErrorReply(31, { subMsg: `timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8, within ${ctx.options.timestampToleranceSeconds} s of the server time` });
+  }
+  return undefined;
+}
+
+function checkVersionAndFormat(params: Record<string, string>): SandboxReply | undefined {
+  if (!params.v) return topErrorReply(32);
+  if (params.v !== '2.0') return topErrorReply(/^\d+(\.\d+)*$/.test(params.v) ? 34 : 33);
+  if (params.format !== 'json') return topErrorReply(23, { subMsg: 'the sandbox answers format=json only' });
+  return undefined;
+}
+
+function checkSign(params: Record<string, string>): SandboxReply | undefined {
+  if (!params.sign) return topErrorReply(24);
+  const method = params.sign_method ?? 'md5';
+  if (!isTopSignMethod(method)) return topErrorReply(25, { subMsg: 'sign_method must be md5, hmac or hmac-sha256' });
+  return params.sign === signTopRequest(params, CREDENTIALS.appSecret, method) ? undefined : topErrorReply(25);
+}
+
+function checkSession(session: string | undefined): SandboxReply | undefined {
+  if (!session) return topErrorReply(26);
+  if (session !== CREDENTIALS.session) return topErrorReply(27, { subCode: 'invalid-sessionkey' });
+  return undefined;
+}

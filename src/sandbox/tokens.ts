@@ -1,0 +1,82 @@
+/**
+ * Access tokens of the platforms' token endpoints: random opaque strings, one token space per platform.
+ * Issuing a new token for a client leaves its previous token `overlapSeconds` more life (the platforms
+ * document 5 minutes); after that, and after its own lifetime, a token checks as 'expired'. A token
+ * the sandbox never issued (or forgot after a reset) checks as 'invalid'.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SandboxPlatformName, SandboxTokens, TokenCheck } from './types';
+
+/** Visible prefixes so a token in a log says whose it is (Xiaoe's real tokens start with `xe_`). */
+const TOKEN_PREFIX: Record<SandboxPlatformName, string> = {
+  taobao: 'tb_',
+  xiaoe: 'xe_',
+  wechat: 'wx_',
+  'xhs-ark': 'ark_',
+  'xhs-miniapp': 'rmp_',
+};
+
+/** Older tokens of one client are forgotten (then 'invalid'), so a refresh loop cannot grow memory. */
+const TOKENS_KEPT_PER_CLIENT = 16;
+
+interface TokenRecord {
+  clientKey: string;
+  expiresAt: number;
+}
+
+export interface TokenLifetimes {
+  ttlSeconds: number;
+  overlapSeconds: number;
+}
+
+export interface ResettableTokens extends SandboxTokens {
+  reset(): void;
+}
+
+export function createSandboxTokens(now: () => number, lifetimes: TokenLifetimes): ResettableTokens {
+  const byToken = new Map<string, TokenRecord>();
+  /** Per `platform \0 clientKey`: its tokens, oldest first, the current one last. */
+  const byClient = new Map<string, string[]>();
+
+  function issue(platform: SandboxPlatformName, clientKey: string): { token: string; expiresInSeconds: number } {
+    const at = now();
+    const history = byClient.get(clientSlot(platform, clientKey)) ?? [];
+    const previous = history.length > 0 ? byToken.get(history[history.length - 1]!) : undefined;
+    if (previous) previous.expiresAt = Math.min(previous.expiresAt, at + lifetimes.overlapSeconds * 1000);
+    const token = TOKEN_PREFIX[platform] + randomBytes(24).toString('base64url');
+    byToken.set(token, { clientKey, expiresAt: at + lifetimes.ttlSeconds * 1000 });
+    history.push(token);
+    while (history.length > TOKENS_KEPT_PER_CLIENT) byToken.delete(history.shift()!);
+    byClient.set(clientSlot(platform, clientKey), history);
+    return { token, expiresInSeconds: lifetimes.ttlSeconds };
+  }
+
+  function issueStable(platform: SandboxPlatformName, clientKey: string, force: boolean): { token: string; expiresInSeconds: number } {
+    const history = byClient.get(clientSlot(platform, clientKey));
+    const current = history?.[history.length - 1];
+    const record = current === undefined ? undefined : byToken.get(current);
+    const remainingMs = record ? record.expiresAt - now() : 0;
+    if (!force && current !== undefined && remainingMs > lifetimes.overlapSeconds * 1000) {
+      return { token: current, expiresInSeconds: Math.floor(remainingMs / 1000) };
+    }
+    return issue(platform, clientKey);
+  }
+
+  function check(platform: SandboxPlatformName, token: string): { state: TokenCheck; clientKey?: string } {
+    const record = token.startsWith(TOKEN_PREFIX[platform]) ? byToken.get(token) : undefined;
+    if (!record) return { state: 'invalid' };
+    if (now() >= record.expiresAt) return { state: 'expired', clientKey: record.clientKey };
+    return { state: 'valid', clientKey: record.clientKey };
+  }
+
+  function reset(): void {
+    byToken.clear();
+    byClient.clear();
+  }
+
+  return { issue, issueStable, check, reset };
+}
+
+function clientSlot(platform: SandboxPlatformName, clientKey: string): string {
+  return `${platform}\0${clientKey}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The gateway's HTTP server: GraphQL at /graphql through Apollo Server's framework-neutral
+ * `executeHTTPGraphQLRequest`, plus /healthz and /readyz. Plain node:http keeps the hot path short.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GatewayConfig } from '../config/config';
+import { ProductLoaders } from '../loaders/productLoaders';
+import type { PlatformRegistry } from '../platforms/registry';
+import type { GatewayContext } from './context';
+import { formatError } from './formatError';
+import { buildSchema } from './schema';
+
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface GatewayServerOptions {
+  config: Pick<GatewayConfig, 'credentials'>;
+  platforms: PlatformRegistry;
+  port: number;
+  host?: string;
+}
+
+export interface RunningGateway {
+  /** Base URL, e.g. http://127.0.0.1:4000 (GraphQL at `${url}/graphql`). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  const makeContext = async (): Promise<GatewayContext> => ({
+    platforms: options.platforms,
+    credentials: options.config.credentials,
+    loaders: new ProductLoaders(options.platforms, options.config.credentials),
+  });
+  httpServer.on('request', (req, res) => {
+    route(req, res, apollo, makeContext, options.platforms).catch((err: unknown) => {
+      console.error('gateway HTTP handler failed:', err);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return { url: `http://${options.host ?? '127.0.0.1'}:${port}`, close: () => apollo.stop() };
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  apollo: ApolloServer<GatewayContext>,
+  makeContext: () => Promise<GatewayContext>,
+  platforms: PlatformRegistry,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(platforms));
+  if (url.pathname !== '/graphql' && url.pathname !== '/') {
+    return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
+  }
+  const body = await readBody(req, res);
+  if (body === undefined) return;
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: makeContext });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** The parsed JSON body (or the raw text for other types, which Apollo rejects properly); undefined once answered. */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      sendJson(res, 413, { errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return null;
+  if (!(req.headers['content-type'] ?? '').includes('json')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    return undefined;
+  }
+}
+
+function readiness(platforms: PlatformRegistry): Record<string, unknown> {
+  return {
+    status: 'ready',
+    platforms: Object.fromEntries([...platforms].map(([code, entry]) => [code, { sandbox: entry.sandbox }])),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { selectionOf } from '../../src/loaders/selection';
+
+function selectionFor(document: string): string[] {
+  const doc = parse(document);
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+  );
+  const field = op.selectionSet.selections[0] as FieldNode;
+  return [...selectionOf({ fieldNodes: [field], fragments })].sort();
+}
+
+describe('selectionOf', () => {
+  it('lists selected fields as dotted paths at every depth', () => {
+    expect(selectionFor('{ product(platform: TAOBAO, id: "1") { title skus { price { amount } } } }')).toEqual([
+      'skus',
+      'skus.price',
+      'skus.price.amount',
+      'title',
+    ]);
+  });
+
+  it('follows aliases, fragments and inline fragments, and skips __typename', () => {
+    const doc = `
+      { node(id: "x") { __typename ... on Product { name: title ...P } } }
+      fragment P on Product { stock { available } audit { state } }`;
+    expect(selectionFor(doc)).toEqual(['audit', 'audit.state', 'stock', 'stock.available', 'title']);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { UpstreamError } from '../../src/platforms/errors';
+import { bucketForQuota } from '../../src/platforms/resilience/policy';
+import { TokenBucket } from '../../src/platforms/resilience/tokenBucket';
+import { UpstreamGuard, type GuardPolicy } from '../../src/platforms/resilience/upstreamGuard';
+
+const policy = (over: Partial<GuardPolicy> = {}): GuardPolicy => ({
+  attemptTimeoutMs: 1000,
+  retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  quota: null,
+  breaker: { errorThresholdPercentage: 50, volumeThreshold: 3, resetTimeoutMs: 200, rollingWindowMs: 10_000 },
+  ...over,
+});
+const call = (deadlineMs = 2000) => ({ endpoint: 'op', credentialKey: 'app', deadline: Date.now() + deadlineMs });
+const err = (code: UpstreamError['code'], retryable: boolean, extra: Partial<ConstructorParameters<typeof UpstreamError>[0]> = {}) =>
+  new UpstreamError({ platform: 'TAOBAO', code, retryable, ...extra });
+
+describe('UpstreamGuard', () => {
+  it('retries a transient failure and returns the answer', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy());
+    let attempts = 0;
+    const result = await guard.run(call(), async () => {
+      attempts += 1;
+      if (attempts < 3) throw err('UPSTREAM_UNAVAILABLE', true);
+      return 'ok';
+    });
+    expect(result).toBe('ok');
+    expect(attempts).toBe(3);
+  });
+
+  it('never retries a non-transient error, and stops at the attempt budget', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy());
+    let attempts = 0;
+    await expect(guard.run(call(), async () => { attempts += 1; throw err('UPSTREAM_REJECTED', false); })).rejects.toMatchObject({ code: 'UPSTREAM_REJECTED' });
+    expect(attempts).toBe(1);
+    attempts = 0;
+    const fresh = new UpstreamGuard('TAOBAO', policy());
+    await expect(fresh.run(call(), async () => { attempts += 1; throw err('UPSTREAM_UNAVAILABLE', true); })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(attempts).toBe(3);
+  });
+
+  it('does not retry when the wait would pass the deadline', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy());
+    let attempts = 0;
+    await expect(
+      guard.run(call(500), async () => { attempts += 1; throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 }); }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterMs: 5_000 });
+    expect(attempts).toBe(1);
+  });
+
+  it('cuts each attempt to the time left before the deadline', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ attemptTimeoutMs: 60_000 }));
+    let given = 0;
+    await guard.run(call(300), async (timeoutMs) => { given = timeoutMs; });
+    expect(given).toBeGreaterThan(0);
+    expect(given).toBeLessThanOrEqual(300);
+  });
+
+  it('opens the breaker after a run of failures, answers at once while open, and closes after a good probe', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
+    let attempts = 0;
+    let healthy = false;
+    const attempt = async () => {
+      attempts += 1;
+      if (!healthy) throw err('UPSTREAM_TIMEOUT', false);
+      return 'ok';
+    };
+    for (let i = 0; i < 3; i++) await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+    expect(guard.status().breakers.op).toBe('open');
+    await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'CIRCUIT_OPEN' });
+    expect(attempts).toBe(3);
+    healthy = true;
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await guard.run(call(), attempt)).toBe('ok');
+    expect(guard.status().breakers.op).toBe('closed');
+  });
+
+  it('does not let refusals of our own request trip the breaker', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
+    for (let i = 0; i < 6; i++) await expect(guard.run(call(), async () => { throw err('UPSTREAM_AUTH', false); })).rejects.toBeDefined();
+    expect(guard.status().breakers.op).toBe('closed');
+  });
+
+  it('queues calls to the quota instead of sending them, and refuses those past the deadline', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ quota: { ratePerSecond: 20, burst: 2 } }));
+    let sent = 0;
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => guard.run(call(260), async () => { sent += 1; })));
+    const limited = results.filter((r) => r.status === 'rejected');
+    // a burst of 2, then one every 50 ms: slots at 0, 0, 50, ..., 250 ms fit before the deadline.
+    expect(sent).toBeGreaterThanOrEqual(6);
+    expect(sent).toBeLessThanOrEqual(8);
+    expect(limited.length).toBe(12 - sent);
+    expect((limited[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+  });
+});
+
+describe('TokenBucket', () => {
+  it('allows the burst at once, then one call per interval, and pauses when told', () => {
+    let now = 1000;
+    const bucket = new TokenBucket({ ratePerSecond: 10, burst: 3, now: () => now });
+    const waits = Array.from({ length: 5 }, () => bucket.reserve(now + 10_000)).map((r) => (r.ok ? r.waitMs : -1));
+    expect(waits).toEqual([0, 0, 0, 100, 200]);
+    now = 5000;
+    bucket.pause(2000);
+    expect(bucket.reserve(now + 10_000)).toEqual({ ok: true, waitMs: 2000 });
+    expect(bucket.reserve(now + 100)).toEqual({ ok: false, retryAfterMs: expect.any(Number) });
+  });
+
+  it('never lets more than the quota through in any window', () => {
+    const quota = { limit: 3000, windowMs: 10_000 };
+    let now = 0;
+    const bucket = new TokenBucket({ ...bucketForQuota(quota), now: () => now });
+    const starts: number[] = [];
+    for (let i = 0; i < 9000; i++) {
+      const r = bucket.reserve(Number.POSITIVE_INFINITY);
+      if (r.ok) starts.push(now + r.waitMs);
+    }
+    for (let i = 0, j = 0; i < starts.length; i++) {
+      while (starts[i]! - starts[j]! >= quota.windowMs) j++;
+      expect(i - j + 1).toBeLessThanOrEqual(quota.limit);
+    }
+  });
+});
