@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 // A fresh adapter per test: its token cache starts empty, so token calls count from zero.
 beforeEach(() => {
-  adapter = createWechatAdapter({ baseUrl: sandbox.baseUrls.wechat, timeoutMs: 2_000 });
+  adapter = createWechatAdapter({ baseUrl: sandbox.baseUrls.wechat, timeoutMs: 10_000 });
 });
 afterEach(async () => {
   await admin('/faults', { faults: [] });

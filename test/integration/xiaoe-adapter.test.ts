@@ -135,6 +135,14 @@ describe('Xiaoe adapter: tokens and errors', () => {
     expect(await stats()).toEqual({ 'xiaoe:token': 1 });
   });
 
+  it('fetches a token at once for corrected credentials, not the refusal cached for the wrong ones', async () => {
+    const adapter = newAdapter();
+    const [refused] = await adapter.lookup!([EXAMPLE], select('title'), { credentials: { ...credentials, secretKey: 'wrong' } });
+    expect(refused).toMatchObject({ code: 'UPSTREAM_AUTH' });
+    const [product] = await adapter.lookup!([EXAMPLE], select('title'), { credentials });
+    expect((product as Product).title).toBe('呜呜');
+  });
+
   it('fails every id with UPSTREAM_RATE_LIMITED when Xiaoe answers 429', async () => {
     await setFaults([{ platform: 'xiaoe', operation: 'xe.goods.detail.get', kind: 'error', code: 429 }]);
     const results = await newAdapter().lookup!([EXAMPLE, '21:g_x'], select('title'), { credentials });

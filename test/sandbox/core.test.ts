@@ -66,6 +66,13 @@ describe('Sandbox core: routing', () => {
     expect(JSON.parse(res.text)).toEqual({ code: 0, msg: 'ok', data: { method: 'GET', json: null, bodyBytes: 0 } });
   });
 
+  it('sends a Uint8Array body as it is, with its byte length', async () => {
+    const res = await call(`${fake}/bytes`);
+    expect(res.text).toBe('{"code":0,"msg":"预编码"}');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
   it.each([
     ['an unknown top-level path', '/nowhere'],
     ['a prefix that only starts like a platform', '/xiaoe-not/echo'],

@@ -35,6 +35,11 @@ export function createFakePlatform(): PlatformSandbox {
         return limited ? fakeErrorReply(429, `retry after ${limited.retryAfterSeconds}`) : { body: { code: 0, msg: 'ok' } };
       },
     },
+    '/bytes': {
+      operation: 'bytes',
+      params: () => ({}),
+      handle: () => ({ body: new TextEncoder().encode('{"code":0,"msg":"预编码"}'), contentType: 'application/json; charset=utf-8' }),
+    },
     '/refused': { operation: 'refused', params: () => ({}), handle: () => fakeErrorReply(2008, 'access token invalid') },
     '/boom': {
       operation: 'boom',

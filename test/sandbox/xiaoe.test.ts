@@ -155,8 +155,10 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
     const [physical] = keysWhere((g) => g.resourceType === 21, 1);
     const [record] = (await detail({ resources: [{ type: 21, ids: [physical!.id] }], body: 'stock,sku,attr' })).data;
     for (const key of Object.keys(DOC_EXAMPLE_RECORD)) expect(record).toHaveProperty(key);
-    expect(Object.keys(record.sku[0]).sort()).toEqual(Object.keys(DOC_EXAMPLE_RECORD.sku as object[]).length ? Object.keys((DOC_EXAMPLE_RECORD.sku as Array<Record<string, unknown>>)[0]!).sort() : []);
-    for (const key of Object.keys((DOC_EXAMPLE_RECORD.stock as Array<Record<string, unknown>>)[0]!)) expect(record.stock[0]).toHaveProperty(key);
+    const [exampleSku] = DOC_EXAMPLE_RECORD.sku as Array<Record<string, unknown>>;
+    const [exampleStock] = DOC_EXAMPLE_RECORD.stock as Array<Record<string, unknown>>;
+    expect(Object.keys(record.sku[0]).sort()).toEqual(Object.keys(exampleSku!).sort());
+    for (const key of Object.keys(exampleStock!)) expect(record.stock[0]).toHaveProperty(key);
   });
 
   it('serves several resource groups in one call, in request order, unknown ids and wrong types simply absent', async () => {
@@ -231,6 +233,12 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
       body: JSON.stringify({ faults: [{ platform: 'xiaoe', operation: 'xe.goods.detail.get', kind: 'error', code: 2008 }] }),
     });
     expect(await detail({ resources: [{ type: 2, ids: [EXAMPLE_ID] }] })).toEqual({ code: 2008, msg: 'access_token invalid', data: null });
+  });
+
+  it('builds fault replies in the Xiaoe envelope from a numeric or text code', () => {
+    const stand = createXiaoeSandbox({ seed: 1, size: 0 });
+    expect(stand.errorReply('429')).toEqual({ status: 200, body: { code: 429, msg: 'rate limit exceeded', data: null } });
+    expect(stand.errorReply(5001, 'system busy')).toEqual({ status: 200, body: { code: 5001, msg: 'system busy', data: null } });
   });
 
   it('routes only the documented method of each endpoint', async () => {

@@ -3,6 +3,7 @@
  * `GET <baseUrl>/token` (refreshed once when a call answers 2008), JSON POSTs to
  * `<baseUrl>/<api>/<version>` carrying it, and the `{code, msg, data}` envelope unwrapped here.
  */
+import { createHash } from 'node:crypto';
 import type { XiaoeCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
@@ -71,9 +72,13 @@ export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = 
   };
 }
 
-/** One token per shop and client: a token is the app's, whoever asks for it. */
+/**
+ * One token per shop, client and secret: a corrected secret must not get the refusal (or the token)
+ * cached for the previous one. The secret enters the key only as a digest.
+ */
 function tokenKey(credentials: XiaoeCredentials): string {
-  return `${credentials.appId}\u0000${credentials.clientId}`;
+  const secret = createHash('sha256').update(credentials.secretKey).digest('base64url').slice(0, 16);
+  return `${credentials.appId}\u0000${credentials.clientId}\u0000${secret}`;
 }
 
 async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials): Promise<IssuedToken> {

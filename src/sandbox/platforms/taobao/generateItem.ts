@@ -32,9 +32,10 @@ export function generateItem(rng: Rng, index: number): GeneratedItem {
   const edge = EDGE_CASES[index];
   const category = edge === 'virtual' ? CATEGORIES.find((c) => c.name === '课程')! : rng.pick(CATEGORIES);
   const numIid = NUM_IID_BASE + index * 10 + rng.int(0, 9);
-  const skus = generateSkus(rng, category, index, edge);
-  // Built by assignment, not spreads: 100,000 items must build in a few seconds.
-  const item = describeItem(rng, category, numIid, edge, skus);
+  const combos = skuPropertyCombinations(rng, category).slice(0, edge === 'max-price' ? 1 : undefined);
+  const skus = generateSkus(rng, category, index, edge, combos);
+  // Built by assignment, not spreads, from cached property texts: 100,000 items build in a few seconds.
+  const item = describeItem(rng, category, numIid, edge, combos);
   item.price = yuanText(Math.min(...skus.map((s) => fenOf(s.price ?? '0'))));
   item.approve_status = approveStatus(rng, edge);
   addMedia(rng, item, category, skus, edge);
@@ -46,13 +47,18 @@ export function generateItem(rng: Rng, index: number): GeneratedItem {
   return { item, deleted: edge === 'deleted' || (edge === undefined && rng.chance(0.03)) };
 }
 
-function describeItem(rng: Rng, category: CategoryWords, numIid: number, edge: EdgeCase, skus: readonly TopSku[]): TopItem {
+function describeItem(rng: Rng, category: CategoryWords, numIid: number, edge: EdgeCase, combos: Combo[]): TopItem {
   const brand = rng.pick(BRANDS);
-  const year = `${rng.int(2019, 2024)}年`;
   const cid = CATEGORY_CIDS[category.name] ?? 50000000;
   // `props` (and `props_name`, its names) hold the key properties and every sale property value of the SKUs.
-  const saleProps = new Set(skus.flatMap((sku) => sku.properties?.split(';') ?? []));
-  const saleNames = new Set(skus.flatMap((sku) => sku.properties_name?.split(';') ?? []));
+  const parts = new Set<PropertyPart>([propertyPart(BRAND_PID, '品牌', brand), propertyPart(LAUNCH_YEAR_PID, '上市时间', `${rng.int(2019, 2024)}年`)]);
+  for (const combo of combos) for (const p of combo) parts.add(propertyPart(pidOf(p.name), p.name, p.value));
+  const props: string[] = [];
+  const propsName: string[] = [];
+  for (const part of parts) {
+    props.push(part.part);
+    propsName.push(part.namePart);
+  }
   return {
     iid: fastHex(rng, 32),
     detail_url: `https://item.taobao.com/item.htm?id=${numIid}`,
@@ -62,14 +68,13 @@ function describeItem(rng: Rng, category: CategoryWords, numIid: number, edge: E
     type: edge === 'auction' ? 'auction' : 'fixed',
     cid,
     seller_cids: Array.from({ length: rng.int(1, 3) }, () => rng.int(1_000_000, 9_999_999)).join(','),
-    props: [`${BRAND_PID}:${vidOf(BRAND_PID, brand)}`, `${LAUNCH_YEAR_PID}:${vidOf(LAUNCH_YEAR_PID, year)}`, ...saleProps].join(';'),
+    props: props.join(';'),
     stuff_status: edge === 'auction' ? 'second' : rng.weighted([['new', 95], ['unused', 3], ['second', 2]] as const),
-    props_name: [propsNameEntry(BRAND_PID, '品牌', brand), propsNameEntry(LAUNCH_YEAR_PID, '上市时间', year), ...saleNames].join(';'),
+    props_name: propsName.join(';'),
   };
 }
 
-function generateSkus(rng: Rng, category: CategoryWords, index: number, edge: EdgeCase): TopSku[] {
-  const combos = edge === 'max-price' ? skuPropertyCombinations(rng, category).slice(0, 1) : skuPropertyCombinations(rng, category);
+function generateSkus(rng: Rng, category: CategoryWords, index: number, edge: EdgeCase, combos: Combo[]): TopSku[] {
   const [minFen, maxFen] = category.priceFen;
   const basePrice = rng.int(Math.ceil(minFen / 100), Math.floor(maxFen / 100)) * 100 - (rng.chance(0.5) ? 1 : 0);
   return combos.map((combo, k): TopSku => {
@@ -88,20 +93,39 @@ function generateSkus(rng: Rng, category: CategoryWords, index: number, edge: Ed
   });
 }
 
+type Combo = Array<{ name: string; value: string }>;
+
+interface PropertyPart {
+  /** `pid:vid` */
+  part: string;
+  /** `pid:vid:name:value` */
+  namePart: string;
+}
+
 /**
- * `properties` and `properties_name` of a SKU's property combination. The vocabulary yields a few hundred
- * combinations, so each pair of strings is built once and shared by every SKU that has it.
+ * The vocabulary yields a few hundred property values and combinations, so their texts are built once
+ * and shared by every item and SKU that has them.
  */
-const propertyTextCache = new Map<string, { properties: string; properties_name: string }>();
-function skuPropertyTexts(combo: ReadonlyArray<{ name: string; value: string }>): { properties: string; properties_name: string } {
+const partCache = new Map<string, PropertyPart>();
+function propertyPart(pid: number, name: string, value: string): PropertyPart {
+  const key = `${pid}\0${value}`;
+  let part = partCache.get(key);
+  if (!part) {
+    part = { part: `${pid}:${vidOf(pid, value)}`, namePart: propsNameEntry(pid, name, value) };
+    partCache.set(key, part);
+  }
+  return part;
+}
+
+const comboCache = new Map<string, { properties: string; properties_name: string }>();
+/** `properties` and `properties_name` of a SKU's property combination. */
+function skuPropertyTexts(combo: Combo): { properties: string; properties_name: string } {
   const key = combo.map((p) => `${p.name}\0${p.value}`).join('\0');
-  let texts = propertyTextCache.get(key);
+  let texts = comboCache.get(key);
   if (!texts) {
-    texts = {
-      properties: combo.map((p) => `${pidOf(p.name)}:${vidOf(pidOf(p.name), p.value)}`).join(';'),
-      properties_name: combo.map((p) => propsNameEntry(pidOf(p.name), p.name, p.value)).join(';'),
-    };
-    propertyTextCache.set(key, texts);
+    const parts = combo.map((p) => propertyPart(pidOf(p.name), p.name, p.value));
+    texts = { properties: parts.map((p) => p.part).join(';'), properties_name: parts.map((p) => p.namePart).join(';') };
+    comboCache.set(key, texts);
   }
   return texts;
 }

@@ -2,11 +2,9 @@
  * The Xiaoe catalog: `size` generated goods (deterministic from the seed) plus the detail page's example
  * record, indexed by `<resource_type>:<resource_id>` for the detail call and pre-sorted for the list call.
  * Only the indexed fields are kept per goods; a full record is built from its own random window when a
- * call needs it (same bytes every time), and its JSON text, per combination of blocks, is kept in a
- * bounded cache. Flat strings rather than object trees keep the cache cheap for the garbage collector,
- * and a reply is the cached texts joined, serialized once.
+ * call needs it (same bytes every time) and kept in a bounded cache, so 100,000 goods build in about a
+ * second and stay small in memory, and a benchmark's working set is answered without rebuilding.
  */
-import { withBlocks } from './blocks';
 import { EXAMPLE_GOODS_RECORD } from './exampleRecord';
 import { generateGoodsHead, type GoodsHead } from './goodsHead';
 import { generateGoodsRecord } from './goodsGenerator';
@@ -33,14 +31,12 @@ export interface XiaoeCatalog {
   newestFirst: readonly XiaoeGoods[];
   /** `newestFirst` split by resource_type. */
   byType: ReadonlyMap<number, readonly XiaoeGoods[]>;
-  /** The full upstream record, `stock`/`sku`/`attr` blocks included (built anew for generated goods). */
+  /** The full upstream record, `stock`/`sku`/`attr` blocks included. Callers must not mutate it. */
   recordOf(goods: XiaoeGoods): Readonly<Record<string, unknown>>;
-  /** The record's JSON text with only the named blocks (see blocks.ts), cached. */
-  jsonOf(goods: XiaoeGoods, blocks: ReadonlySet<string>): string;
 }
 
-/** JSON texts kept (about 2-5 KB each). */
-const JSON_CACHE_SIZE = 10_000;
+/** Built records kept (a few KB each); a 50-id detail call or a 100-item page touches at most 100. */
+const RECORD_CACHE_SIZE = 5_000;
 
 export function buildXiaoeCatalog(seed: number, size: number): XiaoeCatalog {
   if (!Number.isInteger(size) || size < 0 || size > MAX_RECORDS) throw new RangeError(`xiaoe catalog size must be 0..${MAX_RECORDS}, got ${size}`);
@@ -54,8 +50,7 @@ export function buildXiaoeCatalog(seed: number, size: number): XiaoeCatalog {
     usedKeys.add(entry.key);
     goods.push(entry);
   }
-  const recordOf = (g: XiaoeGoods) => g.fixed ?? generateGoodsRecord(g.head!, bodyRng(seed, g.head!.seq));
-  return { ...indexGoods(goods), recordOf, jsonOf: createJsonCache(recordOf) };
+  return { ...indexGoods(goods), recordOf: createRecordCache(seed) };
 }
 
 function exampleGoods(): XiaoeGoods {
@@ -85,7 +80,7 @@ function fromHead(head: GoodsHead): XiaoeGoods {
   };
 }
 
-function indexGoods(goods: XiaoeGoods[]): Pick<XiaoeCatalog, 'byKey' | 'newestFirst' | 'byType'> {
+function indexGoods(goods: XiaoeGoods[]): Omit<XiaoeCatalog, 'recordOf'> {
   const byKey = new Map(goods.map((g) => [g.key, g] as const));
   const newestFirst = [...goods].sort((a, b) => b.createdMs - a.createdMs || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   const byType = new Map<number, XiaoeGoods[]>();
@@ -97,20 +92,21 @@ function indexGoods(goods: XiaoeGoods[]): Pick<XiaoeCatalog, 'byKey' | 'newestFi
   return { byKey, newestFirst, byType };
 }
 
-/** Least-recently-used cache of record texts by blocks and key (a Map keeps insertion order). */
-function createJsonCache(recordOf: XiaoeCatalog['recordOf']): XiaoeCatalog['jsonOf'] {
-  const cache = new Map<string, string>();
-  return (goods, blocks) => {
-    const cacheKey = `${[...blocks].sort().join(',')}|${goods.key}`;
-    const cached = cache.get(cacheKey);
-    if (cached !== undefined) {
-      cache.delete(cacheKey);
-      cache.set(cacheKey, cached);
+/** Least-recently-used cache of built records (a Map keeps insertion order). */
+function createRecordCache(seed: number): XiaoeCatalog['recordOf'] {
+  const cache = new Map<string, Readonly<Record<string, unknown>>>();
+  return (goods) => {
+    if (goods.fixed) return goods.fixed;
+    const cached = cache.get(goods.key);
+    if (cached) {
+      cache.delete(goods.key);
+      cache.set(goods.key, cached);
       return cached;
     }
-    const json = JSON.stringify(withBlocks(recordOf(goods), blocks));
-    cache.set(cacheKey, json);
-    if (cache.size > JSON_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return json;
+    const head = goods.head!;
+    const record = generateGoodsRecord(head, bodyRng(seed, head.seq));
+    cache.set(goods.key, record);
+    if (cache.size > RECORD_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return record;
   };
 }

@@ -8,8 +8,8 @@ import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from 
 import { authorize, isReply } from './auth';
 import type { XiaoeCatalog, XiaoeGoods } from './catalog';
 import { ParameterProblem, jsonBody, optionalBoolean, optionalFlag, optionalString, withoutToken, type JsonObject } from './params';
-import { parseBlocks } from './blocks';
-import { DOCUMENTED_RESOURCE_TYPES, MAX_IDS_PER_DETAIL_CALL, parameterError, xiaoeJsonReply } from './protocol';
+import { parseBlocks, withBlocks } from './blocks';
+import { DOCUMENTED_RESOURCE_TYPES, MAX_IDS_PER_DETAIL_CALL, XIAOE_CODE, parameterError, xiaoeReply } from './protocol';
 
 interface DetailQuery {
   keys: string[];
@@ -37,12 +37,12 @@ function handleDetail(catalog: XiaoeCatalog, req: SandboxRequest, ctx: SandboxCo
     if (err instanceof ParameterProblem) return parameterError(err.message);
     throw err;
   }
-  const data: string[] = [];
+  const data: Array<Readonly<Record<string, unknown>>> = [];
   for (const key of query.keys) {
     const goods = catalog.byKey.get(key);
-    if (goods && passesFilters(goods, query)) data.push(catalog.jsonOf(goods, query.blocks));
+    if (goods && passesFilters(goods, query)) data.push(withBlocks(catalog.recordOf(goods), query.blocks));
   }
-  return xiaoeJsonReply(`[${data.join(',')}]`);
+  return xiaoeReply(XIAOE_CODE.OK, 'success', data);
 }
 
 function readDetailQuery(body: JsonObject): DetailQuery {

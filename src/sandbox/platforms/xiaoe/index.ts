@@ -6,7 +6,7 @@ import type { PlatformSandbox, PlatformSandboxInit, SandboxRoute } from '../../t
 import { buildXiaoeCatalog } from './catalog';
 import { createDetailRoute } from './detailRoute';
 import { createListRoute } from './listRoute';
-import { DEFAULT_MESSAGES, TOKEN_QUOTA, xiaoeReply } from './protocol';
+import { TOKEN_QUOTA, xiaoeReply } from './protocol';
 import { createTokenQuota } from './tokenQuota';
 import { createTokenRoute } from './tokenRoute';
 
@@ -30,9 +30,9 @@ export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
       return entry && entry.method === req.method ? entry.route : undefined;
     },
     errorReply(code, message) {
-      const numeric = typeof code === 'number' ? code : Number(code);
-      const value = Number.isInteger(numeric) ? numeric : code;
-      return xiaoeReply(value as number, message ?? DEFAULT_MESSAGES[numeric] ?? 'error');
+      // Fault rules may carry the code as text; Xiaoe's `code` is a JSON integer.
+      const numeric = Number(code);
+      return xiaoeReply(Number.isInteger(numeric) ? numeric : code, message);
     },
     reset: () => quota.reset(),
   };

@@ -6,6 +6,7 @@
  */
 import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { authorize, isReply } from './auth';
+import { withBlocks } from './blocks';
 import type { XiaoeCatalog } from './catalog';
 import { createListFilter, type ListFilter } from './listFilter';
 import { parseShanghaiTime } from './localTime';
@@ -15,8 +16,9 @@ import {
   LIST_MAX_RANGE_MS,
   LIST_PAGE_SIZE_DEFAULT,
   LIST_PAGE_SIZE_MAX,
+  XIAOE_CODE,
   parameterError,
-  xiaoeJsonReply,
+  xiaoeReply,
 } from './protocol';
 
 const NO_BLOCKS: ReadonlySet<string> = new Set();
@@ -45,8 +47,8 @@ export function createListRoute(catalog: XiaoeCatalog): SandboxRoute {
       }
       const goods = filterGoods(query.filter);
       const start = (query.page - 1) * query.pageSize;
-      const list = goods.slice(start, start + query.pageSize).map((g) => catalog.jsonOf(g, NO_BLOCKS));
-      return xiaoeJsonReply(`{"current_page":${query.page},"total":${goods.length},"list":[${list.join(',')}]}`);
+      const list = goods.slice(start, start + query.pageSize).map((g) => withBlocks(catalog.recordOf(g), NO_BLOCKS));
+      return xiaoeReply(XIAOE_CODE.OK, 'success', { current_page: query.page, total: goods.length, list });
     },
   };
 }

@@ -44,13 +44,8 @@ export const DOCUMENTED_RESOURCE_TYPES: ReadonlySet<number> = new Set([
 ]);
 
 /** Every Xiaoe answer is `{code, msg, data}` with HTTP 200, errors included. */
-export function xiaoeReply(code: number, msg?: string, data: unknown = null): SandboxReply {
-  return { status: 200, body: { code, msg: msg ?? DEFAULT_MESSAGES[code] ?? 'error', data } };
-}
-
-/** A success answer whose `data` is already JSON text (cached record texts joined), serialized once. */
-export function xiaoeJsonReply(dataJson: string): SandboxReply {
-  return { status: 200, body: `{"code":0,"msg":"success","data":${dataJson}}`, contentType: 'application/json; charset=utf-8' };
+export function xiaoeReply(code: number | string, msg?: string, data: unknown = null): SandboxReply {
+  return { status: 200, body: { code, msg: msg ?? DEFAULT_MESSAGES[Number(code)] ?? 'error', data } };
 }
 
 export function parameterError(msg: string): SandboxReply {
