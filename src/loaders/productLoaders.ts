@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import type { PlatformCredentials } from '../config/credentials';
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
-import type { PlatformAdapter, ProductSelection } from '../platforms/types';
+import type { CallContext, PlatformAdapter, ProductSelection } from '../platforms/types';
 import { GatewayError } from '../server/gatewayError';
 import { chunk, mapWithConcurrency } from './mapWithConcurrency';
 import { selectionKey, unionOf } from './selection';
@@ -28,6 +28,8 @@ export class ProductLoaders {
   constructor(
     private readonly registry: PlatformRegistry,
     private readonly credentials: PlatformCredentials,
+    /** The request's deadline (epoch ms), handed to every upstream call. */
+    private readonly deadline: number,
   ) {}
 
   /**
@@ -56,14 +58,14 @@ export class ProductLoaders {
       if (credentials === undefined) {
         throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
-      loader = new DataLoader((keys) => batchLookup(adapter, credentials, keys), { cacheKeyFn: (key) => key.cacheKey });
+      loader = new DataLoader((keys) => batchLookup(adapter, { credentials, deadline: this.deadline }, keys), { cacheKeyFn: (key) => key.cacheKey });
       this.loaders.set(platform, loader);
     }
     return loader;
   }
 }
 
-async function batchLookup(adapter: AnyAdapter, credentials: unknown, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
+async function batchLookup(adapter: AnyAdapter, call: CallContext<unknown>, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
   const lookup = adapter.lookup!.bind(adapter);
   const ids = [...new Set(keys.map((key) => key.id))];
   const selection = unionOf(keys.map((key) => key.selection));
@@ -72,7 +74,7 @@ async function batchLookup(adapter: AnyAdapter, credentials: unknown, keys: read
   await mapWithConcurrency(chunk(ids, maxIdsPerCall ?? 1), maxConcurrentCalls, async (chunkIds) => {
     let found: Array<Product | Error>;
     try {
-      found = await lookup(chunkIds, selection, { credentials });
+      found = await lookup(chunkIds, selection, call);
       if (found.length !== chunkIds.length) {
         throw new TypeError(`${adapter.code} lookup must return one entry per id (${chunkIds.length}), got ${found.length}`);
       }

@@ -63,7 +63,8 @@ export async function sendUpstream(req: UpstreamRequest): Promise<UpstreamRespon
 function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
   const code = err instanceof AxiosError ? err.code : undefined;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: code, retryable: true });
+    // Not retried: a hung upstream must cost the client at most one timeout.
+    return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: code, retryable: false });
   }
   // Resets, refused connections, DNS failures: the message of a network error never holds secrets,
   // but we keep only the code anyway.

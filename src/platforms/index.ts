@@ -1,7 +1,9 @@
 import type { GatewayConfig } from '../config/config';
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformRegistry } from './registry';
-import type { AdapterOptions, PlatformAdapter } from './types';
+import type { AdapterOptions, PlatformAdapter, PlatformEntry } from './types';
+import { guardPolicyFor } from './resilience/policy';
+import { UpstreamGuard } from './resilience/upstreamGuard';
 import { createTaobaoAdapter } from './taobao/adapter';
 import { createXiaoeAdapter } from './xiaoe/adapter';
 import { createWechatAdapter } from './wechat/adapter';
@@ -18,10 +20,11 @@ const FACTORIES: Record<PlatformCode, (options: AdapterOptions) => PlatformAdapt
 
 /** Builds every adapter once, at start-up, from the validated configuration. */
 export function buildPlatformRegistry(config: GatewayConfig): PlatformRegistry {
-  const registry = new Map<PlatformCode, PlatformRegistry extends ReadonlyMap<PlatformCode, infer E> ? E : never>();
+  const registry = new Map<PlatformCode, PlatformEntry>();
   for (const [code, factory] of Object.entries(FACTORIES) as Array<[PlatformCode, (o: AdapterOptions) => PlatformAdapter<never>]>) {
     const settings = config.platforms[code];
-    registry.set(code, { adapter: factory({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs }), sandbox: settings.sandbox });
+    const guard = new UpstreamGuard(code, guardPolicyFor(settings));
+    registry.set(code, { adapter: factory({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, guard }), sandbox: settings.sandbox, guard });
   }
   return registry;
 }

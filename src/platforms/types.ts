@@ -4,6 +4,7 @@
  */
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformCredentials } from '../config/credentials';
+import type { UpstreamGuard } from './resilience/upstreamGuard';
 
 export type { PlatformCode };
 
@@ -25,9 +26,12 @@ export interface PlatformCapabilities {
   idFormat: string | null;
 }
 
-/** Per-call facts an adapter needs: the merchant's credentials for this platform, from the request. */
+/** Per-call facts an adapter needs, from the request. */
 export interface CallContext<C> {
+  /** The merchant's credentials for this platform. */
   credentials: C;
+  /** Epoch ms by which the client must have its answer; retries and quota queueing stay inside it. */
+  deadline?: number;
 }
 
 /**
@@ -56,6 +60,8 @@ export interface PlatformEntry {
   adapter: PlatformAdapter<never>;
   /** Served by the embedded sandbox rather than the real host. */
   sandbox: boolean;
+  /** The adapter's guard, for health reporting. */
+  guard: UpstreamGuard;
 }
 
 export type CredentialsFor<P extends PlatformCode> = NonNullable<PlatformCredentials[P]>;
@@ -64,6 +70,8 @@ export type CredentialsFor<P extends PlatformCode> = NonNullable<PlatformCredent
 export interface AdapterOptions {
   /** The platform's base URL: its real host, or the sandbox's prefix for it. No trailing slash. */
   baseUrl: string;
-  /** Per upstream call. */
+  /** Per upstream attempt. */
   timeoutMs: number;
+  /** Pacing, circuit breaking and retries for this platform (see resilience/); none in unit tests. */
+  guard?: UpstreamGuard;
 }

@@ -8,4 +8,6 @@ export interface GatewayContext {
   /** The calling merchant's credentials. */
   credentials: PlatformCredentials;
   loaders: ProductLoaders;
+  /** Epoch ms by which every upstream call of this request must be answered. */
+  deadline: number;
 }

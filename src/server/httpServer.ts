@@ -16,7 +16,7 @@ import { buildSchema } from './schema';
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs'>;
   platforms: PlatformRegistry;
   port: number;
   host?: string;
@@ -37,13 +37,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
-  const makeContext = async (): Promise<GatewayContext> => ({
-    platforms: options.platforms,
-    credentials: options.config.credentials,
-    loaders: new ProductLoaders(options.platforms, options.config.credentials),
-  });
+  const makeContext = async (): Promise<GatewayContext> => {
+    const deadline = Date.now() + options.config.requestTimeoutMs;
+    return {
+      platforms: options.platforms,
+      credentials: options.config.credentials,
+      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
+      deadline,
+    };
+  };
   httpServer.on('request', (req, res) => {
-    route(req, res, apollo, makeContext, options.platforms).catch((err: unknown) => {
+    route(req, res, apollo, makeContext, options.platforms, options.config.credentials).catch((err: unknown) => {
       console.error('gateway HTTP handler failed:', err);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
@@ -60,10 +64,11 @@ async function route(
   apollo: ApolloServer<GatewayContext>,
   makeContext: () => Promise<GatewayContext>,
   platforms: PlatformRegistry,
+  credentials: GatewayConfig['credentials'],
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(platforms));
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(platforms, credentials));
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
@@ -108,11 +113,13 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
   }
 }
 
-function readiness(platforms: PlatformRegistry): Record<string, unknown> {
-  return {
-    status: 'ready',
-    platforms: Object.fromEntries([...platforms].map(([code, entry]) => [code, { sandbox: entry.sandbox }])),
-  };
+/** Per platform: where it is served from, whether it has credentials, its breakers and its last error. */
+function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials']): Record<string, unknown> {
+  const report = Object.fromEntries(
+    [...platforms].map(([code, entry]) => [code, { configured: credentials[code] !== undefined, sandbox: entry.sandbox, ...entry.guard.status() }]),
+  );
+  const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
+  return { status: open ? 'degraded' : 'ready', platforms: report };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -103,7 +103,7 @@ describe('the Ark client', () => {
   it('times out on a hanging upstream as UPSTREAM_TIMEOUT', async () => {
     await setFaults([{ platform: 'xhs-ark', kind: 'hang' }]);
     const impatient = createXhsArkAdapter({ baseUrl: sandbox.baseUrls['xhs-ark'], timeoutMs: 200 });
-    expect(await failure(impatient.listPage({}, { credentials: ARK }))).toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
+    expect(await failure(impatient.listPage({}, { credentials: ARK }))).toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: false });
   });
 
   it('reports the quota with the retry delay the sandbox gives', async () => {

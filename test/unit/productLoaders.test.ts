@@ -5,6 +5,8 @@ import { NotFoundError } from '../../src/platforms/errors';
 import type { PlatformRegistry } from '../../src/platforms/registry';
 import type { PlatformAdapter, ProductSelection } from '../../src/platforms/types';
 import { GatewayError } from '../../src/server/gatewayError';
+import { guardPolicyFor } from '../../src/platforms/resilience/policy';
+import { UpstreamGuard } from '../../src/platforms/resilience/upstreamGuard';
 
 interface Call {
   ids: string[];
@@ -33,7 +35,7 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
       );
     },
   };
-  const registry: PlatformRegistry = new Map([['TAOBAO', { adapter: adapter as PlatformAdapter<never>, sandbox: true }]]);
+  const registry: PlatformRegistry = new Map([['TAOBAO', { adapter: adapter as PlatformAdapter<never>, sandbox: true, guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })) }]]);
   return { registry, calls, peak: () => peak };
 }
 
@@ -43,7 +45,7 @@ const sel = (...paths: string[]) => new Set(paths);
 describe('ProductLoaders', () => {
   it('sends 121 distinct ids as three calls of at most 50, duplicates once', async () => {
     const { registry, calls } = recordingAdapter(50);
-    const loaders = new ProductLoaders(registry, creds);
+    const loaders = new ProductLoaders(registry, creds, Date.now() + 10_000);
     const ids = Array.from({ length: 120 }, (_, i) => String(i + 1));
     const results = await Promise.all([...ids, '7', '121', '121'].map((id) => loaders.forPlatform('TAOBAO')(id, sel('title'))));
     expect(results).toHaveLength(123);
@@ -53,14 +55,14 @@ describe('ProductLoaders', () => {
 
   it('fetches the union of selections once when one id is asked for with two selections', async () => {
     const { registry, calls } = recordingAdapter(50);
-    const loaders = new ProductLoaders(registry, creds);
+    const loaders = new ProductLoaders(registry, creds, Date.now() + 10_000);
     await Promise.all([loaders.forPlatform('TAOBAO')('1', sel('title')), loaders.forPlatform('TAOBAO')('1', sel('skus', 'skus.price'))]);
     expect(calls).toEqual([{ ids: ['1'], selection: ['skus', 'skus.price', 'title'] }]);
   });
 
   it('fails only the absent id, and only the chunk whose call failed', async () => {
     const { registry } = recordingAdapter(2);
-    const loaders = new ProductLoaders(registry, creds);
+    const loaders = new ProductLoaders(registry, creds, Date.now() + 10_000);
     const settled = await Promise.allSettled(['1', 'x2', 'boom', '4', '5'].map((id) => loaders.forPlatform('TAOBAO')(id, sel('title'))));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'fulfilled']);
     expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(NotFoundError);
@@ -69,7 +71,7 @@ describe('ProductLoaders', () => {
 
   it('keeps at most maxConcurrentCalls lookups in flight', async () => {
     const { registry, calls, peak } = recordingAdapter(1, 3);
-    const loaders = new ProductLoaders(registry, creds);
+    const loaders = new ProductLoaders(registry, creds, Date.now() + 10_000);
     await Promise.all(Array.from({ length: 10 }, (_, i) => loaders.forPlatform('TAOBAO')(String(i), sel('title'))));
     expect(calls).toHaveLength(10);
     expect(peak()).toBe(3);
@@ -77,8 +79,8 @@ describe('ProductLoaders', () => {
 
   it('refuses platforms without lookup or without credentials, without calling upstream', async () => {
     const { registry, calls } = recordingAdapter(50);
-    await expect(new ProductLoaders(registry, {}).forPlatform('TAOBAO')('1', sel('title'))).rejects.toBeInstanceOf(GatewayError);
-    await expect(new ProductLoaders(registry, creds).forPlatform('XHS_ARK')('1', sel('title'))).rejects.toThrow(/only lists/);
+    await expect(new ProductLoaders(registry, {}, Date.now() + 10_000).forPlatform('TAOBAO')('1', sel('title'))).rejects.toBeInstanceOf(GatewayError);
+    await expect(new ProductLoaders(registry, creds, Date.now() + 10_000).forPlatform('XHS_ARK')('1', sel('title'))).rejects.toThrow(/only lists/);
     expect(calls).toHaveLength(0);
   });
 });

@@ -28,13 +28,13 @@ export function createTaobaoAdapter(options: AdapterOptions | TopClientOptions):
     name: 'Taobao',
     capabilities: CAPABILITIES,
     validateId: validateNumIid,
-    async lookup(ids, selection, { credentials }) {
+    async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > TAOBAO_MAX_IDS_PER_CALL) {
         throw new RangeError(`Taobao lookup takes at most ${TAOBAO_MAX_IDS_PER_CALL} ids per call, got ${ids.length}`);
       }
       if (ids.length === 0) return [];
       try {
-        const items = await client.getItems(ids, toTopFields(selection), credentials);
+        const items = await client.getItems(ids, toTopFields(selection), credentials, deadline);
         const byId = new Map(items.map((item) => [String(item.num_iid), item]));
         return ids.map((id): Product | Error => {
           const item = byId.get(id);

@@ -6,6 +6,7 @@
 import type { TaobaoCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
+import { guardedCall } from '../resilience/guardedCall';
 import { toShanghaiLocal } from '../time';
 import type { AdapterOptions } from '../types';
 import { toTopUpstreamError, type TopErrorResponse } from './errors';
@@ -22,23 +23,20 @@ export interface TopClientOptions extends AdapterOptions {
 
 export interface TopClient {
   /** The items TOP returned for `numIids` (absent ids are simply missing). Throws UpstreamError. */
-  getItems(numIids: readonly string[], fields: string, credentials: TaobaoCredentials): Promise<TopItem[]>;
+  getItems(numIids: readonly string[], fields: string, credentials: TaobaoCredentials, deadline?: number): Promise<TopItem[]>;
 }
 
 export function createTopClient(options: TopClientOptions): TopClient {
   const now = options.now ?? Date.now;
   const url = `${options.baseUrl}/router/rest`;
   return {
-    async getItems(numIids, fields, credentials) {
-      const params = signedParams({ num_iids: numIids.join(','), fields }, credentials, now());
-      const res = await sendUpstream({
-        platform: 'TAOBAO',
-        method: 'POST',
-        url,
-        data: new URLSearchParams(params),
-        timeoutMs: options.timeoutMs,
+    getItems(numIids, fields, credentials, deadline) {
+      return guardedCall(options, { endpoint: ITEMS_GET_METHOD, credentialKey: credentials.appKey, deadline }, async (timeoutMs) => {
+        // Signed per attempt: a retry carries a fresh timestamp.
+        const params = signedParams({ num_iids: numIids.join(','), fields }, credentials, now());
+        const res = await sendUpstream({ platform: 'TAOBAO', method: 'POST', url, data: new URLSearchParams(params), timeoutMs });
+        return itemsOf(parseJsonObject('TAOBAO', res));
       });
-      return itemsOf(parseJsonObject('TAOBAO', res));
     },
   };
 }

@@ -8,7 +8,7 @@
 import type { WechatCredentials } from '../../config/credentials';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError } from '../errors';
-import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../types';
+import type { AdapterOptions, CallContext, PlatformAdapter, PlatformCapabilities } from '../types';
 import { createWechatClient, type WechatClient, type WechatClientOptions } from './client';
 import { WECHAT_SPU_NOT_FOUND } from './errors';
 import { planWechatFetch, type WechatFetchPlan } from './fields';
@@ -35,11 +35,11 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     name: 'WeChat mini shop',
     capabilities: CAPABILITIES,
     validateId: validateProductId,
-    async lookup(ids, selection, { credentials }) {
+    async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);
       const results: Array<Product | Error> = new Array(ids.length);
       await forEachBounded(ids.length, CAPABILITIES.maxConcurrentCalls, async (i) => {
-        results[i] = await lookupOne(client, ids[i]!, plan, credentials);
+        results[i] = await lookupOne(client, ids[i]!, plan, call);
       });
       return results;
     },
@@ -47,11 +47,11 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
 }
 
 /** One product: the product, a NotFoundError, or the UpstreamError of whichever call failed. */
-async function lookupOne(client: WechatClient, id: string, plan: WechatFetchPlan, credentials: WechatCredentials): Promise<Product | Error> {
+async function lookupOne(client: WechatClient, id: string, plan: WechatFetchPlan, { credentials, deadline }: CallContext<WechatCredentials>): Promise<Product | Error> {
   const productId = BigInt(id);
-  const spuCall = client.post('product/spu/get', toWireJson({ product_id: productId, need_edit_spu: 0 }), credentials);
+  const spuCall = client.post('product/spu/get', toWireJson({ product_id: productId, need_edit_spu: 0 }), credentials, deadline);
   const skuCall = plan.skuDetails
-    ? client.post('product/sku/get_list', toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }), credentials)
+    ? client.post('product/sku/get_list', toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }), credentials, deadline)
     : undefined;
   const [spuResult, skuResult] = await Promise.allSettled([spuCall, skuCall]);
   if (spuResult.status === 'rejected') return failure(spuResult.reason, id);

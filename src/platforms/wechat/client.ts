@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { WechatCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
+import { guardedCall } from '../resilience/guardedCall';
 import { TokenCache, callWithToken, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toWechatError } from './errors';
@@ -31,38 +32,43 @@ export interface WechatClient {
    * it once if WeChat calls it stale. Resolves to the envelope of a call with errcode 0; throws
    * UpstreamError otherwise.
    */
-  post(path: string, body: string, credentials: WechatCredentials): Promise<Record<string, unknown>>;
+  post(path: string, body: string, credentials: WechatCredentials, deadline?: number): Promise<Record<string, unknown>>;
 }
 
 export function createWechatClient(options: WechatClientOptions): WechatClient {
   const now = options.now ?? Date.now;
   const cache = options.tokenCache ?? new TokenCache({ now });
-  const fetchToken = (credentials: WechatCredentials) => () => fetchStableToken(options, credentials, now);
+  const fetchToken = (credentials: WechatCredentials, deadline?: number) => () =>
+    guardedCall(options, { endpoint: 'cgi-bin/stable_token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
+      fetchStableToken(options, credentials, now, timeoutMs),
+    );
   return {
-    post(path, body, credentials) {
-      return callWithToken(cache, tokenKey(credentials), fetchToken(credentials), async (token) => {
-        const res = await sendUpstream({
-          platform: PLATFORM,
-          method: 'POST',
-          url: `${options.baseUrl}/${path}`,
-          params: { access_token: token },
-          data: body,
-          headers: { 'Content-Type': 'application/json' },
-          timeoutMs: options.timeoutMs,
-        });
-        return checkEnvelope(parseBody(res), now());
-      });
+    post(path, body, credentials, deadline) {
+      return callWithToken(cache, tokenKey(credentials), fetchToken(credentials, deadline), (token) =>
+        guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
+          const res = await sendUpstream({
+            platform: PLATFORM,
+            method: 'POST',
+            url: `${options.baseUrl}/${path}`,
+            params: { access_token: token },
+            data: body,
+            headers: { 'Content-Type': 'application/json' },
+            timeoutMs,
+          });
+          return checkEnvelope(parseBody(res), now());
+        }),
+      );
     },
   };
 }
 
-async function fetchStableToken(options: AdapterOptions, credentials: WechatCredentials, now: () => number): Promise<IssuedToken> {
+async function fetchStableToken(options: AdapterOptions, credentials: WechatCredentials, now: () => number, timeoutMs: number): Promise<IssuedToken> {
   const res = await sendUpstream({
     platform: PLATFORM,
     method: 'POST',
     url: `${options.baseUrl}/cgi-bin/stable_token`,
     data: { grant_type: 'client_credential', appid: credentials.appId, secret: credentials.appSecret, force_refresh: false },
-    timeoutMs: options.timeoutMs,
+    timeoutMs,
   });
   let body: Record<string, unknown>;
   try {

@@ -45,7 +45,7 @@ export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOption
       return ARK_ITEM_ID.test(id) ? undefined : `an Ark item id is 24 lowercase hex characters (e.g. 58e5a8e4c9d7597de8649ab5), got "${id}"`;
     },
     async listPage(query, call) {
-      const page = await client.listItems(query, call.credentials);
+      const page = await client.listItems(query, call.credentials, call.deadline);
       return { total: page.total, products: page.hits.map(mapArkHit) };
     },
   };

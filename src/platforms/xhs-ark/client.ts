@@ -5,6 +5,7 @@
 import type { XhsArkCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
+import { guardedCall } from '../resilience/guardedCall';
 import type { AdapterOptions } from '../types';
 import { arkHttpRateLimited, toArkError } from './errors';
 import { signArkRequest } from './sign';
@@ -21,25 +22,28 @@ export interface XhsArkClientOptions extends AdapterOptions {
 
 export interface XhsArkClient {
   /** One page of `GET /ark/open_api/v1/items`. Rejects with an UpstreamError on any failure. */
-  listItems(query: ArkItemsQuery, credentials: XhsArkCredentials): Promise<ArkItemsPage>;
+  listItems(query: ArkItemsQuery, credentials: XhsArkCredentials, deadline?: number): Promise<ArkItemsPage>;
 }
 
 export function createXhsArkClient(options: XhsArkClientOptions): XhsArkClient {
   const now = options.now ?? Date.now;
   return {
-    async listItems(query, credentials) {
+    listItems(query, credentials, deadline) {
       const params = toQueryParams(query);
-      const timestamp = String(Math.floor(now() / 1000));
-      const sign = signArkRequest(ARK_ITEMS_PATH, { ...params, 'app-key': credentials.appKey, timestamp }, credentials.appSecret);
-      const res = await sendUpstream({
-        platform: 'XHS_ARK',
-        method: 'GET',
-        url: `${options.baseUrl}${ARK_ITEMS_PATH}`,
-        params,
-        headers: { 'app-key': credentials.appKey, timestamp, sign },
-        timeoutMs: options.timeoutMs,
+      return guardedCall(options, { endpoint: 'items', credentialKey: credentials.appKey, deadline }, async (timeoutMs) => {
+        // Signed per attempt: a retry carries a fresh timestamp.
+        const timestamp = String(Math.floor(now() / 1000));
+        const sign = signArkRequest(ARK_ITEMS_PATH, { ...params, 'app-key': credentials.appKey, timestamp }, credentials.appSecret);
+        const res = await sendUpstream({
+          platform: 'XHS_ARK',
+          method: 'GET',
+          url: `${options.baseUrl}${ARK_ITEMS_PATH}`,
+          params,
+          headers: { 'app-key': credentials.appKey, timestamp, sign },
+          timeoutMs,
+        });
+        return readItemsPage(res);
       });
-      return readItemsPage(res);
     },
   };
 }

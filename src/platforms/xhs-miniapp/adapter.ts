@@ -53,7 +53,7 @@ export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClie
       return MINIAPP_ITEM_ID.test(id) ? undefined : `a mini-program item_id is 1-64 letters, digits, "_" or "-", got "${id}"`;
     },
     async listPage(query, call) {
-      const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials);
+      const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials, call.deadline);
       return { total: page.total, products: page.list.map(mapMiniappProduct) };
     },
   };

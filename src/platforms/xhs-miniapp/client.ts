@@ -6,6 +6,7 @@
 import type { XhsMiniappCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
+import { guardedCall } from '../resilience/guardedCall';
 import { callWithToken, TokenCache, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toMiniappError } from './errors';
@@ -24,21 +25,25 @@ export interface XhsMiniappClientOptions extends AdapterOptions {
 }
 
 export interface XhsMiniappClient {
-  fetchToken(credentials: XhsMiniappCredentials): Promise<IssuedToken>;
+  fetchToken(credentials: XhsMiniappCredentials, deadline?: number): Promise<IssuedToken>;
   /** One page of deal products; `status` undefined lists every status. Rejects with an UpstreamError. */
-  batchGet(pageNo: number, pageSize: number, status: number | undefined, credentials: XhsMiniappCredentials): Promise<MiniappProductsPage>;
+  batchGet(pageNo: number, pageSize: number, status: number | undefined, credentials: XhsMiniappCredentials, deadline?: number): Promise<MiniappProductsPage>;
 }
 
 export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMiniappClient {
   const cache = options.tokenCache ?? new TokenCache();
 
-  async function fetchToken(credentials: XhsMiniappCredentials): Promise<IssuedToken> {
+  function fetchToken(credentials: XhsMiniappCredentials, deadline?: number): Promise<IssuedToken> {
+    return guardedCall(options, { endpoint: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) => fetchTokenOnce(credentials, timeoutMs));
+  }
+
+  async function fetchTokenOnce(credentials: XhsMiniappCredentials, timeoutMs: number): Promise<IssuedToken> {
     const res = await sendUpstream({
       platform: 'XHS_MINIAPP',
       method: 'POST',
       url: `${options.baseUrl}${MINIAPP_TOKEN_PATH}`,
       data: { appid: credentials.appId, secret: credentials.appSecret },
-      timeoutMs: options.timeoutMs,
+      timeoutMs,
     });
     const data = readEnvelope(parseJsonObject('XHS_MINIAPP', res)) as { access_token?: unknown; expire_in?: unknown } | null;
     if (typeof data?.access_token !== 'string' || data.access_token === '' || typeof data.expire_in !== 'number') {
@@ -47,24 +52,26 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
     return { token: data.access_token, expiresInSeconds: data.expire_in };
   }
 
-  async function batchGetWith(token: string, body: Record<string, number>, credentials: XhsMiniappCredentials): Promise<MiniappProductsPage> {
-    const res = await sendUpstream({
-      platform: 'XHS_MINIAPP',
-      method: 'POST',
-      url: `${options.baseUrl}${MINIAPP_BATCH_GET_PATH}`,
-      params: { app_id: credentials.appId, access_token: token },
-      data: body,
-      timeoutMs: options.timeoutMs,
+  function batchGetWith(token: string, body: Record<string, number>, credentials: XhsMiniappCredentials, deadline?: number): Promise<MiniappProductsPage> {
+    return guardedCall(options, { endpoint: 'product/batch_get', credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
+      const res = await sendUpstream({
+        platform: 'XHS_MINIAPP',
+        method: 'POST',
+        url: `${options.baseUrl}${MINIAPP_BATCH_GET_PATH}`,
+        params: { app_id: credentials.appId, access_token: token },
+        data: body,
+        timeoutMs,
+      });
+      return readProductsPage(readEnvelope(parseJsonObject('XHS_MINIAPP', res)));
     });
-    return readProductsPage(readEnvelope(parseJsonObject('XHS_MINIAPP', res)));
   }
 
   return {
     fetchToken,
-    batchGet(pageNo, pageSize, status, credentials) {
+    batchGet(pageNo, pageSize, status, credentials, deadline) {
       const body: Record<string, number> = { page_no: pageNo, page_size: pageSize };
       if (status !== undefined) body.status = status;
-      return callWithToken(cache, credentials.appId, () => fetchToken(credentials), (token) => batchGetWith(token, body, credentials));
+      return callWithToken(cache, credentials.appId, () => fetchToken(credentials, deadline), (token) => batchGetWith(token, body, credentials, deadline));
     },
   };
 }

@@ -31,7 +31,7 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
     name: 'Xiaoe-tech',
     capabilities: CAPABILITIES,
     validateId: validateXiaoeId,
-    async lookup(ids, selection, { credentials }) {
+    async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > XIAOE_MAX_IDS_PER_CALL) {
         throw new RangeError(`Xiaoe lookup takes at most ${XIAOE_MAX_IDS_PER_CALL} ids per call, got ${ids.length}`);
       }
@@ -42,7 +42,7 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
       }
       if (parsed.size === 0) return ids.map((id) => new NotFoundError('XIAOE', id));
       try {
-        const records = await client.getGoodsDetail(detailRequest([...parsed.values()], toDetailBody(selection)), credentials);
+        const records = await client.getGoodsDetail(detailRequest([...parsed.values()], toDetailBody(selection)), credentials, deadline);
         const byId = new Map(records.map((r) => [formatXiaoeId(Number(r.resource_type), String(r.resource_id)), r] as const));
         return ids.map((id): Product | Error => {
           const record = byId.get(id);

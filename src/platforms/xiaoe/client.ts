@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { XiaoeCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
+import { guardedCall } from '../resilience/guardedCall';
 import { TokenCache, callWithToken, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toXiaoeUpstreamError } from './errors';
@@ -40,34 +41,39 @@ export interface GoodsListPage {
 
 export interface XiaoeClient {
   /** The goods Xiaoe returned (unknown ids are simply missing). Throws UpstreamError. */
-  getGoodsDetail(request: GoodsDetailRequest, credentials: XiaoeCredentials): Promise<XiaoeGoodsRecord[]>;
-  listGoods(params: GoodsListParams, credentials: XiaoeCredentials): Promise<GoodsListPage>;
+  getGoodsDetail(request: GoodsDetailRequest, credentials: XiaoeCredentials, deadline?: number): Promise<XiaoeGoodsRecord[]>;
+  listGoods(params: GoodsListParams, credentials: XiaoeCredentials, deadline?: number): Promise<GoodsListPage>;
 }
 
 export const GOODS_DETAIL_PATH = '/xe.goods.detail.get/4.0.0';
 export const GOODS_LIST_PATH = '/xe.goods.list.get/4.0.0';
 
 export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = new TokenCache()): XiaoeClient {
-  const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>): Promise<unknown> =>
-    callWithToken(tokens, tokenKey(credentials), () => fetchToken(options, credentials), async (token) => {
-      const res = await sendUpstream({
-        platform: 'XIAOE',
-        method: 'POST',
-        url: `${options.baseUrl}${path}`,
-        data: { access_token: token, ...body },
-        headers: { 'Content-Type': 'application/json' },
-        timeoutMs: options.timeoutMs,
-      });
-      return unwrapEnvelope(parseJsonObject('XIAOE', res));
-    });
+  const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>, deadline: number | undefined): Promise<unknown> => {
+    const call = { credentialKey: credentials.appId, deadline };
+    const token = () => guardedCall(options, { ...call, endpoint: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
+    return callWithToken(tokens, tokenKey(credentials), token, (accessToken) =>
+      guardedCall(options, { ...call, endpoint: path }, async (timeoutMs) => {
+        const res = await sendUpstream({
+          platform: 'XIAOE',
+          method: 'POST',
+          url: `${options.baseUrl}${path}`,
+          data: { access_token: accessToken, ...body },
+          headers: { 'Content-Type': 'application/json' },
+          timeoutMs,
+        });
+        return unwrapEnvelope(parseJsonObject('XIAOE', res));
+      }),
+    );
+  };
   return {
-    async getGoodsDetail(request, credentials) {
+    async getGoodsDetail(request, credentials, deadline) {
       const body: Record<string, unknown> = { resources: request.resources };
       if (request.body !== undefined) body.body = request.body;
-      return goodsListOf(await post(GOODS_DETAIL_PATH, credentials, body));
+      return goodsListOf(await post(GOODS_DETAIL_PATH, credentials, body, deadline));
     },
-    async listGoods(params, credentials) {
-      return listPageOf(await post(GOODS_LIST_PATH, credentials, toListBody(params)));
+    async listGoods(params, credentials, deadline) {
+      return listPageOf(await post(GOODS_LIST_PATH, credentials, toListBody(params), deadline));
     },
   };
 }
@@ -81,7 +87,7 @@ function tokenKey(credentials: XiaoeCredentials): string {
   return `${credentials.appId}\u0000${credentials.clientId}\u0000${secret}`;
 }
 
-async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials): Promise<IssuedToken> {
+async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials, timeoutMs: number): Promise<IssuedToken> {
   const res = await sendUpstream({
     platform: 'XIAOE',
     method: 'GET',
@@ -92,7 +98,7 @@ async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials
       secret_key: credentials.secretKey,
       grant_type: 'client_credential',
     },
-    timeoutMs: options.timeoutMs,
+    timeoutMs,
   });
   const data = unwrapEnvelope(parseJsonObject('XIAOE', res));
   const fields = isObject(data) ? data : {};
