@@ -48,6 +48,7 @@ export class SandboxState {
     this.tokens.reset();
     this.rateLimits.reset();
     this.faults.reset();
+    for (const platform of this.platforms.values()) platform.reset?.();
     this.clockOffsetMs = 0;
   }
 

@@ -44,6 +44,8 @@ export interface PlatformSandbox {
   route(req: SandboxRequest): SandboxRoute | undefined;
   /** The platform's own error envelope for a code (used by fault injection of platform error codes). */
   errorReply(code: string | number, message?: string): SandboxReply;
+  /** Clears the module's own counters (e.g. a token endpoint's quota) on `POST /__sandbox/reset`. */
+  reset?(): void;
 }
 
 export type TokenCheck = 'valid' | 'expired' | 'invalid';

@@ -11,7 +11,7 @@ import { createTokenQuota } from './tokenQuota';
 import { createTokenRoute } from './tokenRoute';
 
 export interface XiaoeSandbox extends PlatformSandbox {
-  /** Clears the token endpoint's own quota windows (the core's reset clears the shared rate limits). */
+  /** Clears the token endpoint's own quota windows; the core calls it on `POST /__sandbox/reset`. */
   reset(): void;
 }
 

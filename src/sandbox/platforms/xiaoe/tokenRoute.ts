@@ -28,9 +28,7 @@ function handleToken(quota: TokenQuota, req: SandboxRequest, ctx: SandboxContext
   const expected = SANDBOX_CREDENTIALS.XIAOE;
   const valid = appId === expected.appId && req.query.get('client_id') === expected.clientId && req.query.get('secret_key') === expected.secretKey;
   if (!valid) return xiaoeReply(XIAOE_CODE.INVALID_SECRET);
-  const isForgotten = (token: string) => ctx.tokens.check('xiaoe', token).state === 'invalid';
-  if (quota.hit(appId, ctx.now(), isForgotten)) return xiaoeReply(XIAOE_CODE.RATE_LIMITED);
+  if (quota.hit(appId, ctx.now())) return xiaoeReply(XIAOE_CODE.RATE_LIMITED);
   const issued = ctx.tokens.issue('xiaoe', appId);
-  quota.issued(appId, issued.token);
   return xiaoeReply(XIAOE_CODE.OK, 'success', { access_token: issued.token, expires_in: issued.expiresInSeconds });
 }
