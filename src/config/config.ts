@@ -22,7 +22,37 @@ export interface PlatformSettings {
   timeoutMs: number;
   /** The quota calls are paced to, per credential; null where none is documented or configured. */
   quota: { limit: number; windowMs: number } | null;
+  /** Retries and circuit breaking; DEFAULT_RESILIENCE where absent (settings built by hand in tests). */
+  resilience?: ResilienceSettings;
 }
+
+/** Per platform, from `<PREFIX>_RETRY_*` and `<PREFIX>_BREAKER_*` (docs/resilience.md). */
+export interface ResilienceSettings {
+  /** Attempts in all for a transient failure (1 = no retry). `<PREFIX>_RETRY_ATTEMPTS`, default 3. */
+  retryAttempts: number;
+  /** Backoff ceiling of the first retry, doubled each time, full jitter. `<PREFIX>_RETRY_BASE_MS`, default 100. */
+  retryBaseDelayMs: number;
+  /** Cap of one backoff (a platform's retry-after hint may exceed it). `<PREFIX>_RETRY_MAX_MS`, default 1000. */
+  retryMaxDelayMs: number;
+  /** Attempts in the rolling window before the breaker may open. `<PREFIX>_BREAKER_MIN_CALLS`, default 5. */
+  breakerMinCalls: number;
+  /** Share of failed attempts (percent) that opens it. `<PREFIX>_BREAKER_ERROR_PERCENT`, default 50. */
+  breakerErrorPercent: number;
+  /** Time open before one probe is let through. `<PREFIX>_BREAKER_RESET_MS`, default 5000. */
+  breakerResetMs: number;
+  /** Rolling window of the failure statistics. `<PREFIX>_BREAKER_WINDOW_MS`, default 10000. */
+  breakerWindowMs: number;
+}
+
+export const DEFAULT_RESILIENCE: Readonly<ResilienceSettings> = {
+  retryAttempts: 3,
+  retryBaseDelayMs: 100,
+  retryMaxDelayMs: 1_000,
+  breakerMinCalls: 5,
+  breakerErrorPercent: 50,
+  breakerResetMs: 5_000,
+  breakerWindowMs: 10_000,
+};
 
 export interface GatewayConfig {
   port: number;
@@ -120,16 +150,17 @@ export function loadConfig(env: Env): GatewayConfig {
     const timeoutMs = readPositiveInt(env, `${spec.prefix}_TIMEOUT_MS`, spec.defaultTimeoutMs);
     const configured = readQuota(env, `${spec.prefix}_RATE_LIMIT`);
     const quota = configured !== undefined ? configured : (spec.documentedQuota ?? null);
+    const common = { timeoutMs, quota, resilience: readResilience(env, spec.prefix) };
     if (real) {
-      platforms[code] = { baseUrl: readUrl(env, `${spec.prefix}_BASE_URL`) ?? spec.realBaseUrl, sandbox: false, timeoutMs, quota };
+      platforms[code] = { baseUrl: readUrl(env, `${spec.prefix}_BASE_URL`) ?? spec.realBaseUrl, sandbox: false, ...common };
       Object.assign(credentials, { [code]: real });
     } else if (sandbox) {
       rejectOrphanBaseUrl(env, spec);
-      platforms[code] = { baseUrl: sandbox.url + spec.sandboxPath, sandbox: true, timeoutMs, quota };
+      platforms[code] = { baseUrl: sandbox.url + spec.sandboxPath, sandbox: true, ...common };
       Object.assign(credentials, { [code]: SANDBOX_CREDENTIALS[code] });
     } else {
       rejectOrphanBaseUrl(env, spec);
-      platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, timeoutMs, quota };
+      platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
   return { port, requestTimeoutMs, sandbox, platforms, credentials };
@@ -147,6 +178,22 @@ function readRealCredentials(env: Env, spec: PlatformEnv): PlatformCredentials[P
 function rejectOrphanBaseUrl(env: Env, spec: PlatformEnv): void {
   const name = `${spec.prefix}_BASE_URL`;
   if (nonEmpty(env[name])) throw new ConfigError(name, `is set but ${spec.credentialVars[0]} is not: a real host needs real credentials`);
+}
+
+function readResilience(env: Env, prefix: string): ResilienceSettings {
+  const d = DEFAULT_RESILIENCE;
+  const settings: ResilienceSettings = {
+    retryAttempts: readPositiveInt(env, `${prefix}_RETRY_ATTEMPTS`, d.retryAttempts),
+    retryBaseDelayMs: readPositiveInt(env, `${prefix}_RETRY_BASE_MS`, d.retryBaseDelayMs),
+    retryMaxDelayMs: readPositiveInt(env, `${prefix}_RETRY_MAX_MS`, d.retryMaxDelayMs),
+    breakerMinCalls: readPositiveInt(env, `${prefix}_BREAKER_MIN_CALLS`, d.breakerMinCalls),
+    breakerErrorPercent: readPositiveInt(env, `${prefix}_BREAKER_ERROR_PERCENT`, d.breakerErrorPercent),
+    breakerResetMs: readPositiveInt(env, `${prefix}_BREAKER_RESET_MS`, d.breakerResetMs),
+    breakerWindowMs: readPositiveInt(env, `${prefix}_BREAKER_WINDOW_MS`, d.breakerWindowMs),
+  };
+  if (settings.retryAttempts > 10) throw new ConfigError(`${prefix}_RETRY_ATTEMPTS`, `must be 1-10, got "${settings.retryAttempts}"`);
+  if (settings.breakerErrorPercent > 100) throw new ConfigError(`${prefix}_BREAKER_ERROR_PERCENT`, `must be 1-100, got "${settings.breakerErrorPercent}"`);
+  return settings;
 }
 
 /** `<calls>/<seconds>s`, e.g. `3000/10s`; `off` for no pacing. */

@@ -1,5 +1,5 @@
 /** The resilience policy of one platform, from its validated settings. */
-import type { PlatformSettings } from '../../config/config';
+import { DEFAULT_RESILIENCE, type PlatformSettings } from '../../config/config';
 import type { GuardPolicy } from './upstreamGuard';
 
 /**
@@ -13,10 +13,16 @@ export function bucketForQuota(quota: { limit: number; windowMs: number }): { ra
 }
 
 export function guardPolicyFor(settings: PlatformSettings): GuardPolicy {
+  const r = settings.resilience ?? DEFAULT_RESILIENCE;
   return {
     attemptTimeoutMs: settings.timeoutMs,
-    retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 },
+    retry: { attempts: r.retryAttempts, baseDelayMs: r.retryBaseDelayMs, maxDelayMs: r.retryMaxDelayMs },
     quota: settings.quota ? bucketForQuota(settings.quota) : null,
-    breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 5_000, rollingWindowMs: 10_000 },
+    breaker: {
+      errorThresholdPercentage: r.breakerErrorPercent,
+      volumeThreshold: r.breakerMinCalls,
+      resetTimeoutMs: r.breakerResetMs,
+      rollingWindowMs: r.breakerWindowMs,
+    },
   };
 }
