@@ -41,6 +41,12 @@ export type AuditState =
   | 'REJECTED'
   | 'UNKNOWN';
 
+/** An inclusive range of instants; either end may be left open. */
+export type DateTimeRange = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** An exact amount of money. Never computed with binary floating point. */
 export type Money = {
   __typename?: 'Money';
@@ -55,6 +61,15 @@ export type Money = {
 /** An object with a global, opaque, stable id (Relay Global Object Identification). */
 export type Node = {
   id: Scalars['ID']['output'];
+};
+
+/** Relay PageInfo. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** One upstream platform and how the gateway reaches it. */
@@ -75,14 +90,20 @@ export type PlatformCapabilities = {
   __typename?: 'PlatformCapabilities';
   /** The upstream returns only the fields asked for, so the client's selection is pushed down. */
   fieldSelection: Scalars['Boolean']['output'];
+  /** The `ProductFilter` fields the catalog listing of this platform applies; empty where it cannot list. */
+  filters: Array<Scalars['String']['output']>;
   /** The form of a platform product id, e.g. `<resource_type>:<resource_id>` for Xiaoe. */
   idFormat?: Maybe<Scalars['String']['output']>;
+  /** The order this platform's listing comes in; null where the platform cannot list. */
+  listOrder?: Maybe<Scalars['String']['output']>;
   /** The platform has a list API (served by the catalog listing). */
   listing: Scalars['Boolean']['output'];
   /** Products can be fetched by id (`product`, `products`, `node`). */
   lookupByIds: Scalars['Boolean']['output'];
   /** How many ids one upstream call carries; null where lookups by id are not supported. */
   maxIdsPerCall?: Maybe<Scalars['Int']['output']>;
+  /** Products one upstream list call returns at most; null where the platform cannot list. */
+  maxPageSize?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The merchant platforms the gateway federates. */
@@ -135,6 +156,49 @@ export type Product = Node & {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  edges: Array<ProductEdge>;
+  pageInfo: PageInfo;
+  /** Products matching the filter across all pages; null where the platform cannot say exactly. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  /** Opaque; pass it as `after` with the same platform and filter. */
+  cursor: Scalars['String']['output'];
+  node: Product;
+};
+
+/**
+ * What a catalog listing keeps. Every field set must be applied by the platform's list API exactly;
+ * `PlatformCapabilities.filters` names the fields each platform supports. Fields combine with AND.
+ */
+export type ProductFilter = {
+  /** On the shelf and purchasable (Ark `buyable`). */
+  buyable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Creation time (Ark `create_time_*`; Xiaoe `start_time`/`end_time`, both ends required, split into 15-day windows). */
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** List the draft version of each product instead of the online one (WeChat `need_edit_spu`). */
+  draft?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Keyword in the product name (Xiaoe `goods_name`). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The list API's own status codes (any of): Ark `status` (0/1/2), WeChat `status` (0/5/6/9/11/12/13),
+   * mini-program `status`, Xiaoe `sale_status` (0/1/2/3).
+   */
+  rawStatus?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Xiaoe `resource_type` (e.g. 21 physical goods). */
+  resourceType?: InputMaybe<Scalars['Int']['input']>;
+  /** Unified statuses (any of). Supported where the platform's list API can select exactly these. */
+  status?: InputMaybe<Array<ProductStatus>>;
+  /** Stock (Ark `stock_gte`/`stock_lte`; Ark says stock filters may not match exactly as stock moves). */
+  stock?: InputMaybe<SafeIntRange>;
+  /** Last update time (Ark `update_time_*`). */
+  updatedAt?: InputMaybe<DateTimeRange>;
+};
+
 /** The unified sale status. The platform's own value is kept in `rawStatus`. */
 export type ProductStatus =
   | 'BANNED'
@@ -156,6 +220,17 @@ export type Property = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * One page of a catalog as a Relay connection. With `platform`, that platform's list API; without it,
+   * one connection over every configured platform that can list, merged by `updatedAt` descending then
+   * `id` (see `PlatformCapabilities.listOrder` for the order each platform's own stream comes in).
+   * `first` defaults to 50 and may be 1 to 500 (more is an error, not a truncation). A filter a platform
+   * cannot apply exactly is refused with `extensions.code: UNSUPPORTED_FILTER`; a cursor from another
+   * platform or filter with `BAD_CURSOR`. When one platform of a merged catalog fails, the others' items
+   * are returned with an error naming it (`extensions.platform`), and that platform's position does not
+   * advance.
+   */
+  catalog: ProductConnection;
   /** Any object by its global id. */
   node?: Maybe<Node>;
   platform?: Maybe<Platform>;
@@ -168,6 +243,14 @@ export type Query = {
    * platform does not have. At most 500 ids.
    */
   products: Array<Maybe<Product>>;
+};
+
+
+export type QueryCatalogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  platform?: InputMaybe<PlatformCode>;
 };
 
 
@@ -190,6 +273,12 @@ export type QueryProductArgs = {
 export type QueryProductsArgs = {
   ids: Array<Scalars['ID']['input']>;
   platform: PlatformCode;
+};
+
+/** An inclusive range of whole numbers; either end may be left open. */
+export type SafeIntRange = {
+  max?: InputMaybe<Scalars['SafeInt']['input']>;
+  min?: InputMaybe<Scalars['SafeInt']['input']>;
 };
 
 export type Sku = {
@@ -301,20 +390,26 @@ export type ResolversTypes = {
   AuditState: AuditState;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DateTimeRange: DateTimeRange;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Platform: ResolverTypeWrapper<PlatformEntry>;
   PlatformCapabilities: ResolverTypeWrapper<PlatformCapabilities>;
   PlatformCode: PlatformCode;
   PriceRange: ResolverTypeWrapper<PriceRange>;
   Product: ResolverTypeWrapper<Product>;
+  ProductConnection: ResolverTypeWrapper<ProductConnection>;
+  ProductEdge: ResolverTypeWrapper<ProductEdge>;
+  ProductFilter: ProductFilter;
   ProductStatus: ProductStatus;
   Property: ResolverTypeWrapper<Property>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SafeIntRange: SafeIntRange;
   Sku: ResolverTypeWrapper<Sku>;
   Stock: ResolverTypeWrapper<Stock>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -325,18 +420,24 @@ export type ResolversParentTypes = {
   AuditInfo: AuditInfo;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DateTimeRange: DateTimeRange;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Money: Money;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
   Platform: PlatformEntry;
   PlatformCapabilities: PlatformCapabilities;
   PriceRange: PriceRange;
   Product: Product;
+  ProductConnection: ProductConnection;
+  ProductEdge: ProductEdge;
+  ProductFilter: ProductFilter;
   Property: Property;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
+  SafeIntRange: SafeIntRange;
   Sku: Sku;
   Stock: Stock;
   String: Scalars['String']['output'];
@@ -368,6 +469,13 @@ export type NodeResolvers<ContextType = GatewayContext, ParentType extends Resol
   __resolveType: TypeResolveFn<'Product', ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PlatformResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Platform'] = ResolversParentTypes['Platform']> = {
   capabilities?: Resolver<ResolversTypes['PlatformCapabilities'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['PlatformCode'], ParentType, ContextType>;
@@ -378,10 +486,13 @@ export type PlatformResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type PlatformCapabilitiesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformCapabilities'] = ResolversParentTypes['PlatformCapabilities']> = {
   fieldSelection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   idFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listOrder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   listing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lookupByIds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   maxIdsPerCall?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxPageSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type PriceRangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PriceRange'] = ResolversParentTypes['PriceRange']> = {
@@ -413,12 +524,24 @@ export type ProductResolvers<ContextType = GatewayContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProductConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ProductEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
 export type PropertyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  catalog?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryCatalogArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   platform?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType, RequireFields<QueryPlatformArgs, 'code'>>;
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
@@ -457,10 +580,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;
   PlatformCapabilities?: PlatformCapabilitiesResolvers<ContextType>;
   PriceRange?: PriceRangeResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductEdge?: ProductEdgeResolvers<ContextType>;
   Property?: PropertyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;

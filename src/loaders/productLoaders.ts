@@ -22,8 +22,17 @@ interface LookupKey {
 
 type AnyAdapter = PlatformAdapter<unknown>;
 
+/** A listed product and which lookup selections it answers as it is. */
+interface PrimedProduct {
+  product: Product;
+  covers: (selection: ProductSelection) => boolean;
+}
+
 export class ProductLoaders {
   private readonly loaders = new Map<PlatformCode, DataLoader<LookupKey, Product, string>>();
+  private readonly primed = new Map<PlatformCode, Map<string, PrimedProduct>>();
+  /** Catalog listings of this operation still running, by platform. */
+  private readonly listings = new Map<PlatformCode, Set<Promise<unknown>>>();
 
   constructor(
     private readonly registry: PlatformRegistry,
@@ -38,13 +47,44 @@ export class ProductLoaders {
    * every call rejects with that GatewayError, without any upstream call.
    */
   forPlatform(platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
-    let loader: DataLoader<LookupKey, Product, string>;
+    let load: (id: string, selection: ProductSelection) => Promise<Product>;
     try {
-      loader = this.loaderFor(platform);
+      const loader = this.loaderFor(platform);
+      load = (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
     } catch (err) {
-      return () => Promise.reject(err);
+      load = () => Promise.reject(err);
     }
-    return (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
+    return async (id, selection) => {
+      // Root fields start together: a `catalog` beside this lookup is registered by the time this
+      // microtask runs. Waiting for it lets a product it lists answer without another call.
+      await null;
+      const running = this.listings.get(platform);
+      if (running?.size) await Promise.allSettled(running);
+      const primed = this.primed.get(platform)?.get(id);
+      if (primed?.covers(selection)) return primed.product;
+      return load(id, selection);
+    };
+  }
+
+  /**
+   * Products a catalog listing returned: a later lookup of one of them in the same operation whose
+   * selection `covers` accepts is answered from here, without an upstream call. `id` is the platform id.
+   */
+  prime(platform: PlatformCode, products: readonly Product[], covers: (selection: ProductSelection) => boolean): void {
+    let primed = this.primed.get(platform);
+    if (!primed) this.primed.set(platform, (primed = new Map()));
+    for (const product of products) primed.set(product.platformProductId, { product, covers });
+  }
+
+  /** A listing of these platforms is running; lookups of them wait for it (see `forPlatform`). */
+  trackListing(platforms: readonly PlatformCode[], listing: Promise<unknown>): void {
+    for (const platform of platforms) {
+      let running = this.listings.get(platform);
+      if (!running) this.listings.set(platform, (running = new Set()));
+      running.add(listing);
+      const done = running;
+      listing.then(() => done.delete(listing), () => done.delete(listing));
+    }
   }
 
   private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> {

@@ -2,7 +2,7 @@
  * The contract between the gateway core and each platform adapter. Only `src/platforms/<name>/` knows
  * an upstream's shapes, units, signing and error codes; everything above speaks these types.
  */
-import type { PlatformCode, Product } from '../generated/graphql';
+import type { PlatformCode, Product, ProductFilter } from '../generated/graphql';
 import type { PlatformCredentials } from '../config/credentials';
 import type { UpstreamGuard } from './resilience/upstreamGuard';
 
@@ -53,6 +53,61 @@ export interface PlatformAdapter<C = unknown> {
    * not have, an `UpstreamError` when the call failed). Only programming errors reject.
    */
   lookup?(ids: readonly string[], selection: ProductSelection, call: CallContext<C>): Promise<Array<Product | Error>>;
+  /** The platform's list API, for the catalog listing (src/listing/); absent where there is none. */
+  readonly listing?: PlatformListing<C>;
+}
+
+/** The `ProductFilter` field names (what `Platform.capabilities.filters` lists). */
+export type ProductFilterField = keyof ProductFilter;
+
+/**
+ * A platform's list API as the catalog listing sees it. The listing core does the paging: it asks each
+ * stream for whole upstream pages of `pageSize` (always the same size, so page boundaries never
+ * shift), in parallel, and cuts the client's window out of them.
+ */
+export interface PlatformListing<C> {
+  /** Largest `page_size` the list API takes; the streams use it. */
+  readonly maxPageSize: number;
+  /** The filter fields `plan` can apply exactly; any other field set is refused before `plan`. */
+  readonly filters: readonly ProductFilterField[];
+  /** The order of the listing, in words (documented to clients). */
+  readonly order: string;
+  /**
+   * The upstream streams that together list `filter`. Throws a GatewayError (src/listing/errors.ts)
+   * for a value the list API cannot select exactly (UNSUPPORTED_FILTER) or cannot take (BAD_USER_INPUT).
+   */
+  plan(filter: ProductFilter, selection: ProductSelection): ListPlan<C>;
+}
+
+export interface ListPlan<C> {
+  streams: ReadonlyArray<ListStream<C>>;
+  /**
+   * `merge`: the streams are interleaved by `compare` (each stream comes in that order), e.g. one
+   * stream per upstream status; `concat`: one after the other, e.g. consecutive time windows.
+   */
+  combine: 'merge' | 'concat';
+  /** The listing order of products (merge only). */
+  compare?: (a: Product, b: Product) => number;
+  /**
+   * Fills what the listed records lack for the selection (e.g. WeChat SKU details), for the products
+   * actually returned. Resolves to the products in order; rejects with the UpstreamError of a failed call.
+   */
+  complete?(products: readonly Product[], call: CallContext<C>): Promise<Product[]>;
+  /** Which lookup selections a returned product answers without another call (loader priming). */
+  covers(selection: ProductSelection): boolean;
+}
+
+export interface ListStream<C> {
+  /** Number of the first page: 0 or 1. */
+  readonly firstPage: number;
+  /** One upstream page of `pageSize` (maxPageSize). Rejects with the UpstreamError of a failed call. */
+  fetchPage(page: number, call: CallContext<C>): Promise<ListedPage>;
+}
+
+export interface ListedPage {
+  /** Items of the stream over all pages (the upstream's `total`). */
+  total: number;
+  products: Product[];
 }
 
 /** A platform as the server sees it: its adapter and where it is served from. */

@@ -7,7 +7,17 @@ export const platformResolvers: PlatformResolvers<GatewayContext> = {
   configured: (entry, _args, ctx) => ctx.credentials[entry.adapter.code] !== undefined,
   sandbox: (entry) => entry.sandbox,
   capabilities: (entry) => {
-    const { lookupByIds, maxIdsPerCall, listing, fieldSelection, idFormat } = entry.adapter.capabilities;
-    return { lookupByIds, maxIdsPerCall, listing, fieldSelection, idFormat };
+    const { lookupByIds, maxIdsPerCall, fieldSelection, idFormat } = entry.adapter.capabilities;
+    const listing = entry.adapter.listing;
+    return {
+      lookupByIds,
+      maxIdsPerCall,
+      listing: listing !== undefined,
+      fieldSelection,
+      idFormat,
+      filters: listing ? [...listing.filters] : [],
+      maxPageSize: listing?.maxPageSize ?? null,
+      listOrder: listing?.order ?? null,
+    };
   },
 };

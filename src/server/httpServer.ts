@@ -5,11 +5,13 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
 import type { PlatformRegistry } from '../platforms/registry';
 import type { GatewayContext } from './context';
+import { partialErrorsPlugin } from '../listing/partialErrors';
 import { formatError } from './formatError';
 import { buildSchema } from './schema';
 
@@ -34,7 +36,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Apollo's default pretty-prints every answer (JSON.stringify(v, null, 2)): more CPU and bytes for
+    // nobody (bench/README.md, "Optimizations").
+    stringifyResult: (result) => JSON.stringify(result),
+    // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
+    // of every request; the schema declares no cache hints, so it only cost CPU.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
   });
   await apollo.start();
   const makeContext = async (): Promise<GatewayContext> => {
@@ -83,6 +90,8 @@ async function route(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    // A known length is sent in one write instead of chunked encoding's framing.
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
     res.end(response.body.string);
     return;
   }

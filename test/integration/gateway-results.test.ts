@@ -139,6 +139,14 @@ describe('bad input and unsupported operations', () => {
     expect(b.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('refuses a malformed DateTime or an out-of-range SafeInt as bad input, not an internal error', async () => {
+    const q = `query($from: DateTime, $min: SafeInt) { catalog(platform: XHS_ARK, filter: { createdAt: { from: $from }, stock: { min: $min } }) { totalCount } }`;
+    const a = await stack.query(q, { from: 'yesterday' });
+    expect(a.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const b = await stack.query(q, { min: 2 ** 60 });
+    expect(b.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
   it('lists the platforms with their capabilities', async () => {
     const res = await stack.query(`{ platforms { code configured sandbox capabilities { lookupByIds maxIdsPerCall listing } } }`);
     expect(res.data!.platforms).toEqual([

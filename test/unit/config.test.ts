@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { ConfigError, DEFAULT_RESILIENCE, loadConfig } from '../../src/config/config';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 
 describe('loadConfig', () => {
@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.sandbox).toEqual({ port: 4010, url: 'http://127.0.0.1:4010' });
-    expect(config.platforms.TAOBAO).toEqual({ baseUrl: 'http://127.0.0.1:4010/taobao', sandbox: true, timeoutMs: 5000, quota: null });
+    expect(config.platforms.TAOBAO).toEqual({ baseUrl: 'http://127.0.0.1:4010/taobao', sandbox: true, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
     expect(config.platforms.XIAOE.quota).toEqual({ limit: 3000, windowMs: 10_000 });
     expect(config.requestTimeoutMs).toBe(10_000);
     expect(config.platforms.XHS_MINIAPP.baseUrl).toBe('http://127.0.0.1:4010/xhs-miniapp');
@@ -16,7 +16,7 @@ describe('loadConfig', () => {
 
   it('moves a platform to its real host when its credentials are present, and only that one', () => {
     const config = loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' });
-    expect(config.platforms.WECHAT_SHOP).toEqual({ baseUrl: 'https://api.weixin.qq.com', sandbox: false, timeoutMs: 5000, quota: null });
+    expect(config.platforms.WECHAT_SHOP).toEqual({ baseUrl: 'https://api.weixin.qq.com', sandbox: false, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
     expect(config.credentials.WECHAT_SHOP).toEqual({ appId: 'wx1', appSecret: 's' });
     expect(config.platforms.TAOBAO.sandbox).toBe(true);
   });
@@ -34,6 +34,13 @@ describe('loadConfig', () => {
     const config = loadConfig({ WECHAT_RATE_LIMIT: '20/1s', XIAOE_RATE_LIMIT: 'off' });
     expect(config.platforms.WECHAT_SHOP.quota).toEqual({ limit: 20, windowMs: 1000 });
     expect(config.platforms.XIAOE.quota).toBeNull();
+  });
+
+  it('reads retry and breaker settings per platform, leaving the others at the defaults', () => {
+    const config = loadConfig({ TAOBAO_RETRY_ATTEMPTS: '1', TAOBAO_BREAKER_RESET_MS: '300', TAOBAO_BREAKER_MIN_CALLS: '2', WECHAT_RETRY_MAX_MS: '50' });
+    expect(config.platforms.TAOBAO.resilience).toEqual({ ...DEFAULT_RESILIENCE, retryAttempts: 1, breakerResetMs: 300, breakerMinCalls: 2 });
+    expect(config.platforms.WECHAT_SHOP.resilience).toEqual({ ...DEFAULT_RESILIENCE, retryMaxDelayMs: 50 });
+    expect(config.platforms.XIAOE.resilience).toEqual(DEFAULT_RESILIENCE);
   });
 
   it('leaves platforms without credentials unconfigured when SANDBOX=off', () => {
@@ -55,6 +62,10 @@ describe('loadConfig', () => {
     [{ XIAOE_TIMEOUT_MS: '0' }, 'XIAOE_TIMEOUT_MS'],
     [{ TAOBAO_RATE_LIMIT: '10 per second' }, 'TAOBAO_RATE_LIMIT'],
     [{ REQUEST_TIMEOUT_MS: '-1' }, 'REQUEST_TIMEOUT_MS'],
+    [{ XIAOE_RETRY_ATTEMPTS: '0' }, 'XIAOE_RETRY_ATTEMPTS'],
+    [{ XIAOE_RETRY_ATTEMPTS: '11' }, 'XIAOE_RETRY_ATTEMPTS'],
+    [{ WECHAT_BREAKER_ERROR_PERCENT: '150' }, 'WECHAT_BREAKER_ERROR_PERCENT'],
+    [{ XHS_ARK_BREAKER_RESET_MS: 'soon' }, 'XHS_ARK_BREAKER_RESET_MS'],
   ])('fails at start-up naming the variable: %j -> %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));

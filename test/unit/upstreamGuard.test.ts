@@ -92,6 +92,37 @@ describe('UpstreamGuard', () => {
     expect(limited.length).toBe(12 - sent);
     expect((limited[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
   });
+
+  it('holds every call of the credential back during a platform ban, even with no quota configured', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
+    await expect(guard.run(call(), async () => { throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 }); })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterMs: 5_000 });
+    let sent = 0;
+    await expect(guard.run(call(1_000), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+    expect(sent).toBe(0);
+    await guard.run({ ...call(), credentialKey: 'another app' }, async () => { sent += 1; });
+    expect(sent).toBe(1);
+  });
+
+  it('does not start an attempt, nor take a quota slot, with less than minAttemptMs left', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ minAttemptMs: 100, quota: { ratePerSecond: 10, burst: 1 } }));
+    let sent = 0;
+    await guard.run(call(1_000), async () => { sent += 1; });
+    // The next slot is 100 ms away; with 150 ms to go it would leave 50 ms for the call.
+    await expect(guard.run(call(150), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+    await expect(guard.run(call(50), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
+    expect(sent).toBe(1);
+  });
+
+  it('reports the upstream failure, not CIRCUIT_OPEN, when the breaker opens between its own retries', async () => {
+    const guard = new UpstreamGuard('TAOBAO', policy({ breaker: { errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 10_000, rollingWindowMs: 10_000 } }));
+    let attempts = 0;
+    const failure = err('UPSTREAM_UNAVAILABLE', true, { upstreamCode: 'HTTP 503' });
+    await expect(guard.run(call(), async () => { attempts += 1; throw failure; })).rejects.toBe(failure);
+    expect(attempts).toBe(2);
+    expect(guard.status()).toMatchObject({ breakers: { op: 'open' }, lastError: { code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'HTTP 503' } });
+    await expect(guard.run(call(), async () => 'never')).rejects.toMatchObject({ upstreamCode: 'CIRCUIT_OPEN' });
+    expect(guard.status().lastError).toMatchObject({ upstreamCode: 'HTTP 503' });
+  });
 });
 
 describe('TokenBucket', () => {

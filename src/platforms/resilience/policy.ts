@@ -12,10 +12,14 @@ export function bucketForQuota(quota: { limit: number; windowMs: number }): { ra
   return { ratePerSecond: (steady * 1000) / quota.windowMs, burst };
 }
 
+/** The least time worth starting an attempt with (cut to the attempt timeout when that is shorter). */
+export const MIN_ATTEMPT_MS = 100;
+
 export function guardPolicyFor(settings: PlatformSettings): GuardPolicy {
   const r = settings.resilience ?? DEFAULT_RESILIENCE;
   return {
     attemptTimeoutMs: settings.timeoutMs,
+    minAttemptMs: Math.min(MIN_ATTEMPT_MS, settings.timeoutMs),
     retry: { attempts: r.retryAttempts, baseDelayMs: r.retryBaseDelayMs, maxDelayMs: r.retryMaxDelayMs },
     quota: settings.quota ? bucketForQuota(settings.quota) : null,
     breaker: {

@@ -13,9 +13,14 @@ import { TokenBucket } from './tokenBucket';
 export interface GuardPolicy {
   /** Per attempt; cut to what is left of the request's deadline. */
   attemptTimeoutMs: number;
+  /**
+   * No attempt starts with less than this left before the deadline (default 0): a call that cannot be
+   * answered in time would only spend quota and upstream work for nothing.
+   */
+  minAttemptMs?: number;
   /** Attempts in all (1 = no retry), and the backoff between them. */
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
-  /** Calls per second and burst per credential; null = no pacing. */
+  /** Calls per second and burst per credential; null = no pacing (a platform's ban still pauses calls). */
   quota: { ratePerSecond: number; burst: number } | null;
   breaker: { errorThresholdPercentage: number; volumeThreshold: number; resetTimeoutMs: number; rollingWindowMs: number };
 }
@@ -41,31 +46,43 @@ const BREAKER_FAILURES: ReadonlySet<UpstreamErrorCode> = new Set(['UPSTREAM_TIME
 
 type Thunk = () => Promise<unknown>;
 
+const CIRCUIT_OPEN = 'CIRCUIT_OPEN';
+
+/** No pacing, only the platform's own "limited for N s" pauses. */
+const UNLIMITED = { ratePerSecond: Number.POSITIVE_INFINITY, burst: 1 };
+
 export class UpstreamGuard {
   private readonly breakers = new Map<string, CircuitBreaker<[Thunk], unknown>>();
   private readonly buckets = new Map<string, TokenBucket>();
   private lastError: GuardStatus['lastError'] = null;
+  private readonly minAttemptMs: number;
 
   constructor(
     readonly platform: PlatformCode,
     private readonly policy: GuardPolicy,
     private readonly random: () => number = Math.random,
-  ) {}
+  ) {
+    this.minAttemptMs = policy.minAttemptMs ?? 0;
+  }
 
   async run<T>(call: GuardedCall, attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
     const breaker = this.breakerFor(call.endpoint);
+    let previous: UpstreamError | undefined;
     for (let n = 1; ; n++) {
       await this.pace(call);
       const remaining = call.deadline - Date.now();
-      if (remaining <= 0) throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: 'DEADLINE' }));
+      if (remaining <= 0 || remaining < this.minAttemptMs) throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: 'DEADLINE' }));
       try {
         return (await breaker.fire(() => attempt(Math.min(this.policy.attemptTimeoutMs, remaining)))) as T;
       } catch (raw) {
         const err = this.remember(call, this.toUpstreamError(raw));
-        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) this.bucketFor(call.credentialKey)?.pause(err.retryAfterMs);
+        // The breaker opened between our own retries: the upstream's failure says more than "open".
+        if (previous && err.upstreamCode === CIRCUIT_OPEN) throw previous;
+        previous = err;
+        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) this.bucketFor(call.credentialKey).pause(err.retryAfterMs);
         if (!err.retryable || n >= this.policy.retry.attempts) throw err;
         const delay = backoffDelay(n, this.policy.retry.baseDelayMs, this.policy.retry.maxDelayMs, err.retryAfterMs ?? 0, this.random);
-        if (Date.now() + delay >= call.deadline) throw err;
+        if (Date.now() + delay + this.minAttemptMs >= call.deadline) throw err;
         await sleep(delay);
       }
     }
@@ -79,8 +96,7 @@ export class UpstreamGuard {
 
   /** Waits for the credential's next quota slot, or refuses when it comes after the deadline. */
   private async pace(call: GuardedCall): Promise<void> {
-    const reservation = this.bucketFor(call.credentialKey)?.reserve(call.deadline);
-    if (!reservation) return;
+    const reservation = this.bucketFor(call.credentialKey).reserve(call.deadline - this.minAttemptMs);
     if (!reservation.ok) {
       throw new UpstreamError({
         platform: this.platform,
@@ -100,7 +116,7 @@ export class UpstreamGuard {
       return new UpstreamError({
         platform: this.platform,
         code: 'UPSTREAM_UNAVAILABLE',
-        upstreamCode: 'CIRCUIT_OPEN',
+        upstreamCode: CIRCUIT_OPEN,
         upstreamMessage: 'recent calls failed; the gateway is not calling this endpoint until a probe succeeds',
         retryAfterMs: this.policy.breaker.resetTimeoutMs,
       });
@@ -108,7 +124,9 @@ export class UpstreamGuard {
     throw raw; // a bug in the adapter: let it surface as an internal error
   }
 
+  /** The upstream's last failure, for /readyz; the breaker's own refusals are not one. */
   private remember(call: GuardedCall, err: UpstreamError): UpstreamError {
+    if (err.upstreamCode === CIRCUIT_OPEN) return err;
     this.lastError = { at: new Date().toISOString(), endpoint: call.endpoint, code: err.code, ...(err.upstreamCode ? { upstreamCode: err.upstreamCode } : {}) };
     return err;
   }
@@ -130,11 +148,14 @@ export class UpstreamGuard {
     return breaker;
   }
 
-  private bucketFor(credentialKey: string): TokenBucket | undefined {
-    if (!this.policy.quota) return undefined;
+  /**
+   * Every credential gets a bucket, even on a platform with no quota to pace to (an unlimited rate):
+   * its pause still holds every call back while the platform says "limited for N s" (Taobao code 7).
+   */
+  private bucketFor(credentialKey: string): TokenBucket {
     let bucket = this.buckets.get(credentialKey);
     if (!bucket) {
-      bucket = new TokenBucket(this.policy.quota);
+      bucket = new TokenBucket(this.policy.quota ?? UNLIMITED);
       this.buckets.set(credentialKey, bucket);
     }
     return bucket;

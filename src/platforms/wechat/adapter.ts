@@ -12,6 +12,7 @@ import type { AdapterOptions, CallContext, PlatformAdapter, PlatformCapabilities
 import { createWechatClient, type WechatClient, type WechatClientOptions } from './client';
 import { WECHAT_SPU_NOT_FOUND } from './errors';
 import { planWechatFetch, type WechatFetchPlan } from './fields';
+import { createWechatListing } from './list';
 import { mapWechatProduct, type WechatRecord } from './mapper';
 import { idText, toWireJson } from './wireJson';
 
@@ -35,6 +36,7 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     name: 'WeChat mini shop',
     capabilities: CAPABILITIES,
     validateId: validateProductId,
+    listing: createWechatListing(client),
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);
       const results: Array<Product | Error> = new Array(ids.length);

@@ -8,6 +8,7 @@ import type { Product } from '../../generated/graphql';
 import type { AdapterOptions, CallContext, PlatformAdapter } from '../types';
 import { ARK_MAX_PAGE_SIZE, createXhsArkClient, type XhsArkClientOptions } from './client';
 import { mapArkHit } from './mapper';
+import { createArkListing } from './list';
 import type { ArkItemsQuery } from './types';
 
 /** Ark ids are 24 lowercase hex characters (MongoDB object ids), e.g. `58e5a8e4c9d7597de8649ab5`. */
@@ -28,6 +29,10 @@ export interface XhsArkAdapter extends PlatformAdapter<XhsArkCredentials> {
 
 export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOptions): XhsArkAdapter {
   const client = createXhsArkClient(options);
+  const listPage = async (query: ArkItemsQuery, call: CallContext<XhsArkCredentials>): Promise<ArkListedPage> => {
+    const page = await client.listItems(query, call.credentials, call.deadline);
+    return { total: page.total, products: page.hits.map(mapArkHit) };
+  };
   return {
     code: 'XHS_ARK',
     name: 'Xiaohongshu Ark',
@@ -44,9 +49,7 @@ export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOption
     validateId(id) {
       return ARK_ITEM_ID.test(id) ? undefined : `an Ark item id is 24 lowercase hex characters (e.g. 58e5a8e4c9d7597de8649ab5), got "${id}"`;
     },
-    async listPage(query, call) {
-      const page = await client.listItems(query, call.credentials, call.deadline);
-      return { total: page.total, products: page.hits.map(mapArkHit) };
-    },
+    listPage,
+    listing: createArkListing(listPage),
   };
 }

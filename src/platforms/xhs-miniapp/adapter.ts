@@ -7,6 +7,7 @@ import type { XhsMiniappCredentials } from '../../config/credentials';
 import type { Product } from '../../generated/graphql';
 import type { AdapterOptions, CallContext, PlatformAdapter } from '../types';
 import { createXhsMiniappClient, MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE, type XhsMiniappClientOptions } from './client';
+import { createMiniappListing } from './list';
 import { mapMiniappProduct } from './mapper';
 
 /** `item_id` (小红书内部商品id): letters, digits, `_` and `-`, at most 64 characters. */
@@ -35,6 +36,10 @@ export interface XhsMiniappAdapter extends PlatformAdapter<XhsMiniappCredentials
 
 export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClientOptions): XhsMiniappAdapter {
   const client = createXhsMiniappClient(options);
+  const listPage = async (query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<MiniappListedPage> => {
+    const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials, call.deadline);
+    return { total: page.total, products: page.list.map(mapMiniappProduct) };
+  };
   return {
     code: 'XHS_MINIAPP',
     name: 'Xiaohongshu mini-program',
@@ -52,9 +57,7 @@ export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClie
     validateId(id) {
       return MINIAPP_ITEM_ID.test(id) ? undefined : `a mini-program item_id is 1-64 letters, digits, "_" or "-", got "${id}"`;
     },
-    async listPage(query, call) {
-      const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials, call.deadline);
-      return { total: page.total, products: page.list.map(mapMiniappProduct) };
-    },
+    listPage,
+    listing: createMiniappListing(listPage),
   };
 }

@@ -10,6 +10,7 @@ import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../t
 import { createXiaoeClient, type GoodsDetailRequest } from './client';
 import { toDetailBody } from './fields';
 import { formatXiaoeId, parseXiaoeId, validateXiaoeId, type XiaoeId } from './ids';
+import { createXiaoeListing } from './list';
 import { toXiaoeProduct } from './mapper';
 
 /** Not published by Xiaoe [assumption, upstream-protocols.md section 2]; the sandbox enforces the same. */
@@ -31,6 +32,7 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
     name: 'Xiaoe-tech',
     capabilities: CAPABILITIES,
     validateId: validateXiaoeId,
+    listing: createXiaoeListing(client),
     async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > XIAOE_MAX_IDS_PER_CALL) {
         throw new RangeError(`Xiaoe lookup takes at most ${XIAOE_MAX_IDS_PER_CALL} ids per call, got ${ids.length}`);

@@ -1,0 +1,126 @@
+/**
+ * Runs one scenario in one mode over every started target, interleaved: checks and upstream call
+ * counts, warm-up, saturation rounds in alternating order (A B C, C B A, ...), then a fixed rate of
+ * half the slowest target's saturation rate, then one connection (and the direct upstream call for S1).
+ */
+import { checkAnswer, callsPerRequest, measureRun, type RunRecord } from './measure';
+import { runAutocannon, runSequential, type LoadResult } from './load';
+import type { ServerProcess } from './processes';
+import type { BenchIds, Scenario, TargetName } from './scenarios';
+import type { BenchSettings } from './settings';
+import { directTopRequest } from './directUpstream';
+import { TOP_FIELD_S1 } from './scenarios';
+
+export interface TargetSummary {
+  reqPerSec: number;
+  cpuMicrosPerRequest: number;
+  fixedRateP50Ms: number;
+  fixedRateP99Ms: number;
+  oneConnectionP50Ms: number;
+  oneConnectionP99Ms: number;
+  peakRssMB: number;
+  voidRuns: number;
+}
+
+export interface TargetResult {
+  callsPerRequest: Record<string, number>;
+  runs: RunRecord[];
+  summary: TargetSummary;
+}
+
+export interface ScenarioResult {
+  mode: 'A' | 'B';
+  scenario: string;
+  description: string;
+  minimumCalls: Record<string, number>;
+  fixedRate: number;
+  targets: Partial<Record<TargetName, TargetResult | { skipped: string }>>;
+  /** S1 only: the upstream call made directly, one connection. */
+  directUpstream?: LoadResult;
+}
+
+export async function runScenario(
+  scenario: Scenario,
+  mode: 'A' | 'B',
+  servers: Map<TargetName, ServerProcess>,
+  sandbox: ServerProcess,
+  ids: BenchIds,
+  settings: BenchSettings,
+): Promise<ScenarioResult> {
+  const result: ScenarioResult = { mode, scenario: scenario.name, description: scenario.description, minimumCalls: scenario.minimumCalls, fixedRate: 0, targets: {} };
+  const live: Array<[TargetName, ServerProcess]> = [];
+  const runs = new Map<TargetName, RunRecord[]>();
+  for (const [name, server] of servers) {
+    const request = scenario.request(name, ids);
+    try {
+      await checkAnswer(name, server.url, request);
+    } catch (err) {
+      result.targets[name] = { skipped: err instanceof Error ? err.message : String(err) };
+      continue;
+    }
+    // Counted before any load, so no request abandoned by an earlier run adds upstream calls.
+    result.targets[name] = { callsPerRequest: await callsPerRequest(sandbox.url, server.url, request), runs: [], summary: undefined! };
+    live.push([name, server]);
+    runs.set(name, []);
+  }
+  for (const [name, server] of live) {
+    await runAutocannon(server.url, scenario.request(name, ids), { seconds: settings.warmupSeconds, connections: settings.connections[mode] });
+  }
+  const connections = settings.connections[mode];
+  const timed = async (order: Array<[TargetName, ServerProcess]>, kind: RunRecord['kind'], round: number, rate?: number): Promise<void> => {
+    for (const [name, server] of order) {
+      const load = { seconds: settings.seconds, connections, ...(rate ? { rate } : {}) };
+      const record = await measureRun(server, scenario.request(name, ids), kind, round, load);
+      runs.get(name)!.push(record);
+      log(mode, scenario.name, name, record);
+    }
+  };
+  for (let round = 0; round < settings.rounds; round++) await timed(round % 2 ? [...live].reverse() : live, 'saturation', round);
+  const saturation = live.map(([name]) => mean(valid(runs.get(name)!, 'saturation').map((r) => r.reqPerSec)));
+  result.fixedRate = Math.max(1, Math.floor(Math.min(...saturation) / 2));
+  await timed([...live].reverse(), 'fixed-rate', 0, result.fixedRate);
+  await timed(live, 'one-connection', 0);
+  if (scenario.name === 'S1') {
+    result.directUpstream = await runSequential(sandbox.url, directTopRequest(ids.taobao.slice(0, 1), TOP_FIELD_S1), settings.seconds);
+  }
+  for (const [name] of live) {
+    const target = result.targets[name] as TargetResult;
+    target.runs = runs.get(name)!;
+    target.summary = summarize(target.runs);
+  }
+  return result;
+}
+
+function summarize(runs: RunRecord[]): TargetSummary {
+  const sat = valid(runs, 'saturation');
+  const fixed = valid(runs, 'fixed-rate');
+  const one = valid(runs, 'one-connection');
+  return {
+    reqPerSec: mean(sat.map((r) => r.reqPerSec)),
+    // CPU per request at saturation and at the fixed rate alike: weighted by requests.
+    cpuMicrosPerRequest: weighted([...sat, ...fixed]),
+    fixedRateP50Ms: mean(fixed.map((r) => r.p50Ms)),
+    fixedRateP99Ms: mean(fixed.map((r) => r.p99Ms)),
+    oneConnectionP50Ms: mean(one.map((r) => r.p50Ms)),
+    oneConnectionP99Ms: mean(one.map((r) => r.p99Ms)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+    voidRuns: runs.filter((r) => r.void).length,
+  };
+}
+
+const valid = (runs: RunRecord[], kind: RunRecord['kind']): RunRecord[] => runs.filter((r) => r.kind === kind && !r.void);
+const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+
+function weighted(runs: RunRecord[]): number {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  return requests ? runs.reduce((sum, r) => sum + r.cpuMicrosPerRequest * r.requests, 0) / requests : NaN;
+}
+
+function log(mode: string, scenario: string, target: string, r: RunRecord): void {
+  const rate = r.rate ? ` @${r.rate}/s` : '';
+  console.log(
+    `  [${mode} ${scenario}] ${target.padEnd(8)} ${r.kind}${rate} #${r.round}: ${r.reqPerSec.toFixed(0)} req/s, ` +
+      `p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${r.cpuMicrosPerRequest.toFixed(0)} µs CPU/req, ` +
+      `peak RSS ${r.peakRssMB.toFixed(0)} MB${r.void ? `  VOID (non-2xx ${r.non2xx}, bad ${r.bad})` : ''}`,
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The scenarios, as each target is asked them. The gateway gets the GraphQL documents of issue 6; Mesh
+ * serves the upstream shapes, so its documents select the same upstream fields under Mesh's schema
+ * (same upstream calls, same data, no mapping); the baseline gets one REST call per scenario.
+ */
+export type TargetName = 'gateway' | 'baseline' | 'mesh';
+
+export const TARGETS: readonly TargetName[] = ['gateway', 'baseline', 'mesh'];
+
+export interface BenchIds {
+  taobao: readonly string[];
+  xiaoe: readonly string[];
+}
+
+export interface ScenarioRequest {
+  path: string;
+  body: string;
+  /** Default `application/json`. */
+  contentType?: string;
+  /** Products the answer must hold, all non-null (checked once per target before timing). */
+  expectedProducts: number;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Fewest upstream business calls per request the APIs allow, by sandbox operation. */
+  minimumCalls: Record<string, number>;
+  request(target: TargetName, ids: BenchIds): ScenarioRequest;
+}
+
+const S1_GATEWAY = `query S1($id: ID!) { product(platform: TAOBAO, id: $id) { id title rawStatus outerId createdAt } }`;
+const S2_GATEWAY = `query S2($ids: [ID!]!) { products(platform: TAOBAO, ids: $ids) {
+  id title price { min { amount currency } max { amount currency } }
+  skus { id price { amount currency } stock { available } } } }`;
+const S3_GATEWAY = `query S3($tb: [ID!]!, $xe: [ID!]!) {
+  tb: products(platform: TAOBAO, ids: $tb) { id title price { min { amount } } }
+  xe: products(platform: XIAOE, ids: $xe) { id title price { min { amount } } } }`;
+
+export const TOP_FIELD_S1 = 'num_iid,title,approve_status,outer_id,created';
+const TOP_FIELD_S2 = 'num_iid,title,price,sku.sku_id,sku.price,sku.quantity';
+const TOP_FIELD_S3 = 'num_iid,title,price';
+const S1_MESH = `query S1($ids: String!) { taobaoItems(num_iids: $ids, fields: "${TOP_FIELD_S1}") {
+  error_response { code } miniapp_items_get_response { items { item { num_iid title approve_status outer_id created } } } } }`;
+const S2_MESH = `query S2($ids: String!) { taobaoItems(num_iids: $ids, fields: "${TOP_FIELD_S2}") {
+  error_response { code } miniapp_items_get_response { items { item { num_iid title price skus { sku { sku_id price quantity } } } } } } }`;
+const TOP_S3 = `error_response { code } miniapp_items_get_response { items { item { num_iid title price } } }`;
+// Mesh neither chunks nor batches ids across fields: the client splits the 120 ids into 3 calls itself.
+const S3_MESH = `query S3($t1: String!, $t2: String!, $t3: String!, $xe: [XiaoeResources_Input]!) {
+  t1: taobaoItems(num_iids: $t1, fields: "${TOP_FIELD_S3}") { ${TOP_S3} }
+  t2: taobaoItems(num_iids: $t2, fields: "${TOP_FIELD_S3}") { ${TOP_S3} }
+  t3: taobaoItems(num_iids: $t3, fields: "${TOP_FIELD_S3}") { ${TOP_S3} }
+  xe: xiaoeGoodsDetail(input: { resources: $xe }) { code data { resource_id resource_type goods_name price_low } } }`;
+
+const graphql = (query: string, variables: Record<string, unknown>, expectedProducts: number): ScenarioRequest => ({
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+  expectedProducts,
+});
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'S1',
+    description: 'one Taobao product, 5 scalar fields',
+    minimumCalls: { 'taobao:taobao.miniapp.items.get': 1 },
+    request(target, ids) {
+      const id = ids.taobao.slice(0, 1);
+      if (target === 'gateway') return graphql(S1_GATEWAY, { id: id[0] }, 1);
+      if (target === 'mesh') return graphql(S1_MESH, { ids: id.join(',') }, 1);
+      return { path: '/s1', body: JSON.stringify({ taobao: id }), expectedProducts: 1 };
+    },
+  },
+  {
+    name: 'S2',
+    description: '50 Taobao products with SKUs and prices',
+    minimumCalls: { 'taobao:taobao.miniapp.items.get': 1 },
+    request(target, ids) {
+      const tb = ids.taobao.slice(0, 50);
+      if (target === 'gateway') return graphql(S2_GATEWAY, { ids: tb }, 50);
+      if (target === 'mesh') return graphql(S2_MESH, { ids: tb.join(',') }, 50);
+      return { path: '/s2', body: JSON.stringify({ taobao: tb }), expectedProducts: 50 };
+    },
+  },
+  {
+    name: 'S3',
+    description: 'one operation: 120 Taobao ids + 30 Xiaoe ids',
+    minimumCalls: { 'taobao:taobao.miniapp.items.get': 3, 'xiaoe:xe.goods.detail.get': 1 },
+    request(target, ids) {
+      const tb = ids.taobao.slice(0, 120);
+      const xe = ids.xiaoe.slice(0, 30);
+      if (target === 'gateway') return graphql(S3_GATEWAY, { tb, xe }, 150);
+      if (target === 'mesh') {
+        const part = (from: number): string => tb.slice(from, from + 40).join(',');
+        return graphql(S3_MESH, { t1: part(0), t2: part(40), t3: part(80), xe: xiaoeResources(xe) }, 150);
+      }
+      return { path: '/s3', body: JSON.stringify({ taobao: tb, xiaoe: xe }), expectedProducts: 150 };
+    },
+  },
+];
+
+/** Xiaoe's detail call groups ids by resource type: `[{type, ids}]` (`<type>:<id>` keys split). */
+function xiaoeResources(keys: readonly string[]): Array<{ type: number; ids: string[] }> {
+  const groups = new Map<number, string[]>();
+  for (const key of keys) {
+    const [type, id] = [Number(key.slice(0, key.indexOf(':'))), key.slice(key.indexOf(':') + 1)];
+    groups.set(type, [...(groups.get(type) ?? []), id]);
+  }
+  return [...groups].map(([type, groupIds]) => ({ type, ids: groupIds }));
+}
+
+/**
+ * Cheap check of every timed answer (autocannon's verifyBody): no GraphQL `errors`, and for Mesh,
+ * which passes upstream envelopes through, no TOP `error_response` and no non-zero Xiaoe `code`.
+ */
+export function answerIsClean(body: string): boolean {
+  return !body.includes('"errors"') && !body.includes('"error_response":{') && !/"code":[1-9-]/.test(body);
+}
+
+/** Non-null products in an answer, whatever the target's shape. */
+export function countProducts(answer: unknown): number {
+  let count = 0;
+  const visit = (value: unknown, key: string): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) if (['products', 'tb', 'xe', 'item', 'data'].includes(key) && v !== null && typeof v === 'object') count++;
+      value.forEach((v) => visit(v, ''));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'product' && v !== null && !Array.isArray(v)) count++;
+        visit(v, k);
+      }
+    }
+  };
+  visit((answer as { data?: unknown }).data, 'root');
+  return count;
+}

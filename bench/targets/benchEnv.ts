@@ -1,0 +1,27 @@
+/**
+ * The environment the gateway and the baseline both read with `loadConfig`: no embedded sandbox, and
+ * TAOBAO and XIAOE pointed at the bench's sandbox with the sandbox's credentials as if they were real
+ * ones (so the base URLs apply). Quota pacing is off: the sandbox's quotas are raised out of reach,
+ * and pacing would measure the token bucket instead of the servers.
+ */
+import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
+
+export function benchGatewayEnv(sandboxUrl: string, port = 0): Record<string, string> {
+  const taobao = SANDBOX_CREDENTIALS.TAOBAO;
+  const xiaoe = SANDBOX_CREDENTIALS.XIAOE;
+  return {
+    SANDBOX: 'off',
+    PORT: String(port),
+    TAOBAO_APP_KEY: taobao.appKey,
+    TAOBAO_APP_SECRET: taobao.appSecret,
+    TAOBAO_SESSION: taobao.session,
+    TAOBAO_SIGN_METHOD: taobao.signMethod,
+    TAOBAO_BASE_URL: `${sandboxUrl}/taobao`,
+    TAOBAO_RATE_LIMIT: 'off',
+    XIAOE_APP_ID: xiaoe.appId,
+    XIAOE_CLIENT_ID: xiaoe.clientId,
+    XIAOE_SECRET_KEY: xiaoe.secretKey,
+    XIAOE_BASE_URL: `${sandboxUrl}/xiaoe`,
+    XIAOE_RATE_LIMIT: 'off',
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../src/generated/graphql';
+import { bindingOf, decodeCursor, encodeCursor } from '../../src/listing/cursor';
+import { GatewayError } from '../../src/server/gatewayError';
+import { pageIndexesFor } from '../../src/listing/pageWindow';
+import { readPlan, startOf } from '../../src/listing/readPlan';
+import type { ListPlan, ListStream } from '../../src/platforms/types';
+import { createdWindows } from '../../src/platforms/xiaoe/list';
+
+/** A stream over `items` (ids sorted as given) that records the pages asked for. */
+function fakeStream(items: string[], pageSize: number, firstPage: 0 | 1, calls: number[]): ListStream<null> {
+  return {
+    firstPage,
+    async fetchPage(page) {
+      calls.push(page);
+      const from = (page - firstPage) * pageSize;
+      return { total: items.length, products: items.slice(from, from + pageSize).map((id) => ({ id, platformProductId: id }) as Product) };
+    },
+  };
+}
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+const call = { credentials: null };
+
+describe('page windows', () => {
+  it('maps items 0-119 of a 50-item page size to pages 0, 1 and 2', () => {
+    expect(pageIndexesFor(0, 120, 50)).toEqual([0, 1, 2]);
+  });
+  it('maps items 45-94 to pages 0 and 1, and 50-99 to page 1 alone', () => {
+    expect(pageIndexesFor(45, 50, 50)).toEqual([0, 1]);
+    expect(pageIndexesFor(50, 50, 50)).toEqual([1]);
+  });
+});
+
+describe('readPlan', () => {
+  it('reads a window from a page-1-based stream with the fewest pages, always at the same page size', async () => {
+    const calls: number[] = [];
+    const plan: ListPlan<null> = { streams: [fakeStream(ids('a', 200), 50, 1, calls)], combine: 'merge', covers: () => true };
+    const page = await readPlan(plan, [45], 50, 50, call);
+    expect(calls.sort()).toEqual([1, 2]);
+    expect(page.products.map((p) => p.id)).toEqual(ids('a', 200).slice(45, 95));
+    expect(page.after.at(-1)).toEqual([95]);
+    expect(page).toMatchObject({ hasMore: true, total: 200 });
+  });
+
+  it('merges streams by the plan order and carries every stream offset', async () => {
+    const plan: ListPlan<null> = {
+      streams: [fakeStream(['a1', 'a3', 'a5'], 2, 0, []), fakeStream(['a2', 'a4'], 2, 0, [])],
+      combine: 'merge',
+      compare: (x, y) => (x.id < y.id ? -1 : 1),
+      covers: () => true,
+    };
+    const first = await readPlan(plan, startOf(plan), 3, 2, call);
+    expect(first.products.map((p) => p.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(first.after).toEqual([[1, 0], [1, 1], [2, 1]]);
+    const rest = await readPlan(plan, first.after.at(-1)!, 3, 2, call);
+    expect(rest.products.map((p) => p.id)).toEqual(['a4', 'a5']);
+    expect(rest.hasMore).toBe(false);
+  });
+
+  it('concatenates windows, moving to the next after the last item and probing when a page ends at a boundary', async () => {
+    const plan: ListPlan<null> = { streams: [fakeStream(['w1', 'w2'], 10, 1, []), fakeStream([], 10, 1, []), fakeStream(['w3'], 10, 1, [])], combine: 'concat', covers: () => true };
+    const first = await readPlan(plan, startOf(plan), 2, 10, call);
+    expect(first.products.map((p) => p.id)).toEqual(['w1', 'w2']);
+    expect(first.after.at(-1)).toEqual([1, 0]);
+    expect(first.hasMore).toBe(true);
+    const rest = await readPlan(plan, first.after.at(-1)!, 2, 10, call);
+    expect(rest.products.map((p) => p.id)).toEqual(['w3']);
+    expect(rest.hasMore).toBe(false);
+  });
+});
+
+describe('cursors', () => {
+  const binding = bindingOf(['XHS_ARK'], { buyable: true });
+  it('round-trips a position under the same binding, whatever the filter key order', () => {
+    const cursor = encodeCursor(binding, [45]);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(cursor, bindingOf(['XHS_ARK'], { buyable: true, status: null }))).toEqual([45]);
+  });
+  it('refuses a cursor of another filter or platform, and garbage, as BAD_CURSOR', () => {
+    const cursor = encodeCursor(binding, [45]);
+    for (const [text, other] of [[cursor, bindingOf(['XHS_ARK'], {})], [cursor, bindingOf(['XIAOE'], { buyable: true })], ['%%%', binding], ['e30', binding]] as const) {
+      try {
+        decodeCursor(text, other);
+        expect.unreachable();
+      } catch (err) {
+        expect(err).toBeInstanceOf(GatewayError);
+        expect((err as GatewayError).code).toBe('BAD_CURSOR');
+      }
+    }
+  });
+});
+
+describe('Xiaoe createdAt windows', () => {
+  it('splits 40 days into three windows of at most 15 days, newest first, one second apart', () => {
+    const windows = createdWindows({ createdAt: { from: '2024-01-01T00:00:00.000Z', to: '2024-02-10T00:00:00.000Z' } });
+    expect(windows).toEqual([
+      { startTime: '2024-01-26 08:00:00', endTime: '2024-02-10 08:00:00' },
+      { startTime: '2024-01-11 07:59:59', endTime: '2024-01-26 07:59:59' },
+      { startTime: '2024-01-01 08:00:00', endTime: '2024-01-11 07:59:58' },
+    ]);
+  });
+  it('needs both ends of the range', () => {
+    expect(() => createdWindows({ createdAt: { from: '2024-01-01T00:00:00.000Z' } })).toThrow(/both ends/);
+  });
+});
