@@ -196,8 +196,12 @@ async function memoryOf(child: ChildProcess): Promise<MemorySample> {
 
 function nextMessage(child: ChildProcess): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`gateway process exited (${code})`)));
+    const onExit = (code: number | null) => reject(new Error(`gateway process exited (${code})`));
+    child.once('exit', onExit);
+    child.once('message', (msg) => {
+      child.off('exit', onExit);
+      resolve(msg);
+    });
   });
 }
 

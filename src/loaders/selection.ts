@@ -52,13 +52,24 @@ function addField(
   collect(field.selectionSet, `${path}.`, fragments, into, visiting);
 }
 
-/** A stable text of a selection, for cache keys. */
+const keys = new WeakMap<ProductSelection, string>();
+
+/**
+ * A stable text of a selection, for cache keys. One field's selection is shared by all its ids, so the
+ * text is computed once per selection, not once per id.
+ */
 export function selectionKey(selection: ProductSelection): string {
-  return [...selection].sort().join(',');
+  let key = keys.get(selection);
+  if (key === undefined) {
+    key = [...selection].sort().join(',');
+    keys.set(selection, key);
+  }
+  return key;
 }
 
+/** Every path of every selection; each distinct selection object is read once. */
 export function unionOf(selections: Iterable<ProductSelection>): ProductSelection {
   const union = new Set<string>();
-  for (const s of selections) for (const path of s) union.add(path);
+  for (const s of new Set(selections)) for (const path of s) union.add(path);
   return union;
 }
