@@ -26,7 +26,8 @@ import { PLATFORM_SANDBOX_FACTORIES } from '../src/sandbox/platforms';
 import { createTaobaoSandbox } from '../src/sandbox/platforms/taobao';
 import { SANDBOX_PLATFORMS, type PlatformSandbox } from '../src/sandbox/types';
 
-const SECONDS = positive('SOAK_SECONDS', 120);
+const DEFAULT_SECONDS = 120;
+const SECONDS = positive('SOAK_SECONDS', DEFAULT_SECONDS);
 const RATE = positive('SOAK_RATE', 50);
 const CONNECTIONS = positive('SOAK_CONNECTIONS', 32);
 /** Load before the first memory figure, so JIT, caches and pools are warm: a tenth of the run, 3-15 s. */
@@ -169,8 +170,9 @@ function report(result: autocannon.Result, tally: Tally, before: MemorySample, a
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
-  const date = new Date().toISOString().slice(0, 10);
-  const out = fileURLToPath(new URL(`./results/soak-${date}.json`, import.meta.url));
+  // A shorter run than the default is named for its length, so a quick check never replaces the figures of a full run.
+  const name = `soak-${new Date().toISOString().slice(0, 10)}${SECONDS === DEFAULT_SECONDS ? '' : `-${SECONDS}s`}.json`;
+  const out = fileURLToPath(new URL(`./results/${name}`, import.meta.url));
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   writeFileSync(out, `${JSON.stringify({
     date: new Date().toISOString(), node: process.version,
@@ -178,7 +180,7 @@ function report(result: autocannon.Result, tally: Tally, before: MemorySample, a
     faults: faultRules(FAULT_RATE), tally, latencyMs: result.latency, errorsByCode: tally.byCode,
     autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }, memory: { before, after, samples }, upstreamCalls: upstream,
   }, null, 2)}\n`);
-  console.log(`written: bench/results/soak-${date}.json`);
+  console.log(`written: bench/results/${name}`);
 }
 
 function memorySample(): MemorySample {
