@@ -6,8 +6,7 @@
  * 127.0.0.1 only, 5 s per call. Results go to stdout as a table. See bench/README.md.
  */
 import autocannon from 'autocannon';
-import { signTopRequest } from '../src/platforms/taobao/sign';
-import { toShanghaiLocal } from '../src/platforms/time';
+import { signedParams } from '../src/platforms/taobao/client';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials';
 import { deriveSeed } from '../src/sandbox/data/random';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/index';
@@ -57,20 +56,9 @@ async function main(): Promise<void> {
 }
 
 function taobaoItemsGet(sandbox: RunningSandbox, numIids: readonly string[]): BenchCall {
-  const { appKey, appSecret, session, signMethod } = SANDBOX_CREDENTIALS.TAOBAO;
-  const params: Record<string, string> = {
-    method: 'taobao.miniapp.items.get',
-    app_key: appKey,
-    session,
-    // The signed timestamp stays within the sandbox's +-10 minute tolerance for the whole run.
-    timestamp: toShanghaiLocal(Date.now()),
-    v: '2.0',
-    format: 'json',
-    sign_method: signMethod,
-    num_iids: numIids.join(','),
-    fields: 'num_iid,title,price,approve_status,sku,item_img',
-  };
-  params.sign = signTopRequest(params, appSecret, signMethod);
+  // The signed timestamp stays within the sandbox's +-10 minute tolerance for the whole run.
+  const fields = 'num_iid,title,price,approve_status,sku,item_img';
+  const params = signedParams({ num_iids: numIids.join(','), fields }, SANDBOX_CREDENTIALS.TAOBAO, Date.now());
   return {
     name: 'taobao.miniapp.items.get (50 num_iids)',
     method: 'POST',
