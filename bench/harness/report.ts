@@ -29,7 +29,7 @@ export function printTable(results: readonly ScenarioResult[]): void {
         r.mode, r.scenario, name, fmt(s.reqPerSec), fmt(s.cpuMicrosPerRequest),
         `${fmt(s.fixedRateP50Ms, 1)} / ${fmt(s.fixedRateP99Ms, 1)} @${r.fixedRate}/s`,
         `${fmt(s.oneConnectionP50Ms, 2)} / ${fmt(s.oneConnectionP99Ms, 2)}`,
-        Object.entries(t.callsPerRequest).map(([k, n]) => `${k.split(':')[0]}:${fmt(n, 1)}`).join(' '),
+        callsLabel(t.callsPerRequest),
         fmt(s.peakRssMB), String(s.voidRuns),
         isMeasured(mesh) ? fmt(s.reqPerSec / mesh.summary.reqPerSec, 2) : '-',
         isMeasured(baseline) ? fmt(s.cpuMicrosPerRequest / baseline.summary.cpuMicrosPerRequest, 2) : '-',
@@ -80,4 +80,16 @@ ${panel(420, 'cpuMicrosPerRequest', 'server CPU µs per request (lower is better
 ${legend}
 </svg>
 `;
+}
+
+/** `taobao:3.0 xiaoe:1.0`; a platform with several operations (WeChat on S4) names each: `wechat spu/get_list:1.0`. */
+function callsLabel(calls: Record<string, number>): string {
+  const platforms = Object.keys(calls).map((k) => k.split(':')[0]);
+  return Object.entries(calls)
+    .map(([key, n]) => {
+      const [platform = key, operation = ''] = key.split(':');
+      const several = platforms.filter((p) => p === platform).length > 1;
+      return `${several ? `${platform} ${operation.replace(/^product\//, '')}` : platform}:${fmt(n, 1)}`;
+    })
+    .join(' ');
 }

@@ -17,11 +17,13 @@ export async function setFaults(sandboxUrl: string, faults: FaultRule[]): Promis
   if (!res.ok) throw new Error(`sandbox refused the fault rules: HTTP ${res.status} ${await res.text()}`);
 }
 
-/** Mode B: every business call of the scenarios' two platforms answers 20 ms late. */
+/** Mode B: every business call the scenarios make answers 20 ms late. */
 export function upstreamLatency(latencyMs: number): FaultRule[] {
   return [
     { platform: 'taobao', operation: 'taobao.miniapp.items.get', kind: 'latency', latencyMs },
     { platform: 'xiaoe', operation: 'xe.goods.detail.get', kind: 'latency', latencyMs },
+    { platform: 'wechat', operation: 'product/spu/get_list', kind: 'latency', latencyMs },
+    { platform: 'wechat', operation: 'product/sku/get_list', kind: 'latency', latencyMs },
   ];
 }
 

@@ -63,13 +63,14 @@ export async function runScenario(
     live.push([name, server]);
     runs.set(name, []);
   }
+  const connections = scenario.connections?.[mode] ?? settings.connections[mode];
+  const seconds = Math.max(settings.seconds, scenario.minimumSeconds ?? 0);
   for (const [name, server] of live) {
-    await runAutocannon(server.url, scenario.request(name, ids), { seconds: settings.warmupSeconds, connections: settings.connections[mode] });
+    await runAutocannon(server.url, scenario.request(name, ids), { seconds: Math.max(settings.warmupSeconds, seconds), connections });
   }
-  const connections = settings.connections[mode];
   const timed = async (order: Array<[TargetName, ServerProcess]>, kind: RunRecord['kind'], round: number, rate?: number): Promise<void> => {
     for (const [name, server] of order) {
-      const load = { seconds: settings.seconds, connections, ...(rate ? { rate } : {}) };
+      const load = { seconds, connections, ...(rate ? { rate } : {}) };
       const record = await measureRun(server, scenario.request(name, ids), kind, round, load);
       runs.get(name)!.push(record);
       log(mode, scenario.name, name, record);
@@ -77,7 +78,9 @@ export async function runScenario(
   };
   for (let round = 0; round < settings.rounds; round++) await timed(round % 2 ? [...live].reverse() : live, 'saturation', round);
   const saturation = live.map(([name]) => mean(valid(runs.get(name)!, 'saturation').map((r) => r.reqPerSec)));
-  result.fixedRate = Math.max(1, Math.floor(Math.min(...saturation) / 2));
+  // Every saturation run void: no rate to halve; 1/s still yields latencies (the summary shows the voids).
+  const slowest = Math.min(...saturation);
+  result.fixedRate = Number.isFinite(slowest) ? Math.max(1, Math.floor(slowest / 2)) : 1;
   await timed([...live].reverse(), 'fixed-rate', 0, result.fixedRate);
   await timed(live, 'one-connection', 0);
   if (scenario.name === 'S1') {

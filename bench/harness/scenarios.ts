@@ -10,6 +10,8 @@ export const TARGETS: readonly TargetName[] = ['gateway', 'baseline', 'mesh'];
 export interface BenchIds {
   taobao: readonly string[];
   xiaoe: readonly string[];
+  /** WeChat product_ids of the first get_list page of status 5 (on sale), in list order. */
+  wechatOnSale: readonly string[];
 }
 
 export interface ScenarioRequest {
@@ -26,6 +28,13 @@ export interface Scenario {
   description: string;
   /** Fewest upstream business calls per request the APIs allow, by sandbox operation. */
   minimumCalls: Record<string, number>;
+  /**
+   * Saturation connections per mode, when the settings' would overload the run: a request that fans
+   * out to many upstream calls saturates a server with far fewer connections.
+   */
+  connections?: { A: number; B: number };
+  /** Shortest timed run (and warm-up), seconds: slow requests need more than BENCH_QUICK's 1 s to finish. */
+  minimumSeconds?: number;
   request(target: TargetName, ids: BenchIds): ScenarioRequest;
 }
 
@@ -51,6 +60,28 @@ const S3_MESH = `query S3($t1: String!, $t2: String!, $t3: String!, $xe: [XiaoeR
   t2: taobaoItems(num_iids: $t2, fields: "${TOP_FIELD_S3}") { ${TOP_S3} }
   t3: taobaoItems(num_iids: $t3, fields: "${TOP_FIELD_S3}") { ${TOP_S3} }
   xe: xiaoeGoodsDetail(input: { resources: $xe }) { code data { resource_id resource_type goods_name price_low } } }`;
+
+// ON_SALE is WeChat status 5 alone: one get_list stream, so one get_list call, then one
+// sku/get_list per product returned.
+const S4_GATEWAY = `query S4 { catalog(platform: WECHAT_SHOP, filter: { status: [ON_SALE] }, first: 50) {
+  edges { node { id title price { min { amount } } skus { id price { amount } stock { available } } } } } }`;
+const S4_PAGE_SIZE = 50;
+const WECHAT_ON_SALE = 5;
+
+/**
+ * Mesh cannot feed one field's result (the page's product_ids) into another field's arguments with
+ * this handler, so the client carries the SKU lists itself: the page and one aliased sku/get_list
+ * field per product, ids known in advance (a real client would need a second round trip for them).
+ */
+function s4MeshDocument(productIds: readonly string[]): string {
+  const skuLists = productIds.map(
+    (id, i) => `s${i}: wechatSkuList(input: { product_id: ${id}, need_edit_sku: 0, need_real_stock: 1 }) { errcode skus { sku_id sale_price stock_num } }`,
+  );
+  return `query S4 {
+  page: wechatSpuList(input: { status: ${WECHAT_ON_SALE}, page: 1, page_size: ${productIds.length}, need_edit_spu: 0 }) {
+    errcode spus { product_id title min_price skus { sku_id } } }
+  ${skuLists.join('\n  ')} }`;
+}
 
 const graphql = (query: string, variables: Record<string, unknown>, expectedProducts: number): ScenarioRequest => ({
   path: '/graphql',
@@ -96,6 +127,20 @@ export const SCENARIOS: readonly Scenario[] = [
       return { path: '/s3', body: JSON.stringify({ taobao: tb, xiaoe: xe }), expectedProducts: 150 };
     },
   },
+  {
+    name: 'S4',
+    description: 'a WeChat listing page of 50 (on sale) with SKU details',
+    minimumCalls: { 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': S4_PAGE_SIZE },
+    // 51 upstream calls a request: 4 and 8 connections already keep the servers busy; 16 and 64 queued
+    // each request for 2-3 s, so runs of a few seconds ended with most requests unanswered.
+    connections: { A: 4, B: 8 },
+    minimumSeconds: 3,
+    request(target, ids) {
+      if (target === 'gateway') return graphql(S4_GATEWAY, {}, S4_PAGE_SIZE);
+      if (target === 'mesh') return graphql(s4MeshDocument(ids.wechatOnSale.slice(0, S4_PAGE_SIZE)), {}, S4_PAGE_SIZE);
+      return { path: '/s4', body: JSON.stringify({ first: S4_PAGE_SIZE }), expectedProducts: S4_PAGE_SIZE };
+    },
+  },
 ];
 
 /** Xiaoe's detail call groups ids by resource type: `[{type, ids}]` (`<type>:<id>` keys split). */
@@ -110,18 +155,19 @@ function xiaoeResources(keys: readonly string[]): Array<{ type: number; ids: str
 
 /**
  * Cheap check of every timed answer (autocannon's verifyBody): no GraphQL `errors`, and for Mesh,
- * which passes upstream envelopes through, no TOP `error_response` and no non-zero Xiaoe `code`.
+ * which passes upstream envelopes through, no TOP `error_response`, no non-zero Xiaoe `code` and no
+ * non-zero WeChat `errcode`.
  */
 export function answerIsClean(body: string): boolean {
-  return !body.includes('"errors"') && !body.includes('"error_response":{') && !/"code":[1-9-]/.test(body);
+  return !body.includes('"errors"') && !body.includes('"error_response":{') && !/"(?:err)?code":[1-9-]/.test(body);
 }
 
-/** Non-null products in an answer, whatever the target's shape. */
+/** Non-null products in an answer, whatever the target's shape (`edges`: a connection; `spus`: Mesh's WeChat page). */
 export function countProducts(answer: unknown): number {
   let count = 0;
   const visit = (value: unknown, key: string): void => {
     if (Array.isArray(value)) {
-      for (const v of value) if (['products', 'tb', 'xe', 'item', 'data'].includes(key) && v !== null && typeof v === 'object') count++;
+      for (const v of value) if (['products', 'tb', 'xe', 'item', 'data', 'edges', 'spus'].includes(key) && v !== null && typeof v === 'object') count++;
       value.forEach((v) => visit(v, ''));
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {

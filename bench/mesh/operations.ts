@@ -1,8 +1,8 @@
 /**
- * GraphQL Mesh's JSON-schema source over the sandbox's Taobao and Xiaoe endpoints: one Query field
- * per upstream call, typed by hand-written JSON Schemas of the upstream envelopes (the subset of
- * fields the scenarios read). What Mesh cannot express declaratively (the TOP signature, Xiaoe's
- * access_token) is done by the custom fetch in upstreamFetch.ts.
+ * GraphQL Mesh's JSON-schema source over the sandbox's Taobao, Xiaoe and WeChat endpoints: one Query
+ * field per upstream call, typed by hand-written JSON Schemas of the upstream envelopes (the subset of
+ * fields the scenarios read). What Mesh cannot express declaratively (the TOP signature, the Xiaoe and
+ * WeChat access_tokens) is done by the custom fetch in upstreamFetch.ts.
  */
 const TOP_SKU = {
   type: 'object',
@@ -76,6 +76,62 @@ const XIAOE_DETAIL_RESPONSE = {
   properties: { code: { type: 'integer' }, msg: { type: 'string' }, data: { type: 'array', items: XIAOE_GOODS } },
 };
 
+// WeChat product/spu/get_list and product/sku/get_list (upstream-docs 004, upstream-protocols.md
+// section 3). Ids are uint64 JSON numbers: a GraphQL Float, exact for the sandbox's 14-digit ids only
+// (Mesh parses answers with JSON.parse; the gateway quotes long ids first, wireJson.ts).
+const WECHAT_SPU = {
+  type: 'object',
+  title: 'WechatSpu',
+  properties: {
+    product_id: { type: 'number' },
+    out_product_id: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    min_price: { type: 'number' },
+    skus: { type: 'array', items: { type: 'object', title: 'WechatSpuSku', properties: { sku_id: { type: 'number' } } } },
+  },
+};
+
+const WECHAT_SPU_LIST_REQUEST = {
+  type: 'object',
+  title: 'WechatSpuListInput',
+  properties: { status: { type: 'integer' }, page: { type: 'integer' }, page_size: { type: 'integer' }, need_edit_spu: { type: 'integer' } },
+  required: ['status', 'page', 'page_size'],
+};
+
+const WECHAT_SPU_LIST_RESPONSE = {
+  type: 'object',
+  title: 'WechatSpuListAnswer',
+  properties: { errcode: { type: 'integer' }, errmsg: { type: 'string' }, total_num: { type: 'integer' }, spus: { type: 'array', items: WECHAT_SPU } },
+};
+
+const WECHAT_SKU = {
+  type: 'object',
+  title: 'WechatSku',
+  properties: {
+    product_id: { type: 'number' },
+    sku_id: { type: 'number' },
+    out_sku_id: { type: 'string' },
+    sale_price: { type: 'number' },
+    market_price: { type: 'number' },
+    stock_num: { type: 'number' },
+    status: { type: 'integer' },
+  },
+};
+
+const WECHAT_SKU_LIST_REQUEST = {
+  type: 'object',
+  title: 'WechatSkuListInput',
+  properties: { product_id: { type: 'number' }, need_edit_sku: { type: 'integer' }, need_real_stock: { type: 'integer' } },
+  required: ['product_id'],
+};
+
+const WECHAT_SKU_LIST_RESPONSE = {
+  type: 'object',
+  title: 'WechatSkuListAnswer',
+  properties: { errcode: { type: 'integer' }, errmsg: { type: 'string' }, skus: { type: 'array', items: WECHAT_SKU } },
+};
+
 export const MESH_OPERATIONS = [
   {
     type: 'Query',
@@ -96,5 +152,22 @@ export const MESH_OPERATIONS = [
     path: '/xiaoe/xe.goods.detail.get/4.0.0',
     requestSchema: XIAOE_DETAIL_REQUEST,
     responseSchema: XIAOE_DETAIL_RESPONSE,
+  },  {
+    type: 'Query',
+    field: 'wechatSpuList',
+    description: 'WeChat product/spu/get_list: one page (page from 1, page_size at most 300) of one status.',
+    method: 'POST',
+    path: '/wechat/product/spu/get_list',
+    requestSchema: WECHAT_SPU_LIST_REQUEST,
+    responseSchema: WECHAT_SPU_LIST_RESPONSE,
+  },
+  {
+    type: 'Query',
+    field: 'wechatSkuList',
+    description: 'WeChat product/sku/get_list: every SKU of one product.',
+    method: 'POST',
+    path: '/wechat/product/sku/get_list',
+    requestSchema: WECHAT_SKU_LIST_REQUEST,
+    responseSchema: WECHAT_SKU_LIST_RESPONSE,
   },
 ];

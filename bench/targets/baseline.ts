@@ -2,14 +2,17 @@
  * The hand-written baseline: plain node:http, no GraphQL. It makes the same upstream calls as the
  * gateway with the same adapters (same clients, guards, `fields` pushdown and mappers), chunked to
  * the platform's maxIdsPerCall and sent concurrently, and answers the same JSON the gateway answers
- * for the scenario's document. Routes: `POST /s1|/s2|/s3` with `{"taobao": [ids], "xiaoe": [ids]}`.
+ * for the scenario's document. Routes: `POST /s1|/s2|/s3` with `{"taobao": [ids], "xiaoe": [ids]}`,
+ * and `POST /s4` with `{"first": n}`: WeChat's first on-sale page through the same listing code
+ * (the adapter's listing plan, src/listing's readPlan, the plan's SKU completion), no cursors.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/config';
 import type { PlatformCode, Product } from '../../src/generated/graphql';
 import { buildPlatformRegistry } from '../../src/platforms';
-import type { PlatformAdapter } from '../../src/platforms/types';
+import { readPlan, startOf } from '../../src/listing/readPlan';
+import type { PlatformAdapter, PlatformListing } from '../../src/platforms/types';
 import { announceReady, installProbe } from '../harness/probe';
 import { BASELINE_VIEWS, type BaselineView } from './baselineViews';
 
@@ -37,10 +40,13 @@ const ROUTES: Record<string, (body: { taobao?: string[]; xiaoe?: string[] }) => 
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const route = ROUTES[req.url ?? ''];
-  if (!route || req.method !== 'POST') return send(res, 404, { error: 'POST /s1, /s2 or /s3' });
+  const isListing = req.url === '/s4';
+  if ((!route && !isListing) || req.method !== 'POST') return send(res, 404, { error: 'POST /s1, /s2, /s3 or /s4' });
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  const lookups = route(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { taobao?: string[] });
+  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { taobao?: string[]; first?: number };
+  if (isListing) return send(res, 200, await onSaleListing(body.first ?? 50));
+  const lookups = route!(body);
   const errors: Array<{ message: string; path: Array<string | number> }> = [];
   const data: Record<string, unknown> = {};
   await Promise.all(lookups.map(async (lookup) => {
@@ -64,6 +70,25 @@ async function lookupAll({ platform, ids, view }: Lookup): Promise<Array<Product
   for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
   const results = await Promise.all(chunks.map((chunk) => adapter.lookup!(chunk, view.selection, call)));
   return results.flat();
+}
+
+/**
+ * `catalog(platform: WECHAT_SHOP, filter: { status: [ON_SALE] }, first) { edges { node { ... } } }`:
+ * one get_list stream (status 5), the first `first` products, their SKU details. A failure fails the
+ * field, as in the gateway.
+ */
+async function onSaleListing(first: number): Promise<Record<string, unknown>> {
+  const listing = registry.get('WECHAT_SHOP')!.adapter.listing as PlatformListing<unknown>;
+  const call = { credentials: config.credentials.WECHAT_SHOP, deadline: Date.now() + config.requestTimeoutMs };
+  const view = BASELINE_VIEWS.listing;
+  try {
+    const plan = listing.plan({ status: ['ON_SALE'] }, view.selection);
+    const page = await readPlan(plan, startOf(plan), first, listing.maxPageSize, call);
+    const products = plan.complete && page.products.length > 0 ? await plan.complete(page.products, call) : page.products;
+    return { data: { catalog: { edges: products.map((p) => ({ node: view.project(p) })) } } };
+  } catch (err) {
+    return { errors: [{ message: err instanceof Error ? err.message : String(err), path: ['catalog'] }], data: null };
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

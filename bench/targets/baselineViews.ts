@@ -44,4 +44,16 @@ export const BASELINE_VIEWS = {
     selection: new Set(['id', 'title', 'price', 'price.min', 'price.min.amount']),
     project: (p) => ({ id: p.id, title: p.title ?? null, price: p.price ? { min: amountOnly(p.price.min) } : null }),
   },
+  /** S4, each `edges.node`: `{ id title price { min { amount } } skus { id price { amount } stock { available } } }`. */
+  listing: {
+    selection: new Set([
+      'id', 'title', 'price', 'price.min', 'price.min.amount', 'skus', 'skus.id', 'skus.price', 'skus.price.amount', 'skus.stock', 'skus.stock.available',
+    ]),
+    project: (p) => ({
+      id: p.id,
+      title: p.title ?? null,
+      price: p.price ? { min: amountOnly(p.price.min) } : null,
+      skus: p.skus ? p.skus.map((s) => ({ id: s.id, price: amountOnly(s.price), stock: s.stock ? { available: s.stock.available ?? null } : null })) : null,
+    }),
+  },
 } satisfies Record<string, BaselineView>;

@@ -1,6 +1,6 @@
 /**
  * The environment the gateway and the baseline both read with `loadConfig`: no embedded sandbox, and
- * TAOBAO and XIAOE pointed at the bench's sandbox with the sandbox's credentials as if they were real
+ * TAOBAO, XIAOE and WECHAT_SHOP pointed at the bench's sandbox with the sandbox's credentials as if they were real
  * ones (so the base URLs apply). Quota pacing is off: the sandbox's quotas are raised out of reach,
  * and pacing would measure the token bucket instead of the servers.
  */
@@ -9,6 +9,7 @@ import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 export function benchGatewayEnv(sandboxUrl: string, port = 0): Record<string, string> {
   const taobao = SANDBOX_CREDENTIALS.TAOBAO;
   const xiaoe = SANDBOX_CREDENTIALS.XIAOE;
+  const wechat = SANDBOX_CREDENTIALS.WECHAT_SHOP;
   return {
     SANDBOX: 'off',
     PORT: String(port),
@@ -23,5 +24,9 @@ export function benchGatewayEnv(sandboxUrl: string, port = 0): Record<string, st
     XIAOE_SECRET_KEY: xiaoe.secretKey,
     XIAOE_BASE_URL: `${sandboxUrl}/xiaoe`,
     XIAOE_RATE_LIMIT: 'off',
+    WECHAT_APP_ID: wechat.appId,
+    WECHAT_APP_SECRET: wechat.appSecret,
+    WECHAT_BASE_URL: `${sandboxUrl}/wechat`,
+    WECHAT_RATE_LIMIT: 'off',
   };
 }

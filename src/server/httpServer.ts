@@ -13,6 +13,7 @@ import type { PlatformRegistry } from '../platforms/registry';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from '../listing/partialErrors';
 import { formatError } from './formatError';
+import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -33,7 +34,7 @@ export interface RunningGateway {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    gateway: jitExecutionGateway(buildSchema()),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default pretty-prints every answer (JSON.stringify(v, null, 2)): more CPU and bytes for
