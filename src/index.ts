@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const sandbox = config.sandbox ? await startSandbox({ port: config.sandbox.port, host: '127.0.0.1' }) : null;
   const platforms = buildPlatformRegistry(config);
-  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: process.env.HOST ?? '127.0.0.1' });
+  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host });
 
   if (sandbox) console.log(`Sandbox of all five platforms: ${sandbox.url} (admin API at ${sandbox.url}/__sandbox/stats)`);
   for (const [code, entry] of platforms) {
@@ -32,8 +32,14 @@ async function main(): Promise<void> {
     await sandbox?.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  const stopOrFail = (): void => {
+    stop().catch((err: unknown) => {
+      console.error('catalog-gateway failed to stop cleanly:', err);
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', stopOrFail);
+  process.once('SIGTERM', stopOrFail);
 }
 
 main().catch((err: unknown) => {

@@ -56,6 +56,8 @@ export const DEFAULT_RESILIENCE: Readonly<ResilienceSettings> = {
 
 export interface GatewayConfig {
   port: number;
+  /** The interface the gateway listens on (`HOST`, default 127.0.0.1). */
+  host: string;
   /** Each GraphQL request's budget: queueing for quota, retries and timeouts all fit inside it. */
   requestTimeoutMs: number;
   /** The embedded sandbox, or null when `SANDBOX=off`. */
@@ -135,6 +137,7 @@ export const PLATFORM_CODES = Object.keys(PLATFORM_ENV) as PlatformCode[];
 
 export function loadConfig(env: Env): GatewayConfig {
   const port = readPort(env, 'PORT', 4000);
+  const host = nonEmpty(env.HOST) ? env.HOST.trim() : '127.0.0.1';
   const requestTimeoutMs = readPositiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000);
   const sandboxSetting = (env.SANDBOX ?? 'on').toLowerCase();
   if (!['on', 'off'].includes(sandboxSetting)) throw new ConfigError('SANDBOX', `must be "on" or "off", got "${env.SANDBOX}"`);
@@ -163,7 +166,7 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, requestTimeoutMs, sandbox, platforms, credentials };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */
@@ -187,7 +190,7 @@ function readResilience(env: Env, prefix: string): ResilienceSettings {
     retryBaseDelayMs: readPositiveInt(env, `${prefix}_RETRY_BASE_MS`, d.retryBaseDelayMs),
     retryMaxDelayMs: readPositiveInt(env, `${prefix}_RETRY_MAX_MS`, d.retryMaxDelayMs),
     breakerMinCalls: readPositiveInt(env, `${prefix}_BREAKER_MIN_CALLS`, d.breakerMinCalls),
-    breakerErrorPercent: readPositiveInt(env, `${prefix}_BREAKER_ERROR_PERCENT`, d.breakerErrorPercent),
+    breakerErrorPercent: readPositiveInt(env, `${prefix}_BREAKER_ERROR_PERCENT`, d.breakerErrorPercent, 100),
     breakerResetMs: readPositiveInt(env, `${prefix}_BREAKER_RESET_MS`, d.breakerResetMs),
     breakerWindowMs: readPositiveInt(env, `${prefix}_BREAKER_WINDOW_MS`, d.breakerWindowMs),
   };
@@ -233,9 +236,12 @@ function readPort(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function readPositiveInt(env: Env, name: string, fallback: number): number {
+/** Node fires a timer of more than 2^31-1 ms at once, so no setting may be larger. */
+const MAX_SETTING = 2_147_483_647;
+
+function readPositiveInt(env: Env, name: string, fallback: number, max = MAX_SETTING): number {
   const value = readInt(env, name, fallback);
-  if (value <= 0) throw new ConfigError(name, `must be a positive integer, got "${env[name]}"`);
+  if (value <= 0 || value > max) throw new ConfigError(name, `must be an integer from 1 to ${max}, got "${env[name]}"`);
   return value;
 }
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { PlatformCode, ProductFilter } from '../generated/graphql';
 import { badCursor } from './errors';
+import { isRecord } from '../util/isRecord';
 
 /** A platform's place in its listing: per-stream offsets (merge) or `[window, offset]` (concat). */
 export type Position = readonly number[];
@@ -60,8 +61,4 @@ function canonical(value: unknown): unknown {
     if (v !== null && v !== undefined) out[key] = canonical(v);
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

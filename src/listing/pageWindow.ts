@@ -1,7 +1,8 @@
 /**
  * Offset windows over a page-numbered upstream. Items [offset, offset + count) of a stream paged by
  * `pageSize` lie on pages floor(offset / pageSize) .. floor((offset + count - 1) / pageSize); those
- * pages are fetched in parallel (the platform's guard paces and bounds them) at the same page size
+ * pages are fetched in parallel (paced by the platform's guard where a quota is configured; a window
+ * is at most `ceil(500 / pageSize) + 1` pages) at the same page size
  * every time, so upstream boundaries never shift, and the window is cut out of them.
  */
 import type { Product } from '../generated/graphql';

@@ -10,7 +10,7 @@ import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
 import type { CallContext, PlatformAdapter, ProductSelection } from '../platforms/types';
 import { GatewayError } from '../server/gatewayError';
-import { chunk, mapWithConcurrency } from './mapWithConcurrency';
+import { chunk, mapWithConcurrency } from '../util/mapWithConcurrency';
 import { selectionKey, unionOf } from './selection';
 
 interface LookupKey {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UpstreamError } from './errors';
 /**
  * Access tokens (Xiaoe, WeChat, the Xiaohongshu mini-program): fetched lazily, cached per credential
@@ -104,4 +105,14 @@ export async function callWithToken<T>(
     const fresh = await cache.refresh(key, token, fetchToken);
     return call(fresh);
   }
+}
+
+/**
+ * The cache key of a credential: its public ids and a digest of its secret, so a corrected secret
+ * neither gets the refusal nor the token cached for the previous one. The secret itself never enters
+ * a key (keys may show up in logs and health reports).
+ */
+export function tokenCacheKey(ids: readonly string[], secret: string): string {
+  const digest = createHash('sha256').update(secret).digest('base64url').slice(0, 16);
+  return [...ids, digest].join('\u0000');
 }

@@ -3,7 +3,6 @@
  * an upstream's shapes, units, signing and error codes; everything above speaks these types.
  */
 import type { PlatformCode, Product, ProductFilter } from '../generated/graphql';
-import type { PlatformCredentials } from '../config/credentials';
 import type { UpstreamGuard } from './resilience/upstreamGuard';
 
 export type { PlatformCode };
@@ -21,7 +20,6 @@ export interface PlatformCapabilities {
   maxIdsPerCall: number | null;
   /** Upstream lookup calls of one batch in flight at once (WeChat has no batch endpoint). */
   maxConcurrentCalls: number;
-  listing: boolean;
   fieldSelection: boolean;
   idFormat: string | null;
 }
@@ -118,8 +116,6 @@ export interface PlatformEntry {
   /** The adapter's guard, for health reporting. */
   guard: UpstreamGuard;
 }
-
-export type CredentialsFor<P extends PlatformCode> = NonNullable<PlatformCredentials[P]>;
 
 /** What every adapter factory (`createTaobaoAdapter(options)`, ...) takes. */
 export interface AdapterOptions {

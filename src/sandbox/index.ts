@@ -2,8 +2,8 @@
  * The sandbox: one local HTTP server standing in for the five merchant APIs (see README.md).
  * `startSandbox()` builds the catalogs once, listens, and returns the base URLs and `close()`.
  */
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { listen } from '../util/listen';
 import { deriveSeed } from './data/random';
 import { DEFAULT_HOST, resolveSandboxOptions } from './options';
 import { createSandboxServer } from './server';
@@ -47,16 +47,6 @@ async function buildDefaultPlatforms(options: ResolvedSandboxOptions): Promise<P
   return SANDBOX_PLATFORMS.map((name) =>
     PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(options.seed, name), size: options.size[name] }),
   );
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 function closeServer(server: Server, state: SandboxState): Promise<void> {

@@ -3,7 +3,6 @@
  * `executeHTTPGraphQLRequest`, plus /healthz and /readyz. Plain node:http keeps the hot path short.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -15,6 +14,7 @@ import { partialErrorsPlugin } from '../listing/partialErrors';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
+import { listen } from '../util/listen';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -61,9 +61,19 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  return { url: `http://${options.host ?? '127.0.0.1'}:${port}`, close: () => apollo.stop() };
+  const host = options.host ?? '127.0.0.1';
+  const close = async (): Promise<void> => {
+    await apollo.stop();
+    for (const entry of options.platforms.values()) entry.guard.close();
+  };
+  let port: number;
+  try {
+    port = await listen(httpServer, options.port, host);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { url: `http://${host}:${port}`, close };
 }
 
 async function route(

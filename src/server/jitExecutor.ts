@@ -29,7 +29,7 @@ export function jitExecutionGateway(schema: GraphQLSchema): GatewayInterface {
 
   const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
     const query = compiledFor(document, operationName);
-    if (!isCompiledQuery(query)) return query as ExecutionResult<Record<string, unknown>>;
+    if (!isCompiledQuery(query)) return { errors: (query.errors ?? []).map(asGraphQLJsError) };
     // graphql-js's own coercion first: its errors point at the variable's definition, which is how
     // Apollo recognizes them and answers BAD_USER_INPUT.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});

@@ -21,7 +21,7 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
   const adapter: PlatformAdapter<{ key: string }> = {
     code: 'TAOBAO',
     name: 'fake',
-    capabilities: { lookupByIds: true, maxIdsPerCall, maxConcurrentCalls, listing: false, fieldSelection: true, idFormat: null },
+    capabilities: { lookupByIds: true, maxIdsPerCall, maxConcurrentCalls, fieldSelection: true, idFormat: null },
     validateId: () => undefined,
     async lookup(ids: readonly string[], selection: ProductSelection) {
       calls.push({ ids: [...ids], selection: [...selection].sort() });
@@ -82,5 +82,21 @@ describe('ProductLoaders', () => {
     await expect(new ProductLoaders(registry, {}, Date.now() + 10_000).forPlatform('TAOBAO')('1', sel('title'))).rejects.toBeInstanceOf(GatewayError);
     await expect(new ProductLoaders(registry, creds, Date.now() + 10_000).forPlatform('XHS_ARK')('1', sel('title'))).rejects.toThrow(/only lists/);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('mapWithConcurrency', () => {
+  it('starts no further item after a failure', async () => {
+    const { mapWithConcurrency } = await import('../../src/util/mapWithConcurrency');
+    const started: number[] = [];
+    await expect(
+      mapWithConcurrency([1, 2, 3, 4, 5, 6], 2, async (n) => {
+        started.push(n);
+        await new Promise((r) => setTimeout(r, 5));
+        if (n === 1) throw new Error('upstream failed');
+      }),
+    ).rejects.toThrow('upstream failed');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(started).toEqual([1, 2]);
   });
 });

@@ -22,10 +22,10 @@ describe('createTaobaoAdapter', () => {
       lookupByIds: true,
       maxIdsPerCall: 50,
       maxConcurrentCalls: 4,
-      listing: false,
       fieldSelection: true,
       idFormat: 'num_iid (digits)',
     });
+    expect(adapter.listing).toBeUndefined();
   });
 
   it('rejects more than 50 ids at once as a programming error', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailRequest } from '../../src/platforms/xiaoe/adapter';
+import { detailRequest } from '../../src/platforms/xiaoe/detail';
 import { toDetailBody } from '../../src/platforms/xiaoe/fields';
 
 const body = (...paths: string[]) => toDetailBody(new Set(paths));

@@ -88,6 +88,12 @@ export class UpstreamGuard {
     }
   }
 
+  /** Stops the breakers' rolling-window timers (the gateway's close). */
+  close(): void {
+    for (const breaker of this.breakers.values()) breaker.shutdown();
+    this.breakers.clear();
+  }
+
   status(): GuardStatus {
     const breakers: Record<string, BreakerState> = {};
     for (const [endpoint, b] of this.breakers) breakers[endpoint] = b.opened ? 'open' : b.halfOpen ? 'halfOpen' : 'closed';

@@ -16,7 +16,6 @@ const CAPABILITIES: PlatformCapabilities = {
   lookupByIds: true,
   maxIdsPerCall: TAOBAO_MAX_IDS_PER_CALL,
   maxConcurrentCalls: 4,
-  listing: false,
   fieldSelection: true,
   idFormat: 'num_iid (digits)',
 };

@@ -12,6 +12,7 @@ import type { AdapterOptions } from '../types';
 import { toTopUpstreamError, type TopErrorResponse } from './errors';
 import { signTopRequest } from './sign';
 import type { TopItem } from './topItem';
+import { isRecord } from '../../util/isRecord';
 
 export const ITEMS_GET_METHOD = 'taobao.miniapp.items.get';
 const RESPONSE_KEY = 'miniapp_items_get_response';
@@ -59,12 +60,12 @@ export function signedParams(business: Record<string, string>, credentials: Taob
 
 /** `{"miniapp_items_get_response":{"items":{"item":[...]}}}`; TOP leaves `items` out when none matched. */
 function itemsOf(body: Record<string, unknown>): TopItem[] {
-  if (isObject(body.error_response)) throw toTopUpstreamError(body.error_response as TopErrorResponse);
+  if (isRecord(body.error_response)) throw toTopUpstreamError(body.error_response as TopErrorResponse);
   const envelope = body[RESPONSE_KEY];
-  if (!isObject(envelope)) throw badResponse(`no ${RESPONSE_KEY} or error_response`);
+  if (!isRecord(envelope)) throw badResponse(`no ${RESPONSE_KEY} or error_response`);
   if (envelope.items === undefined) return [];
-  const list = isObject(envelope.items) ? (envelope.items.item ?? []) : undefined;
-  if (!Array.isArray(list) || !list.every((it) => isObject(it) && typeof it.num_iid === 'number')) {
+  const list = isRecord(envelope.items) ? (envelope.items.item ?? []) : undefined;
+  if (!Array.isArray(list) || !list.every((it) => isRecord(it) && typeof it.num_iid === 'number')) {
     throw badResponse('items.item is not a list of items with num_iid');
   }
   return list as TopItem[];
@@ -72,8 +73,4 @@ function itemsOf(body: Record<string, unknown>): TopItem[] {
 
 function badResponse(detail: string): UpstreamError {
   return new UpstreamError({ platform: 'TAOBAO', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,11 +1,11 @@
 /**
  * WECHAT_SHOP: the mini shop has no batch lookup, so each product is one `product/spu/get`
  * (upstream-protocols.md section 3), plus one `product/sku/get_list` when the selection needs SKU
- * details (fields.ts). Both calls of a product go out together; several ids run at most
- * `maxConcurrentCalls` products at a time. Online data is read (`need_edit_spu`/`need_edit_sku` 0: what
+ * details (fields.ts). Both calls of a product go out together. Online data is read (`need_edit_spu`/`need_edit_sku` 0: what
  * buyers see) with the live stock (`need_real_stock` 1).
  */
 import type { WechatCredentials } from '../../config/credentials';
+import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError } from '../errors';
 import type { AdapterOptions, CallContext, PlatformAdapter, PlatformCapabilities } from '../types';
@@ -15,6 +15,7 @@ import { planWechatFetch, type WechatFetchPlan } from './fields';
 import { createWechatListing } from './list';
 import { mapWechatProduct, type WechatRecord } from './mapper';
 import { idText, toWireJson } from './wireJson';
+import { isRecord } from '../../util/isRecord';
 
 const PLATFORM = 'WECHAT_SHOP';
 const UINT64_MAX = 2n ** 64n - 1n;
@@ -23,8 +24,6 @@ const CAPABILITIES: PlatformCapabilities = {
   lookupByIds: true,
   maxIdsPerCall: 1,
   maxConcurrentCalls: 8,
-  // product/spu/get_list exists (the catalog listing can page it); lookups do not use it.
-  listing: true,
   fieldSelection: false,
   idFormat: 'product_id (decimal digits), e.g. 12345',
 };
@@ -40,7 +39,8 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);
       const results: Array<Product | Error> = new Array(ids.length);
-      await forEachBounded(ids.length, CAPABILITIES.maxConcurrentCalls, async (i) => {
+      // The loaders hand one id per call (maxIdsPerCall 1); a direct caller with several gets them bounded.
+      await mapWithConcurrency([...ids.keys()], CAPABILITIES.maxConcurrentCalls, async (i) => {
         results[i] = await lookupOne(client, ids[i]!, plan, call);
       });
       return results;
@@ -96,16 +96,4 @@ export function validateProductId(id: string): string | undefined {
     return 'a WeChat product_id is a positive whole number written in decimal digits, without leading zeros';
   }
   return undefined;
-}
-
-async function forEachBounded(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) await work(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -7,12 +7,11 @@
  * service of the merchant) instead of each fetch cutting the others' tokens to 5 more minutes, and the
  * secret travels in the body rather than in a URL that proxies log.
  */
-import { createHash } from 'node:crypto';
 import type { WechatCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
-import { TokenCache, callWithToken, type IssuedToken } from '../tokenCache';
+import { TokenCache, callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toWechatError } from './errors';
 import { quoteLargeIds } from './wireJson';
@@ -44,7 +43,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     );
   return {
     post(path, body, credentials, deadline) {
-      return callWithToken(cache, tokenKey(credentials), fetchToken(credentials, deadline), (token) =>
+      return callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), fetchToken(credentials, deadline), (token) =>
         guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
           const res = await sendUpstream({
             platform: PLATFORM,
@@ -98,8 +97,3 @@ function checkEnvelope(body: Record<string, unknown>, nowMs: number): Record<str
   throw toWechatError(errcode, typeof errmsg === 'string' ? errmsg : undefined, nowMs);
 }
 
-/** Tokens belong to an app; the secret's digest in the key keeps one app's token from a caller holding a wrong secret. */
-function tokenKey(credentials: WechatCredentials): string {
-  const digest = createHash('sha256').update(credentials.appSecret).digest('base64url').slice(0, 16);
-  return `${credentials.appId}:${digest}`;
-}

@@ -10,7 +10,7 @@
 import type { WechatCredentials } from '../../config/credentials';
 import type { Product, ProductStatus } from '../../generated/graphql';
 import { statusCodesFor } from '../../listing/filterValues';
-import { mapWithConcurrency } from '../../loaders/mapWithConcurrency';
+import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import { UpstreamError } from '../errors';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import type { WechatClient } from './client';
@@ -18,6 +18,7 @@ import { planWechatFetch } from './fields';
 import { mapWechatProduct, type WechatRecord } from './mapper';
 import { WECHAT_STATUS } from './statusTables';
 import { toWireJson } from './wireJson';
+import { isRecord } from '../../util/isRecord';
 
 /** The page's documented maximum of `page_size`. */
 export const WECHAT_LIST_PAGE_SIZE = 300;
@@ -101,8 +102,4 @@ export function compareProductIds(a: string, b: string): number {
 
 function badResponse(detail: string): UpstreamError {
   return new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

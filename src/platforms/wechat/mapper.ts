@@ -9,6 +9,7 @@ import { toMoneyFromFen } from '../money';
 import { fromShanghaiLocal } from '../time';
 import { toAuditState, toProductStatus } from './statusTables';
 import { idText } from './wireJson';
+import { isRecord } from '../../util/isRecord';
 
 const PLATFORM = 'WECHAT_SHOP';
 
@@ -172,8 +173,4 @@ function nonEmpty(value: unknown): string | null {
 
 function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -39,9 +39,7 @@ export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOption
     capabilities: {
       lookupByIds: false,
       maxIdsPerCall: null,
-      // Listing may fetch known page offsets in parallel; no lookups exist to bound.
       maxConcurrentCalls: 4,
-      listing: true,
       fieldSelection: false,
       idFormat: 'Ark item id: 24 lowercase hex characters, e.g. 58e5a8e4c9d7597de8649ab5',
     },

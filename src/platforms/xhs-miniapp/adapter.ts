@@ -46,9 +46,7 @@ export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClie
     capabilities: {
       lookupByIds: false,
       maxIdsPerCall: null,
-      // Listing may fetch known page offsets in parallel; no lookups exist to bound.
       maxConcurrentCalls: 4,
-      listing: true,
       fieldSelection: false,
       idFormat: 'mini-program item_id (小红书内部商品id), e.g. 65a1f0c2e4b0a1b2c3d4e5f6',
     },

@@ -7,7 +7,7 @@ import type { XhsMiniappCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
-import { callWithToken, TokenCache, type IssuedToken } from '../tokenCache';
+import { callWithToken, TokenCache, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toMiniappError } from './errors';
 import type { MiniappProductsPage } from './types';
@@ -25,7 +25,6 @@ export interface XhsMiniappClientOptions extends AdapterOptions {
 }
 
 export interface XhsMiniappClient {
-  fetchToken(credentials: XhsMiniappCredentials, deadline?: number): Promise<IssuedToken>;
   /** One page of deal products; `status` undefined lists every status. Rejects with an UpstreamError. */
   batchGet(pageNo: number, pageSize: number, status: number | undefined, credentials: XhsMiniappCredentials, deadline?: number): Promise<MiniappProductsPage>;
 }
@@ -46,7 +45,7 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
       timeoutMs,
     });
     const data = readEnvelope(parseJsonObject('XHS_MINIAPP', res)) as { access_token?: unknown; expire_in?: unknown } | null;
-    if (typeof data?.access_token !== 'string' || data.access_token === '' || typeof data.expire_in !== 'number') {
+    if (typeof data?.access_token !== 'string' || data.access_token === '' || typeof data.expire_in !== 'number' || !(data.expire_in > 0)) {
       throw badResponse('token answer without access_token or expire_in');
     }
     return { token: data.access_token, expiresInSeconds: data.expire_in };
@@ -67,11 +66,10 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
   }
 
   return {
-    fetchToken,
     batchGet(pageNo, pageSize, status, credentials, deadline) {
       const body: Record<string, number> = { page_no: pageNo, page_size: pageSize };
       if (status !== undefined) body.status = status;
-      return callWithToken(cache, credentials.appId, () => fetchToken(credentials, deadline), (token) => batchGetWith(token, body, credentials, deadline));
+      return callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), () => fetchToken(credentials, deadline), (token) => batchGetWith(token, body, credentials, deadline));
     },
   };
 }

@@ -55,9 +55,3 @@ export interface MiniappProductsPage {
   list: MiniappProduct[];
   total: number;
 }
-
-export interface MiniappIssuedToken {
-  access_token: string;
-  /** Seconds (note the page's spelling `expire_in`). */
-  expire_in: number;
-}

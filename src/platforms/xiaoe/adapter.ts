@@ -7,20 +7,18 @@ import type { XiaoeCredentials } from '../../config/credentials';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError } from '../errors';
 import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../types';
-import { createXiaoeClient, type GoodsDetailRequest } from './client';
+import { createXiaoeClient } from './client';
+import { XIAOE_MAX_IDS_PER_CALL, detailRequest } from './detail';
 import { toDetailBody } from './fields';
 import { formatXiaoeId, parseXiaoeId, validateXiaoeId, type XiaoeId } from './ids';
 import { createXiaoeListing } from './list';
 import { toXiaoeProduct } from './mapper';
 
-/** Not published by Xiaoe [assumption, upstream-protocols.md section 2]; the sandbox enforces the same. */
-export const XIAOE_MAX_IDS_PER_CALL = 50;
 
 const CAPABILITIES: PlatformCapabilities = {
   lookupByIds: true,
   maxIdsPerCall: XIAOE_MAX_IDS_PER_CALL,
   maxConcurrentCalls: 4,
-  listing: true,
   fieldSelection: true,
   idFormat: '<resource_type>:<resource_id>',
 };
@@ -57,16 +55,4 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
       }
     },
   };
-}
-
-/** One `{type, ids}` group per resource type, in the order the types first appear. */
-export function detailRequest(ids: readonly XiaoeId[], body: string | undefined): GoodsDetailRequest {
-  const groups = new Map<number, string[]>();
-  for (const { resourceType, resourceId } of ids) {
-    const group = groups.get(resourceType);
-    if (group) group.push(resourceId);
-    else groups.set(resourceType, [resourceId]);
-  }
-  const resources = [...groups].map(([type, groupIds]) => ({ type, ids: groupIds }));
-  return body === undefined ? { resources } : { resources, body };
 }

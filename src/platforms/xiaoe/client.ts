@@ -3,14 +3,14 @@
  * `GET <baseUrl>/token` (refreshed once when a call answers 2008), JSON POSTs to
  * `<baseUrl>/<api>/<version>` carrying it, and the `{code, msg, data}` envelope unwrapped here.
  */
-import { createHash } from 'node:crypto';
 import type { XiaoeCredentials } from '../../config/credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
-import { TokenCache, callWithToken, type IssuedToken } from '../tokenCache';
+import { TokenCache, callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toXiaoeUpstreamError } from './errors';
+import { isRecord } from '../../util/isRecord';
 
 /** One goods record exactly as Xiaoe sent it (goods detail 2.0 field names). */
 export type XiaoeGoodsRecord = Readonly<Record<string, unknown>>;
@@ -52,7 +52,7 @@ export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = 
   const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>, deadline: number | undefined): Promise<unknown> => {
     const call = { credentialKey: credentials.appId, deadline };
     const token = () => guardedCall(options, { ...call, endpoint: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
-    return callWithToken(tokens, tokenKey(credentials), token, (accessToken) =>
+    return callWithToken(tokens, tokenCacheKey([credentials.appId, credentials.clientId], credentials.secretKey), token, (accessToken) =>
       guardedCall(options, { ...call, endpoint: path }, async (timeoutMs) => {
         const res = await sendUpstream({
           platform: 'XIAOE',
@@ -78,14 +78,6 @@ export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = 
   };
 }
 
-/**
- * One token per shop, client and secret: a corrected secret must not get the refusal (or the token)
- * cached for the previous one. The secret enters the key only as a digest.
- */
-function tokenKey(credentials: XiaoeCredentials): string {
-  const secret = createHash('sha256').update(credentials.secretKey).digest('base64url').slice(0, 16);
-  return `${credentials.appId}\u0000${credentials.clientId}\u0000${secret}`;
-}
 
 async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials, timeoutMs: number): Promise<IssuedToken> {
   const res = await sendUpstream({
@@ -101,7 +93,7 @@ async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials
     timeoutMs,
   });
   const data = unwrapEnvelope(parseJsonObject('XIAOE', res));
-  const fields = isObject(data) ? data : {};
+  const fields = isRecord(data) ? data : {};
   const token = fields.access_token;
   const expiresIn = fields.expires_in;
   if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
@@ -120,14 +112,14 @@ function unwrapEnvelope(body: Record<string, unknown>): unknown {
 
 function goodsListOf(data: unknown): XiaoeGoodsRecord[] {
   if (data === null || data === undefined) return [];
-  if (!Array.isArray(data) || !data.every(isObject)) throw badResponse('detail data is not a list of goods');
+  if (!Array.isArray(data) || !data.every(isRecord)) throw badResponse('detail data is not a list of goods');
   return data;
 }
 
 function listPageOf(data: unknown): GoodsListPage {
-  if (!isObject(data)) throw badResponse('list data is not an object');
+  if (!isRecord(data)) throw badResponse('list data is not an object');
   const list = data.list ?? [];
-  if (!Array.isArray(list) || !list.every(isObject)) throw badResponse('list data.list is not a list of goods');
+  if (!Array.isArray(list) || !list.every(isRecord)) throw badResponse('list data.list is not a list of goods');
   const total = data.total;
   const currentPage = data.current_page;
   if (typeof total !== 'number' || typeof currentPage !== 'number') throw badResponse('list data without total and current_page');
@@ -150,8 +142,4 @@ function toListBody(params: GoodsListParams): Record<string, unknown> {
 
 function badResponse(detail: string): UpstreamError {
   return new UpstreamError({ platform: 'XIAOE', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

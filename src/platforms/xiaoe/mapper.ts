@@ -11,6 +11,7 @@ import { fromShanghaiLocal } from '../time';
 import type { XiaoeGoodsRecord } from './client';
 import { formatXiaoeId } from './ids';
 import { toXiaoeSkuStatus, toXiaoeStatus } from './status';
+import { isRecord } from '../../util/isRecord';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -35,7 +36,7 @@ export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
     status,
     rawStatus,
     price: priceRange(record),
-    skus: Array.isArray(record.sku) ? record.sku.filter(isObject).map((sku) => toSku(sku, platformProductId, stockBySku)) : null,
+    skus: Array.isArray(record.sku) ? record.sku.filter(isRecord).map((sku) => toSku(sku, platformProductId, stockBySku)) : null,
     stock: stockBySku ? productStock([...stockBySku.values()]) : null,
     audit: NO_AUDIT,
     attributes: Array.isArray(record.attr) ? toProperties(record.attr) : null,
@@ -82,7 +83,7 @@ function toSku(sku: Fields, productId: string, stockBySku: Map<string, Fields> |
 /** `stock[]` by sku_id; null when the block is absent. */
 function stockRowsBySku(stock: unknown): Map<string, Fields> | null {
   if (!Array.isArray(stock)) return null;
-  return new Map(stock.filter(isObject).map((row) => [String(row.sku_id ?? ''), row] as const));
+  return new Map(stock.filter(isRecord).map((row) => [String(row.sku_id ?? ''), row] as const));
 }
 
 /**
@@ -107,7 +108,7 @@ function productStock(rows: Fields[]): Stock | null {
 function toProperties(entries: unknown[]): Property[] {
   const out: Property[] = [];
   for (const entry of entries) {
-    if (!isObject(entry)) continue;
+    if (!isRecord(entry)) continue;
     const name = entry.attr_name ?? entry.name;
     const value = entry.attr_value ?? entry.value;
     if ((typeof name === 'string' && name !== '') && (typeof value === 'string' || typeof value === 'number')) out.push({ name, value: String(value) });
@@ -127,8 +128,4 @@ function count(value: unknown): number | null {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -164,5 +164,3 @@ export const ARK_EXAMPLE_HIT_TEXT = `{
 "desc": ""
 }
 }`;
-
-export const ARK_EXAMPLE_ITEM_ID = '58e5a8e4c9d7597de8649ab5';
