@@ -6,6 +6,7 @@ describe('loadConfig', () => {
   it('serves every platform from the embedded sandbox on a fresh clone', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.sandbox).toEqual({ port: 4010, url: 'http://127.0.0.1:4010' });
     expect(config.platforms.TAOBAO).toEqual({ baseUrl: 'http://127.0.0.1:4010/taobao', sandbox: true, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
     expect(config.platforms.XIAOE.quota).toEqual({ limit: 3000, windowMs: 10_000 });
