@@ -2,9 +2,10 @@
  * Global ids: opaque (base64url) and stable (a pure function of platform and platform id), so a client
  * may cache them and `node(id:)` can route them back without any lookup table.
  */
+import { PLATFORM_CODES } from '../config/config';
 import type { PlatformCode } from '../generated/graphql';
 
-const PLATFORMS: ReadonlySet<string> = new Set(['TAOBAO', 'XIAOE', 'WECHAT_SHOP', 'XHS_ARK', 'XHS_MINIAPP']);
+const PLATFORMS: ReadonlySet<string> = new Set(PLATFORM_CODES);
 
 export function toProductGlobalId(platform: PlatformCode, platformProductId: string): string {
   return Buffer.from(`Product:${platform}:${platformProductId}`, 'utf8').toString('base64url');

@@ -4,8 +4,7 @@
  * catalog listing instead.
  */
 import type { XhsArkCredentials } from '../../config/credentials';
-import type { Product } from '../../generated/graphql';
-import type { AdapterOptions, CallContext, PlatformAdapter } from '../types';
+import type { AdapterOptions, CallContext, ListedPage, PlatformAdapter } from '../types';
 import { ARK_MAX_PAGE_SIZE, createXhsArkClient, type XhsArkClientOptions } from './client';
 import { mapArkHit } from './mapper';
 import { createArkListing } from './list';
@@ -14,22 +13,16 @@ import type { ArkItemsQuery } from './types';
 /** Ark ids are 24 lowercase hex characters (MongoDB object ids), e.g. `58e5a8e4c9d7597de8649ab5`. */
 const ARK_ITEM_ID = /^[0-9a-f]{24}$/;
 
-export interface ArkListedPage {
-  /** Items matching the query, over all pages (Ark's `total`). */
-  total: number;
-  products: Product[];
-}
-
 export interface XhsArkAdapter extends PlatformAdapter<XhsArkCredentials> {
   /** Ark's page size cap. */
   readonly maxPageSize: number;
   /** One upstream page, mapped. Rejects with the UpstreamError of a failed call. */
-  listPage(query: ArkItemsQuery, call: CallContext<XhsArkCredentials>): Promise<ArkListedPage>;
+  listPage(query: ArkItemsQuery, call: CallContext<XhsArkCredentials>): Promise<ListedPage>;
 }
 
 export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOptions): XhsArkAdapter {
   const client = createXhsArkClient(options);
-  const listPage = async (query: ArkItemsQuery, call: CallContext<XhsArkCredentials>): Promise<ArkListedPage> => {
+  const listPage = async (query: ArkItemsQuery, call: CallContext<XhsArkCredentials>): Promise<ListedPage> => {
     const page = await client.listItems(query, call.credentials, call.deadline);
     return { total: page.total, products: page.hits.map(mapArkHit) };
   };

@@ -4,8 +4,7 @@
  * offers `listPage` to the catalog listing instead.
  */
 import type { XhsMiniappCredentials } from '../../config/credentials';
-import type { Product } from '../../generated/graphql';
-import type { AdapterOptions, CallContext, PlatformAdapter } from '../types';
+import type { AdapterOptions, CallContext, ListedPage, PlatformAdapter } from '../types';
 import { createXhsMiniappClient, MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE, type XhsMiniappClientOptions } from './client';
 import { createMiniappListing } from './list';
 import { mapMiniappProduct } from './mapper';
@@ -22,21 +21,16 @@ export interface MiniappListQuery {
   status?: number | undefined;
 }
 
-export interface MiniappListedPage {
-  total: number;
-  products: Product[];
-}
-
 export interface XhsMiniappAdapter extends PlatformAdapter<XhsMiniappCredentials> {
   readonly maxPageSize: number;
   readonly firstPageNo: number;
   /** One upstream page, mapped. Rejects with the UpstreamError of a failed call. */
-  listPage(query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<MiniappListedPage>;
+  listPage(query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<ListedPage>;
 }
 
 export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClientOptions): XhsMiniappAdapter {
   const client = createXhsMiniappClient(options);
-  const listPage = async (query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<MiniappListedPage> => {
+  const listPage = async (query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<ListedPage> => {
     const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials, call.deadline);
     return { total: page.total, products: page.list.map(mapMiniappProduct) };
   };
