@@ -8,18 +8,12 @@
 import autocannon from 'autocannon';
 import { signedParams } from '../src/platforms/taobao/client';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials';
-import { deriveSeed } from '../src/sandbox/data/random';
-import { startSandbox, type RunningSandbox } from '../src/sandbox/index';
-import { DEFAULT_SEED } from '../src/sandbox/options';
-import { PLATFORM_SANDBOX_FACTORIES } from '../src/sandbox/platforms';
-import { createTaobaoSandbox } from '../src/sandbox/platforms/taobao';
-import { SANDBOX_PLATFORMS, type PlatformSandbox, type SandboxPlatformName } from '../src/sandbox/types';
+import type { RunningSandbox } from '../src/sandbox/index';
+import { startUnlimitedSandbox } from './harness/unlimitedSandbox';
 
 const SIZE = 100_000;
 const DURATION_SECONDS = 5;
 const CONNECTIONS = 16;
-/** No bench call may be refused by the sandbox's own quotas. */
-const UNLIMITED = { limit: 1_000_000_000, windowMs: 1000 };
 
 interface BenchCall {
   name: string;
@@ -33,16 +27,7 @@ interface BenchCall {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  // Built here rather than by startSandbox so the bench can read live Taobao num_iids from the catalog.
-  const taobao = createTaobaoSandbox({ seed: deriveSeed(DEFAULT_SEED, 'taobao'), size: SIZE });
-  const platforms: PlatformSandbox[] = SANDBOX_PLATFORMS.map((name) =>
-    name === 'taobao' ? taobao : PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(DEFAULT_SEED, name), size: SIZE }),
-  );
-  const sandbox = await startSandbox({
-    port: 0,
-    platforms,
-    rateLimits: Object.fromEntries(SANDBOX_PLATFORMS.map((name) => [name, UNLIMITED])) as Record<SandboxPlatformName, typeof UNLIMITED>,
-  });
+  const { sandbox, taobao } = await startUnlimitedSandbox(SIZE);
   console.log(`sandbox: ${SIZE} products per platform, started in ${Date.now() - started} ms at ${sandbox.url}`);
   try {
     const taobaoIds = [...taobao.catalog.items.keys()].slice(0, 50);

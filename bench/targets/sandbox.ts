@@ -5,30 +5,18 @@
  * `<resource_type>:<resource_id>` keys, and the `product_id`s of WeChat's first `get_list` page of
  * status 5 (on sale), in list order (the Xiaoe and WeChat catalogs rebuilt here from the same seeds).
  */
-import { startSandbox } from '../../src/sandbox/index';
 import { deriveSeed } from '../../src/sandbox/data/random';
 import { DEFAULT_SEED } from '../../src/sandbox/options';
-import { PLATFORM_SANDBOX_FACTORIES } from '../../src/sandbox/platforms';
-import { createTaobaoSandbox } from '../../src/sandbox/platforms/taobao';
 import { buildWechatCatalog } from '../../src/sandbox/platforms/wechat/catalog';
 import { buildXiaoeCatalog } from '../../src/sandbox/platforms/xiaoe/catalog';
-import { SANDBOX_PLATFORMS, type PlatformSandbox, type SandboxPlatformName } from '../../src/sandbox/types';
 import { announceReady, installProbe } from '../harness/probe';
+import { startUnlimitedSandbox } from '../harness/unlimitedSandbox';
 
 const SIZE = Number(process.env.BENCH_CATALOG_SIZE ?? 5_000);
-const UNLIMITED = { limit: 1_000_000_000, windowMs: 1000 };
 const IDS_WANTED = 200;
 
 installProbe();
-const taobao = createTaobaoSandbox({ seed: deriveSeed(DEFAULT_SEED, 'taobao'), size: SIZE });
-const platforms: PlatformSandbox[] = SANDBOX_PLATFORMS.map((name) =>
-  name === 'taobao' ? taobao : PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(DEFAULT_SEED, name), size: SIZE }),
-);
-const sandbox = await startSandbox({
-  port: 0,
-  platforms,
-  rateLimits: Object.fromEntries(SANDBOX_PLATFORMS.map((name) => [name, UNLIMITED])) as Record<SandboxPlatformName, typeof UNLIMITED>,
-});
+const { sandbox, taobao } = await startUnlimitedSandbox(SIZE);
 const xiaoe = buildXiaoeCatalog(deriveSeed(DEFAULT_SEED, 'xiaoe'), SIZE);
 const xiaoeIds = xiaoe.newestFirst.filter((g) => !g.isDeleted && !g.isForbid).map((g) => g.key);
 const wechat = buildWechatCatalog({ seed: deriveSeed(DEFAULT_SEED, 'wechat'), size: SIZE });
