@@ -54,6 +54,23 @@ describe('the documented example records, normalized', () => {
     expect(p.audit.state).toBe('PENDING');
   });
 
+  it('Ark item 58e5a8e4c9d7597de8649ab5, through the catalog (Ark has no lookup by id)', async () => {
+    const res = await stack.query(`{ catalog(platform: XHS_ARK, filter: { updatedAt: { to: "2017-04-11T00:00:00Z" } }) {
+      totalCount edges { node { platformProductId title brand status audit { state } price { min { amount minorUnits } } updatedAt skus { properties { name value } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const [edge] = res.data!.catalog.edges;
+    expect(res.data!.catalog.totalCount).toBe(1);
+    expect(edge.node).toMatchObject({
+      platformProductId: '58e5a8e4c9d7597de8649ab5',
+      brand: 'RED',
+      status: 'SOLD_OUT',
+      audit: { state: 'APPROVED' },
+      price: { min: { amount: '252.70', minorUnits: 25270 } },
+      updatedAt: '2017-04-10T12:30:55.000Z',
+    });
+    expect(edge.node.skus[0].properties).toEqual(expect.arrayContaining([{ name: '颜色', value: '灰色' }, { name: '尺码', value: '39' }]));
+  });
+
   it('gives back the upstream record as raw only when asked', async () => {
     const res = await stack.query(`{ product(platform: TAOBAO, id: "1489161932") { raw } }`);
     expect((res.data!.product.raw as Record<string, unknown>).num_iid).toBe(1489161932);
