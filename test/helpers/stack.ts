@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer, type RunningGateway } from '../../src/server/httpServer';
 import { startSandbox } from '../../src/sandbox';
+import type { RequestLogEntry } from '../../src/sandbox/requestLog';
 import type { FaultRule, SandboxOptions } from '../../src/sandbox/types';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {
@@ -14,12 +15,8 @@ export interface GraphQLResponse<D = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-export interface LoggedRequest {
-  seq: number;
-  platform: string;
-  operation: string;
-  params: Record<string, unknown>;
-}
+/** One entry of `GET /__sandbox/requests`. */
+export type LoggedRequest = RequestLogEntry;
 
 export interface Stack {
   gateway: RunningGateway;

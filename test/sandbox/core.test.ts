@@ -2,19 +2,10 @@ import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
+import type { RequestLogEntry } from '../../src/sandbox/requestLog';
 import { call, callJson, createFakePlatform, postJson } from './coreFakePlatform';
 
-interface LoggedRequest {
-  seq: number;
-  at: string;
-  platform: string;
-  operation: string;
-  method: string;
-  path: string;
-  params: Record<string, unknown>;
-  status: number;
-  outcome: string;
-}
+type LoggedRequest = RequestLogEntry;
 
 let sandbox: RunningSandbox;
 let admin: string;
