@@ -50,6 +50,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     const deadline = Date.now() + options.config.requestTimeoutMs;
     return {
       platforms: options.platforms,
+      client: null,
+      tenantId: 'default',
       credentials: options.config.credentials,
       loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
       deadline,
