@@ -5,13 +5,10 @@
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { readAccessSettings, type AccessSettings } from './access';
+import { ConfigError } from './configError';
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export interface PlatformSettings {
   /** Where the platform is reached: its real host, or the embedded sandbox's prefix for it. */
@@ -63,8 +60,10 @@ export interface GatewayConfig {
   /** The embedded sandbox, or null when `SANDBOX=off`. */
   sandbox: { port: number; url: string } | null;
   platforms: Record<PlatformCode, PlatformSettings>;
-  /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
+  /** The `default` tenant's credentials, from the environment; a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Authentication, tenants, trusted documents, CORS and production mode (src/config/access.ts). */
+  access: AccessSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -166,7 +165,9 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials };
+  const realCredentials = PLATFORM_CODES.some((code) => !platforms[code].sandbox && credentials[code] !== undefined);
+  const access = readAccessSettings(env, { realCredentials });
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, access };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

@@ -6,7 +6,9 @@ export type GatewayErrorCode =
   /** A catalog cursor that is malformed, or was issued for another platform set or filter. */
   | 'BAD_CURSOR'
   /** A catalog filter the platform's list API cannot apply exactly. */
-  | 'UNSUPPORTED_FILTER';
+  | 'UNSUPPORTED_FILTER'
+  /** The client lacks the scope a selected field needs (`extensions.scope` names it). */
+  | 'FORBIDDEN';
 
 /** An error meant for the client: its message and extensions are shown as they are. */
 export class GatewayError extends Error {

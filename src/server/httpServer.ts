@@ -16,11 +16,12 @@ import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
 import { listen } from '../util/listen';
+import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
 
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'access'>;
   platforms: PlatformRegistry;
   port: number;
   host?: string;
@@ -34,6 +35,7 @@ export interface RunningGateway {
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const httpServer = http.createServer();
+  const access = await startGatewayAccess(options.config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema()),
     formatError,
@@ -43,23 +45,30 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin(), ...access.apollo.plugins],
+    introspection: access.apollo.introspection,
   });
-  await apollo.start();
-  const makeContext = async (usage: RequestUsage): Promise<GatewayContext> => {
+  try {
+    await apollo.start();
+  } catch (err) {
+    await access.close();
+    throw err;
+  }
+  const makeContext = async (usage: RequestUsage, admitted: AdmittedRequest): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
+    const { client, tenant } = admitted.access;
     return {
       platforms: options.platforms,
-      client: null,
-      tenantId: 'default',
-      credentials: options.config.credentials,
-      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
+      client,
+      tenantId: tenant.id,
+      credentials: tenant.credentials,
+      loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline),
       deadline,
       usage,
     };
   };
   httpServer.on('request', (req, res) => {
-    route(req, res, apollo, makeContext, options.platforms, options.config.credentials).catch((err: unknown) => {
+    route(req, res, apollo, access, makeContext, options.platforms, options.config.credentials).catch((err: unknown) => {
       console.error('gateway HTTP handler failed:', err);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
@@ -68,6 +77,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const host = options.host ?? '127.0.0.1';
   const close = async (): Promise<void> => {
     await apollo.stop();
+    await access.close();
     for (const entry of options.platforms.values()) entry.guard.close();
   };
   let port: number;
@@ -84,7 +94,8 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   apollo: ApolloServer<GatewayContext>,
-  makeContext: (usage: RequestUsage) => Promise<GatewayContext>,
+  access: GatewayAccess,
+  makeContext: (usage: RequestUsage, admitted: AdmittedRequest) => Promise<GatewayContext>,
   platforms: PlatformRegistry,
   credentials: GatewayConfig['credentials'],
 ): Promise<void> {
@@ -94,15 +105,17 @@ async function route(
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
-  const body = await readBody(req, res);
-  if (body === undefined) return;
+  const admitted = await access.admit(req, res, url.search, () => readBody(req, res));
+  if (admitted === undefined) return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: admitted.search, body: admitted.body };
   const usage = new RequestUsage();
-  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage) }));
+  const response = await runWithUsage(usage, () =>
+    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage, admitted) }),
+  );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
