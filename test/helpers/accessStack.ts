@@ -64,7 +64,8 @@ export async function startAccessStack(env: Record<string, string>): Promise<Acc
     throw err;
   }
   const texts: string[] = [];
-  let lastStats: Record<string, number> = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()).calls;
+  const stats = async (): Promise<Record<string, number>> => ((await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as { calls: Record<string, number> }).calls;
+  let lastStats = await stats();
   const request = async (path: string, init?: RequestInit): Promise<Answer> => {
     const res = await fetch(`${gateway.url}${path}`, init);
     const text = await res.text();
@@ -84,7 +85,7 @@ export async function startAccessStack(env: Record<string, string>): Promise<Acc
       request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     fetch: request,
     async callsSince() {
-      const now: Record<string, number> = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()).calls;
+      const now = await stats();
       const diff: Record<string, number> = {};
       for (const [key, n] of Object.entries(now)) if (n - (lastStats[key] ?? 0) > 0) diff[key] = n - (lastStats[key] ?? 0);
       lastStats = now;

@@ -110,7 +110,8 @@ function expectUnauthenticated(answer: Answer): void {
 
 describe('API keys', () => {
   it('runs a request for the key tenant, by Authorization: Bearer or x-api-key', async () => {
-    for (const headers of [{ authorization: `Bearer ${KEYS.web}` }, { 'x-api-key': KEYS.web }]) {
+    const ways: Array<Record<string, string>> = [{ authorization: `Bearer ${KEYS.web}` }, { 'x-api-key': KEYS.web }];
+    for (const headers of ways) {
       const answer = await stack.post({ query: TAOBAO_QUERY }, headers);
       expect(answer.status).toBe(200);
       expect(answer.json).toEqual({ data: { product: { title: 'Google test item' } } });
