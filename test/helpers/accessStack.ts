@@ -48,15 +48,16 @@ export function tempDir(): { dir: string; write(name: string, content: string): 
   };
 }
 
-export async function startAccessStack(env: Record<string, string>): Promise<AccessStack> {
+/** `env`, or a function of the started sandbox's URL resolving to it (to read `/__sandbox/credentials` first). */
+export async function startAccessStack(env: Record<string, string> | ((sandboxUrl: string) => Promise<Record<string, string>>)): Promise<AccessStack> {
   const logs: string[] = [];
   const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(describe).join(' '))),
   );
   const sandbox = await startSandbox({ size: 60, seed: 11, port: 0, host: '127.0.0.1' });
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...env });
   let gateway: RunningGateway;
   try {
+    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...(typeof env === 'function' ? await env(sandbox.url) : env) });
     gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
   } catch (err) {
     await sandbox.close();
