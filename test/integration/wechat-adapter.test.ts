@@ -136,6 +136,9 @@ describe('WeChat adapter: failures', () => {
     expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing).toMatchObject({ platform: 'WECHAT_SHOP', id: '999' });
     expect(product(b).platformProductId).toBe(idsOf(1)[0]);
+    const [alone] = await lookup(['999'], 'title'); // spu/get only, no SKU call
+    expect(alone).toMatchObject({ platform: 'WECHAT_SHOP', id: '999' });
+    expect(alone).toBeInstanceOf(NotFoundError);
   });
 
   it('refreshes an expired token once and retries the call', async () => {
