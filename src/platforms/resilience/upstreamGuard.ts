@@ -7,6 +7,7 @@
 import CircuitBreaker from 'opossum';
 import type { PlatformCode } from '../../generated/graphql';
 import { GatewayReason, StaleTokenError, UpstreamError, shownToClients, type UpstreamErrorCode } from '../errors';
+import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
 import { TokenBucket } from './tokenBucket';
 
@@ -74,7 +75,10 @@ export class UpstreamGuard {
         throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline }));
       }
       try {
-        return (await breaker.fire(() => attempt(Math.min(this.policy.attemptTimeoutMs, remaining)))) as T;
+        return (await breaker.fire(() => {
+          currentUsage()?.countUpstreamCall(this.platform);
+          return attempt(Math.min(this.policy.attemptTimeoutMs, remaining));
+        })) as T;
       } catch (raw) {
         const err = this.remember(call, this.toUpstreamError(raw));
         // The breaker opened between our own retries: the upstream's failure says more than "open".
