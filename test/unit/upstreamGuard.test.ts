@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayReason, UpstreamError } from '../../src/platforms/errors';
+import { GatewayReason, StaleTokenError, UpstreamError } from '../../src/platforms/errors';
 import { bucketForQuota } from '../../src/platforms/resilience/policy';
 import { TokenBucket } from '../../src/platforms/resilience/tokenBucket';
 import { UpstreamGuard, type GuardPolicy } from '../../src/platforms/resilience/upstreamGuard';
@@ -73,6 +73,15 @@ describe('UpstreamGuard', () => {
     await new Promise((r) => setTimeout(r, 250));
     expect(await guard.run(call(), attempt)).toBe('ok');
     expect(guard.status().breakers.op).toBe('closed');
+  });
+
+  it('hands a stale-token signal to the token layer at once: no retry, no breaker failure, remembered by its code', async () => {
+    const guard = new UpstreamGuard('WECHAT_SHOP', policy({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }));
+    const stale = new StaleTokenError(new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001' }));
+    let attempts = 0;
+    for (let i = 0; i < 6; i++) await expect(guard.run(call(), async () => { attempts += 1; throw stale; })).rejects.toBe(stale);
+    expect(attempts).toBe(6);
+    expect(guard.status()).toMatchObject({ breakers: { op: 'closed' }, lastError: { code: 'UPSTREAM_AUTH', upstreamCode: '40001' } });
   });
 
   it('does not let refusals of our own request trip the breaker', async () => {

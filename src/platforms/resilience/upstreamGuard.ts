@@ -80,6 +80,11 @@ export class UpstreamGuard {
           return attempt(Math.min(this.policy.attemptTimeoutMs, remaining));
         })) as T;
       } catch (raw) {
+        if (raw instanceof StaleTokenError) {
+          // Not retried here: the token layer around the guard refreshes the token and repeats the call.
+          this.remember(call, raw.upstream);
+          throw raw;
+        }
         const err = this.remember(call, this.toUpstreamError(raw));
         // The breaker opened between our own retries: the upstream's failure says more than "open".
         if (previous && err.reason === GatewayReason.CircuitOpen) throw previous;
@@ -122,8 +127,6 @@ export class UpstreamGuard {
 
   private toUpstreamError(raw: unknown): UpstreamError {
     if (raw instanceof UpstreamError) return raw;
-    // Not a failure of the upstream: the token layer around the guard refreshes and repeats.
-    if (raw instanceof StaleTokenError) throw raw;
     if (raw instanceof Error && (raw as { code?: string }).code === 'EOPENBREAKER') {
       return new UpstreamError({
         platform: this.platform,
