@@ -125,7 +125,7 @@ describe('UpstreamGuard', () => {
   it('reports the upstream failure, not CIRCUIT_OPEN, when the breaker opens between its own retries', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ breaker: { errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 10_000, rollingWindowMs: 10_000 } }));
     let attempts = 0;
-    const failure = err('UPSTREAM_UNAVAILABLE', true, { upstreamCode: 'HTTP 503' });
+    const failure = err('UPSTREAM_UNAVAILABLE', true, { reason: GatewayReason.HttpStatus, detail: 'HTTP 503' });
     await expect(guard.run(call(), async () => { attempts += 1; throw failure; })).rejects.toBe(failure);
     expect(attempts).toBe(2);
     expect(guard.status()).toMatchObject({ breakers: { op: 'open' }, lastError: { code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'HTTP 503' } });
