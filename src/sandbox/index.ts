@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import { listen } from '../util/listen';
 import { deriveSeed } from './data/random';
+import { extraMerchants } from './merchants';
 import { DEFAULT_HOST, resolveSandboxOptions } from './options';
 import { createSandboxServer } from './server';
 import { SandboxState } from './state';
@@ -13,6 +14,7 @@ import { SANDBOX_PLATFORMS, type PlatformSandbox, type ResolvedSandboxOptions, t
 export type * from './types';
 export { SANDBOX_PLATFORMS } from './types';
 export { SANDBOX_CREDENTIALS } from './credentials';
+export { DEFAULT_MERCHANT, merchantCredentials, merchantNames } from './merchants';
 export { resolveSandboxOptions } from './options';
 
 export interface StartSandboxOptions extends SandboxOptions {
@@ -45,7 +47,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
 async function buildDefaultPlatforms(options: ResolvedSandboxOptions): Promise<PlatformSandbox[]> {
   const { PLATFORM_SANDBOX_FACTORIES } = await import('./platforms');
   return SANDBOX_PLATFORMS.map((name) =>
-    PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(options.seed, name), size: options.size[name] }),
+    PLATFORM_SANDBOX_FACTORIES[name]({
+      seed: deriveSeed(options.seed, name),
+      size: options.size[name],
+      merchants: extraMerchants(options.seed, name, options.merchants),
+    }),
   );
 }
 

@@ -5,8 +5,9 @@
  */
 import type { TopItem } from '../../../platforms/taobao/topItem';
 import { Rng } from '../../data/random';
+import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
 import type { PlatformSandboxInit } from '../../types';
-import { exampleItem } from './exampleItem';
+import { exampleItem, merchantExampleItem } from './exampleItem';
 import { generateItem } from './generateItem';
 
 export interface TaobaoCatalog {
@@ -14,18 +15,34 @@ export interface TaobaoCatalog {
   items: ReadonlyMap<string, TopItem>;
   /** `num_iid`s of generated items that were deleted: unknown to the API. */
   deletedIds: readonly string[];
+  /**
+   * `PATCH /__sandbox/products/taobao/<num_iid>`: the live item with `patch` deep-merged (nothing else
+   * is recomputed: `price` and `num` stay as sent), or undefined for an unknown or deleted id.
+   */
+  patch(numIid: string, patch: JsonObject): TopItem | undefined;
 }
 
-export function buildTaobaoCatalog(init: PlatformSandboxInit): TaobaoCatalog {
+/** `merchant`: an extra merchant's catalog (its own example item); the default merchant's without it. */
+export function buildTaobaoCatalog(init: PlatformSandboxInit, merchant?: string): TaobaoCatalog {
   const rng = new Rng(init.seed);
   const items = new Map<string, TopItem>();
   const deletedIds: string[] = [];
-  const example = exampleItem();
+  const example = merchant === undefined ? exampleItem() : merchantExampleItem(merchant);
   items.set(String(example.num_iid), example);
   for (let i = 0; i < init.size; i++) {
     const { item, deleted } = generateItem(rng, i);
     if (deleted) deletedIds.push(String(item.num_iid));
     else items.set(String(item.num_iid), item);
   }
-  return { items, deletedIds };
+  return { items, deletedIds, patch: (numIid, patch) => patchItem(items, numIid, patch) };
+}
+
+function patchItem(items: Map<string, TopItem>, numIid: string, patch: JsonObject): TopItem | undefined {
+  const item = items.get(numIid);
+  if (!item) return undefined;
+  refuseIdentityChange(item as JsonObject, patch, ['num_iid']);
+  // Replaced, not changed in place: answers already projected from the old item stay as they were.
+  const patched = deepMerge(item as JsonObject, patch) as TopItem;
+  items.set(numIid, patched);
+  return patched;
 }
