@@ -2,7 +2,6 @@ import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
-import { merchantCredentials } from '../../src/sandbox/merchants';
 import type { RequestLogEntry } from '../../src/sandbox/requestLog';
 import { call, callJson, createFakePlatform, postJson } from './coreFakePlatform';
 
@@ -187,8 +186,8 @@ describe('Sandbox core: admin API', () => {
   });
 
   it('hands out the fixed credentials and every base URL', async () => {
-    const merchants = { default: SANDBOX_CREDENTIALS, m2: merchantCredentials('m2'), m3: merchantCredentials('m3') };
-    expect(await callJson(`${admin}/credentials`)).toEqual({ credentials: SANDBOX_CREDENTIALS, merchants, baseUrls: sandbox.baseUrls });
+    // A sandbox of caller-built platforms serves the default merchant only, unless told otherwise.
+    expect(await callJson(`${admin}/credentials`)).toEqual({ credentials: SANDBOX_CREDENTIALS, merchants: { default: SANDBOX_CREDENTIALS }, baseUrls: sandbox.baseUrls });
   });
 
   it('moves the sandbox clock forward and refuses a negative move', async () => {
