@@ -158,6 +158,16 @@ describe('Sandbox product patch: contract', () => {
     expect(res.body.error).toContain(field);
   });
 
+  it.each([
+    ['taobao', EXAMPLE_IDS.taobao, { skus: { sku: 5 } }, 'skus'],
+    ['taobao', EXAMPLE_IDS.taobao, { item_imgs: [] }, 'item_imgs'],
+    ['xhs-ark', EXAMPLE_IDS['xhs-ark'], { item: null }, 'item'],
+  ])('refuses a %s patch that breaks the record shape the answers are built from', async (platform, id, body, field) => {
+    const res = await patch(`${platform}/${id}`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain(field);
+  });
+
   it('refuses a __proto__ key and leaves the record as it was', async () => {
     const res = await patch(`taobao/${EXAMPLE_IDS.taobao}?merchant=m2`, JSON.parse('{"props": "1:2", "__proto__": {"polluted": true}}'));
     expect(res.status).toBe(400);

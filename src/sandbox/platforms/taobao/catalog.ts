@@ -5,10 +5,11 @@
  */
 import type { TopItem } from '../../../platforms/taobao/topItem';
 import { Rng } from '../../data/random';
-import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
+import { deepMerge, isJsonObject, PatchError, refuseIdentityChange, type JsonObject } from '../../deepMerge';
 import type { PlatformSandboxInit } from '../../types';
 import { exampleItem, merchantExampleItem } from './exampleItem';
 import { generateItem } from './generateItem';
+import { ITEM_SUB_OBJECTS } from './itemFields';
 
 export interface TaobaoCatalog {
   /** Live items by `num_iid` as decimal text. */
@@ -37,12 +38,25 @@ export function buildTaobaoCatalog(init: PlatformSandboxInit, merchant?: string)
   return { items, deletedIds, patch: (numIid, patch) => patchItem(items, numIid, patch) };
 }
 
+/** `fields` projects `skus`, `item_imgs`, ... as `{<singular>: [objects]}`: a patch must keep that shape. */
+function requireListContainers(item: JsonObject): void {
+  for (const { container } of ITEM_SUB_OBJECTS.values()) {
+    const wrapper = item[container];
+    if (wrapper === undefined) continue;
+    const lists = isJsonObject(wrapper) ? Object.values(wrapper) : [];
+    if (lists.length === 0 || !lists.every((list) => Array.isArray(list) && list.every(isJsonObject))) {
+      throw new PatchError(`field ${container} must stay {"<name>": [objects]}`);
+    }
+  }
+}
+
 function patchItem(items: Map<string, TopItem>, numIid: string, patch: JsonObject): TopItem | undefined {
   const item = items.get(numIid);
   if (!item) return undefined;
   refuseIdentityChange(item as JsonObject, patch, ['num_iid']);
   // Replaced, not changed in place: answers already projected from the old item stay as they were.
   const patched = deepMerge(item as JsonObject, patch) as TopItem;
+  requireListContainers(patched as JsonObject);
   items.set(numIid, patched);
   return patched;
 }

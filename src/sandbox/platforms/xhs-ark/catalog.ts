@@ -63,6 +63,7 @@ export class ArkCatalog {
     if (isJsonObject(patch.item) && Object.hasOwn(patch.item, 'id') && patch.item.id !== id) {
       throw new PatchError('field item.id identifies the product and may not be patched');
     }
+    if (Object.hasOwn(patch, 'item') && !isJsonObject(patch.item)) throw new PatchError('field item must stay an object');
     const hit = deepMerge(this.hit(record) as unknown as JsonObject, patch) as unknown as ArkHit;
     this.patched.set(id, { hit, json: JSON.stringify(hit) });
     const changed = recordOfHit(hit, record.spuIndex, record.position);
