@@ -62,7 +62,7 @@ function byApiKey(key: string, pepper: string, directory: TenantDirectory): Requ
   // The map lookup is keyed by an HMAC the caller cannot steer without the pepper; the constant-time
   // comparison below is what decides.
   const found = directory.clientByKeyDigest(digest);
-  if (!found || !sameDigest(found.client.keyDigest, digest)) return undefined;
+  if (!found || !sameDigest(found.client.keyDigest ?? '', digest)) return undefined;
   const { tenant, client } = found;
   return {
     tenant,
@@ -76,7 +76,9 @@ async function byJwt(token: string, verify: JwtVerifier, directory: TenantDirect
   const tenant = verified && directory.tenantByJwtClaim(verified.tenant);
   if (!verified || !tenant) return undefined;
   const scopes = new Set(verified.scopes);
-  return { tenant, scopes, client: withBudget({ clientId: `${tenant.id}/jwt:${verified.subject}`, tenantId: tenant.id, scopes }, tenant.budget) };
+  const entry = tenant.clients.find((c) => c.jwtSubject === verified.subject);
+  const clientId = entry ? `${tenant.id}/${entry.id}` : `${tenant.id}/jwt:${verified.subject}`;
+  return { tenant, scopes, client: withBudget({ clientId, tenantId: tenant.id, scopes }, entry?.budget ?? tenant.budget) };
 }
 
 function withBudget(identity: ClientIdentity, budget: ClientIdentity['budget']): ClientIdentity {

@@ -78,12 +78,15 @@ function readField(raw: string, secret: boolean, secrets: SecretSources, where: 
 function parseClient(value: unknown, where: string): TenantClient {
   if (!isRecord(value)) throw new TenantRecordError(`${where}: must be an object`);
   if (typeof value.id !== 'string' || !ID_PATTERN.test(value.id)) throw new TenantRecordError(`${where}: needs an id`);
-  if (typeof value.keyDigest !== 'string' || !DIGEST_PATTERN.test(value.keyDigest)) {
+  const { keyDigest, jwtSubject } = value;
+  if ((keyDigest === undefined) === (jwtSubject === undefined)) throw new TenantRecordError(`${where}: needs a keyDigest or a jwtSubject`);
+  if (keyDigest !== undefined && (typeof keyDigest !== 'string' || !DIGEST_PATTERN.test(keyDigest))) {
     throw new TenantRecordError(`${where}: keyDigest must be 64 lower-case hex digits (npm run auth:new-key)`);
   }
+  if (jwtSubject !== undefined && (typeof jwtSubject !== 'string' || jwtSubject === '')) throw new TenantRecordError(`${where}: jwtSubject must be a string`);
   return {
     id: value.id,
-    keyDigest: value.keyDigest,
+    ...(keyDigest !== undefined ? { keyDigest } : { jwtSubject: jwtSubject as string }),
     scopes: parseStrings(value.scopes, `${where} scopes`),
     budget: value.budget === undefined ? undefined : parseBudget(value.budget, `${where} budget`),
   };

@@ -7,11 +7,14 @@ export interface Budget {
   restorePerSecond: number;
 }
 
-/** A client holding an API key. Only the key's HMAC-SHA256 digest is ever stored. */
+/** A client: one holding an API key (only its HMAC-SHA256 digest is stored), or a JWT subject given its own budget. */
 export interface TenantClient {
   id: string;
   /** Lower-case hex HMAC-SHA256 of the key under the server's pepper (`npm run auth:new-key`). */
-  keyDigest: string;
+  keyDigest?: string;
+  /** A JWT `sub` this entry names (its scopes come from the token; the entry gives its id and budget). */
+  jwtSubject?: string;
+  /** An API key's scopes. */
   scopes: readonly string[];
   /** Overrides the tenant's budget for this client. */
   budget?: Budget;

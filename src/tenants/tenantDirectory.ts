@@ -107,6 +107,7 @@ function index(tenants: readonly Tenant[]): Snapshot {
   for (const tenant of tenants) {
     snapshot.byId.set(tenant.id, tenant);
     for (const client of tenant.clients) {
+      if (client.keyDigest === undefined) continue;
       if (snapshot.byKeyDigest.has(client.keyDigest)) throw new TenantRecordError(`tenant ${tenant.id} client ${client.id}: its key is already another client's`);
       snapshot.byKeyDigest.set(client.keyDigest, { tenant, client });
     }
