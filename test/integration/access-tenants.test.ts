@@ -130,3 +130,29 @@ describe('a tenant without a platform', () => {
     expect(responses.split('\n').filter((line) => /\b(alpha|beta|gamma)\b/.test(line))).toEqual([]);
   });
 });
+
+describe('quota pacing per tenant', () => {
+  let paced: AccessStack;
+  beforeAll(async () => {
+    paced = await startAccessStack(async (sandboxUrl) => {
+      const { merchants } = (await (await fetch(`${sandboxUrl}/__sandbox/credentials`)).json()) as { merchants: Record<string, PlatformCredentials> };
+      const env: Record<string, string> = { AUTH: 'api-key', API_KEY_PEPPER: PEPPER, TAOBAO_RATE_LIMIT: '2/60s', REQUEST_TIMEOUT_MS: '1500' };
+      const tenants = [tenantRecord('alpha', { TAOBAO: merchants.m2!.TAOBAO }, KEYS.alpha, env), tenantRecord('beta', { TAOBAO: merchants.m3!.TAOBAO }, KEYS.beta, env)];
+      return { ...env, TENANTS_FILE: files.write('paced.json', JSON.stringify({ tenants })) };
+    });
+  });
+  afterAll(async () => paced?.close());
+
+  it('spends one tenant quota without touching the other one', async () => {
+    const lookup = (tenant: 'alpha' | 'beta', id: string) => paced.post({ query: `{ product(platform: TAOBAO, id: "${id}") { title } }` }, { 'x-api-key': KEYS[tenant] });
+    expect((await lookup('alpha', '1489161932')).json.errors).toBeUndefined();
+    const codes: unknown[] = [];
+    for (let id = 1489161933; codes.at(-1) !== 'UPSTREAM_RATE_LIMITED' && codes.length < 4; id++) {
+      codes.push((await lookup('alpha', String(id))).json.errors?.[0]?.extensions?.code);
+    }
+    expect(codes.at(-1)).toBe('UPSTREAM_RATE_LIMITED');
+    const beta = await lookup('beta', '1489161932');
+    expect(beta.json.errors).toBeUndefined();
+    expect(beta.json.data.product.title).toMatch(/\(m3\)$/);
+  });
+});
