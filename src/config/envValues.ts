@@ -1,7 +1,7 @@
 /** Small readers shared by the access settings' parsers; each error names the variable. */
-import { ConfigError } from './configError';
+import { ConfigError, type Env } from './configError';
 
-export type Env = Record<string, string | undefined>;
+export type { Env };
 
 export function readText(env: Env, name: string): string | undefined {
   const value = env[name];
