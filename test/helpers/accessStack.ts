@@ -52,7 +52,7 @@ export function tempDir(): { dir: string; write(name: string, content: string): 
 export async function startAccessStack(env: Record<string, string> | ((sandboxUrl: string) => Promise<Record<string, string>>)): Promise<AccessStack> {
   const logs: string[] = [];
   const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(describe).join(' '))),
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(show).join(' '))),
   );
   const sandbox = await startSandbox({ size: 60, seed: 11, port: 0, host: '127.0.0.1' });
   let gateway: RunningGateway;
@@ -102,7 +102,7 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
   };
 }
 
-function describe(value: unknown): string {
+function show(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack ?? ''}`;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
