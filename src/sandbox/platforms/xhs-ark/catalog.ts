@@ -93,7 +93,7 @@ function exampleRecord(hit: ArkHit): ArkRecord {
     id: item.id,
     spuIndex: -1,
     position: 0,
-    status: item.status ?? 0,
+    status: Number(item.status ?? 0),
     buyable: item.buyable === true,
     frozen: item.is_frozen === true,
     stock: item.stock ?? 0,
