@@ -41,7 +41,7 @@ export function toTaobaoProduct(item: TopItem): Product {
   const issues = new FieldIssues();
   const attributes = parseTopPropsName(item.props_name);
   const status = saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num);
-  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, item.approve_status === undefined ? undefined : status));
+  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, status));
   return issues.attach({
     id: toProductGlobalId('TAOBAO', numIid),
     platform: 'TAOBAO',
@@ -66,7 +66,10 @@ export function toTaobaoProduct(item: TopItem): Product {
   });
 }
 
-/** `itemStatus`: the item's status when it was fetched; a SKU is never more available than its item. */
+/**
+ * `itemStatus` caps the SKU's: a SKU is never more available than its item (fields.ts fetches
+ * `approve_status` and `num` whenever a SKU status is selected).
+ */
 export function toTaobaoSku(numIid: string, sku: TopSku, itemStatus?: ProductStatus): Sku {
   const skuId = String(sku.sku_id);
   const issues = new FieldIssues();
