@@ -55,9 +55,10 @@ export function readFen(value: unknown): Reading<Money> {
   return { value: toMoneyFromFen(n) };
 }
 
-/** A yuan decimal text (Taobao `"200.07"`); absent or empty is none. */
+/** A yuan decimal text (Taobao `"200.07"`), or the JSON number a typed-String field sometimes is; absent or empty is none. */
 export function readYuanText(value: unknown): Reading<Money> {
   if (value === undefined || value === null || value === '') return { value: null };
+  if (typeof value === 'number') return readYuanNumber(value);
   if (typeof value !== 'string') return { problem: NOT_MONEY };
   const fen = yuanTextToFen(value.trim());
   return fenReading(fen);
