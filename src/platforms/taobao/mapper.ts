@@ -5,7 +5,7 @@
  * omits when empty).
  */
 import type { AuditInfo, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { priceRangeOf, readYuanText } from '../money';
 import { readCount } from '../readCount';
@@ -110,8 +110,8 @@ function priceRange(item: TopItem, skus: readonly Sku[], issues: FieldIssues): P
     return price ? { min: price, max: price } : null;
   }
   const counted = countedSkus(rawSkus.map((raw, i) => ({ raw, sku: skus[i]! })), ({ raw }) => (raw.status === undefined ? null : SKU_STATUS_TABLE[raw.status] ?? 'UNKNOWN'));
-  const bad = counted.find(({ raw, sku }) => sku.price == null && raw.price !== undefined && raw.price !== '');
-  if (bad) return issues.reject('price', bad.raw.price, `(SKU ${String(bad.raw.sku_id)}) cannot be read, so the range is unknown`);
+  const bad = counted.find(({ sku }) => fieldIssueOf(sku, 'price'));
+  if (bad) return issues.derived('price', `unknown, since the price of counted SKU ${String(bad.raw.sku_id)} cannot be read`);
   return priceRangeOf(counted.flatMap(({ sku }) => (sku.price ? [sku.price] : [])));
 }
 

@@ -4,7 +4,7 @@
  * (upstream-protocols.md section 3). Prices are fen; times `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
  */
 import type { AuditInfo, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { priceRangeOf, readFen } from '../money';
 import { rawText, readCount } from '../readCount';
@@ -89,10 +89,8 @@ export function mapSku(productId: string, sku: WechatRecord, productStatus?: Pro
  * nothing is on sale). A counted SKU whose price cannot be read leaves the range unknown rather than wrong.
  */
 function skuPriceRange(counted: readonly Sku[], issues: FieldIssues): PriceRange | null {
-  if (counted.some((sku) => sku.price == null)) {
-    return counted.every((sku) => sku.price == null) ? { min: null, max: null } : issues.derived('price', "unknown, since a counted SKU's price cannot be read");
-  }
-  return priceRangeOf(counted.map((sku) => sku.price!)) ?? { min: null, max: null };
+  if (counted.some((sku) => fieldIssueOf(sku, 'price'))) return issues.derived('price', "unknown, since a counted SKU's price cannot be read");
+  return priceRangeOf(counted.flatMap((sku) => (sku.price ? [sku.price] : []))) ?? { min: null, max: null };
 }
 
 /**
