@@ -1,8 +1,9 @@
 /**
  * Values an upstream sent that a field cannot be mapped from (a price beyond what `Money` holds, an
  * unparseable time, a count that is negative). The mapper leaves that one field null and records why
- * on the object that owns the field; the field's resolver turns the record into an error at the field's
- * path, so the rest of the product, and of the batch, is unaffected.
+ * on the object that owns the field, and marks the product; the resolvers report each selected field's
+ * record as an error at the field's path (src/resolvers/fieldIssues.ts), so the rest of the product, and
+ * of the batch, is unaffected. Products without a mark cost the resolvers one WeakSet lookup.
  */
 
 /** A reading of one upstream value: the mapped value (null for "none"), or why it cannot be mapped. */
@@ -16,6 +17,35 @@ export interface FieldIssue {
 }
 
 const issuesByOwner = new WeakMap<object, ReadonlyMap<string, FieldIssue>>();
+const marked = new WeakSet<object>();
+
+/** The nested objects of a Product that may own issues (field names of the schema's types). */
+const NESTED: readonly string[] = ['price', 'stock', 'audit'];
+
+/**
+ * Marks `product` when it or any object below it (price range, stock, audit, SKUs and their stock)
+ * owns an issue. Every mapper calls it on the product it returns.
+ */
+export function markFieldIssues<T extends object>(product: T): T {
+  if (ownsIssues(product)) marked.add(product);
+  return product;
+}
+
+/** Whether `product` was marked by markFieldIssues: only then is it worth walking. */
+export function hasFieldIssues(product: unknown): boolean {
+  return typeof product === 'object' && product !== null && marked.has(product);
+}
+
+function ownsIssues(owner: object): boolean {
+  if (issuesByOwner.has(owner)) return true;
+  const record = owner as Record<string, unknown>;
+  for (const field of NESTED) {
+    const value = record[field];
+    if (typeof value === 'object' && value !== null && issuesByOwner.has(value)) return true;
+  }
+  const skus = record.skus;
+  return Array.isArray(skus) && skus.some((sku) => typeof sku === 'object' && sku !== null && ownsIssues(sku));
+}
 
 /** The issue recorded for `field` of `owner`, if any. */
 export function fieldIssueOf(owner: object, field: string): FieldIssue | undefined {

@@ -1,7 +1,7 @@
 /**
  * One bad upstream value spoils nothing else (issue 15, item 3): the gateway over real HTTP, its real
- * Taobao adapter and client pointed at a stand-in TOP host that answers with records the sandbox never
- * generates (a price beyond Money, an impossible date, a negative stock).
+ * Taobao and mini-program adapters and clients pointed at a stand-in host that answers with records the
+ * sandbox never generates (a price beyond Money, an impossible date, a negative stock, a fractional fen).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,11 @@ const BAD = {
   },
 };
 
+const DEALS = [
+  { item_id: 'd1', name: 'fine deal', status: 2, biz_create_time: 1_700_000_000, skus: [{ sku_id: 's1', sale_price: 1990, status: 1 }] },
+  { item_id: 'd2', name: 'odd deal', status: 2, biz_create_time: 5, skus: [{ sku_id: 's2', sale_price: 989.9999999999999, status: 1 }] },
+];
+
 let topCalls = 0;
 let upstream: Server;
 let gateway: RunningGateway;
@@ -37,21 +42,28 @@ async function query(text: string): Promise<{ data?: any; errors?: Array<{ messa
 
 beforeAll(async () => {
   upstream = createServer((req, res) => {
-    topCalls++;
     req.resume();
     req.on('end', () => {
       res.setHeader('content-type', 'application/json');
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/api/rmp/token') return res.end(JSON.stringify({ data: { access_token: 't', expire_in: 7200 }, success: true, msg: 'success', code: 0 }));
+      if (path === '/api/rmp/mp/deal/product/batch_get') return res.end(JSON.stringify({ data: { list: DEALS, total: 2 }, success: true, msg: 'success', code: 0 }));
+      topCalls++;
       res.end(JSON.stringify({ miniapp_items_get_response: { items: { item: [GOOD, BAD] }, request_id: 'r1' } }));
     });
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   const env = {
     PORT: '0',
+    XHS_MINIAPP_APP_ID: 'a',
+    XHS_MINIAPP_APP_SECRET: 's',
+    XHS_MINIAPP_BASE_URL: base,
     SANDBOX: 'off',
     TAOBAO_APP_KEY: 'k',
     TAOBAO_APP_SECRET: 's',
     TAOBAO_SESSION: 'sess',
-    TAOBAO_BASE_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+    TAOBAO_BASE_URL: base,
     TAOBAO_RETRY_ATTEMPTS: '1',
   };
   const config = loadConfig(env);
@@ -88,6 +100,27 @@ describe('a value a field cannot be mapped from', () => {
     const skuPrice = result.errors!.find((e) => e.path?.join('.') === 'products.1.skus.0.price')!;
     expect(skuPrice.message).toContain('99999999999999999.99');
     expect(result.errors!.find((e) => e.path?.join('.') === 'products.1.createdAt')?.extensions).toMatchObject({ platform: 'TAOBAO', field: 'createdAt' });
+  });
+
+  it('follows aliases and fragments, and reports nothing for a field left out by @skip', async () => {
+    const result = await query(`query($no: Boolean = true) { p: product(platform: TAOBAO, id: "1002") { ...F when: createdAt @skip(if: $no) } }
+      fragment F on Product { title cost: price { min { amount } } lines: skus { ... on Sku { id p: price { amount } } } }`);
+    expect(result.data.p).toMatchObject({ title: 'bad price and date', cost: null });
+    expect(result.data.p.when).toBeUndefined();
+    expect((result.errors ?? []).map((e) => e.path?.join('.')).sort()).toEqual(['p.cost', 'p.lines.0.p']);
+  });
+
+  it('reports a bad value of a listed product at its edge in the catalog, the other edges whole', async () => {
+    const result = await query('{ catalog(platform: XHS_MINIAPP, first: 10) { edges { node { title createdAt price { min { amount } } } } } }');
+    const nodes = result.data.catalog.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toEqual([
+      { title: 'fine deal', createdAt: '2023-11-14T22:13:20.000Z', price: { min: { amount: '19.90' } } },
+      { title: 'odd deal', createdAt: null, price: null },
+    ]);
+    expect((result.errors ?? []).map((e) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+      ['catalog.edges.1.node.createdAt', 'UPSTREAM_BAD_VALUE'],
+      ['catalog.edges.1.node.price', 'UPSTREAM_BAD_VALUE'],
+    ]);
   });
 
   it('reports nothing when the bad fields are not selected', async () => {

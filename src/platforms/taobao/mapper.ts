@@ -5,7 +5,7 @@
  * omits when empty).
  */
 import type { AuditInfo, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues, fieldIssueOf } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { priceRangeOf, readYuanText } from '../money';
 import { readCount } from '../readCount';
@@ -42,7 +42,7 @@ export function toTaobaoProduct(item: TopItem): Product {
   const attributes = parseTopPropsName(item.props_name);
   const status = saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num);
   const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, status));
-  return issues.attach({
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId('TAOBAO', numIid),
     platform: 'TAOBAO',
     platformProductId: numIid,
@@ -63,7 +63,7 @@ export function toTaobaoProduct(item: TopItem): Product {
     createdAt: issues.take('createdAt', item.created, readShanghaiLocal(item.created)),
     updatedAt: issues.take('updatedAt', item.modified, readShanghaiLocal(item.modified)),
     raw: item,
-  });
+  }));
 }
 
 /**

@@ -4,7 +4,7 @@
  * (upstream-protocols.md section 3). Prices are fen; times `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
  */
 import type { AuditInfo, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues, fieldIssueOf } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { priceRangeOf, readFen } from '../money';
 import { rawText, readCount } from '../readCount';
@@ -35,7 +35,7 @@ export function mapWechatProduct({ spu, skus, raw }: WechatProductInput): Produc
   const status = toProductStatus(spu.status);
   const mappedSkus = skus ? skus.map((sku) => mapSku(productId, sku, status)) : skuIdsOnly(productId, spu.skus);
   const counted = skus ? countedSkus(mappedSkus.map((sku, i) => ({ sku, own: toProductStatus(skus[i]!.status) })), ({ own }) => own) : [];
-  return issues.attach({
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId(PLATFORM, productId),
     platform: PLATFORM,
     platformProductId: productId,
@@ -56,7 +56,7 @@ export function mapWechatProduct({ spu, skus, raw }: WechatProductInput): Produc
     createdAt: issues.take('createdAt', spu.create_time, readShanghaiLocal(spu.create_time)),
     updatedAt: issues.take('updatedAt', spu.update_time, readShanghaiLocal(spu.update_time)),
     raw: raw ? { spu, skus: skus ?? null } : null,
-  });
+  }));
 }
 
 /** `productStatus` caps the SKU's status: a SKU is never more available than its product (skuRules.ts). */

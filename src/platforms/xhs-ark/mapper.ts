@@ -5,7 +5,7 @@
  * (`spl.variants`, `spv.non_desc_variants`) as the Sku's properties.
  */
 import type { AuditInfo, AuditState, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues, fieldIssueOf } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { readYuanNumber } from '../money';
 import { asCode, rawText, readCount } from '../readCount';
@@ -42,7 +42,7 @@ export function mapArkHit(hit: ArkHit): Product {
   const images = arkImages(hit);
   const sku = arkSku(hit, status, images[0] ?? null);
   const price = sku.price ?? (fieldIssueOf(sku, 'price') ? issues.derived('price', "unknown, since the item's price cannot be read") : null);
-  return issues.attach({
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId(PLATFORM, item.id),
     platform: PLATFORM,
     platformProductId: item.id,
@@ -63,7 +63,7 @@ export function mapArkHit(hit: ArkHit): Product {
     createdAt: issues.take('createdAt', item.create_time, readUnixTime(item.create_time)),
     updatedAt: issues.take('updatedAt', item.update_time, readUnixTime(item.update_time)),
     raw: hit,
-  });
+  }));
 }
 
 /** The item as its product's one SKU: same status, price and stock. */

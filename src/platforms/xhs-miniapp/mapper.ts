@@ -6,7 +6,7 @@
  * mini-program"), shared with the sandbox.
  */
 import type { AuditInfo, AuditState, PriceRange, Product, ProductStatus, Property, Sku } from '../../generated/graphql';
-import { FieldIssues, fieldIssueOf } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { priceRangeOf, readFen } from '../money';
 import { asCode, rawText } from '../readCount';
@@ -48,7 +48,7 @@ export function mapMiniappProduct(product: MiniappProduct): Product {
   const status = withSkus(row?.status ?? 'UNKNOWN', own);
   const skus = (product.skus ?? []).map((sku, index) => miniappSku(product.item_id, sku ?? {}, index, status));
   const category = text(product.category_id_v2) ?? text(product.category_id);
-  return issues.attach({
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId(PLATFORM, product.item_id),
     platform: PLATFORM,
     platformProductId: product.item_id,
@@ -70,7 +70,7 @@ export function mapMiniappProduct(product: MiniappProduct): Product {
     createdAt: issues.take('createdAt', product.biz_create_time, readUnixTime(product.biz_create_time)),
     updatedAt: issues.take('updatedAt', product.biz_update_time, readUnixTime(product.biz_update_time)),
     raw: product,
-  });
+  }));
 }
 
 /**

@@ -5,7 +5,7 @@
  * and their fields stay null when absent (never a guessed 0 or empty list).
  */
 import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues } from '../fieldIssues';
+import { FieldIssues, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { readFen } from '../money';
 import { readCount } from '../readCount';
@@ -28,7 +28,7 @@ export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
   const { status, rawStatus } = toXiaoeStatus(record);
   const rows = liveStockRows(record.stock);
   const skus = Array.isArray(record.sku) ? record.sku.filter(isRecord).map((sku) => toSku(sku, platformProductId, rows, status)) : null;
-  return issues.attach({
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId('XIAOE', platformProductId),
     platform: 'XIAOE',
     platformProductId,
@@ -49,7 +49,7 @@ export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
     createdAt: issues.take('createdAt', record.created_at, readShanghaiLocal(record.created_at)),
     updatedAt: issues.take('updatedAt', record.updated_at, readShanghaiLocal(record.updated_at)),
     raw: record,
-  });
+  }));
 }
 
 /**
