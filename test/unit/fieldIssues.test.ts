@@ -71,6 +71,15 @@ describe('a bad value in each mapper', () => {
     expect(fieldIssueOf(product.stock!, 'available')?.message).toContain('-4');
   });
 
+  it('Xiaoe: two live stock rows for one SKU leave that SKU stock and the product stock unknown, with errors', () => {
+    const row = { is_deleted: 0, left_num: 4, sell_num: 2, setting_stock: 9, sku_id: 'SKU_ADO_6378579149295pIEPP38' };
+    const product = toXiaoeProduct({ ...DOC_EXAMPLE_RECORD, stock: [row, { ...row, left_num: 5 }] });
+    expect(product.skus![0]!.stock).toBeNull();
+    expect(fieldIssueOf(product.skus![0]!, 'stock')?.message).toContain('live stock rows');
+    expect(product.stock).toBeNull();
+    expect(fieldIssueOf(product, 'stock')).toBeDefined();
+  });
+
   it('WeChat: a fractional sale_price nulls that SKU price and the range it would be part of', () => {
     const skus = [{ sku_id: 1, sale_price: 989.9999999999999, stock_num: 1, status: 5 }, { sku_id: 2, sale_price: 1300, stock_num: 2, status: 5 }];
     const product = mapWechatProduct({ spu: DOC_SPU, skus });

@@ -5,7 +5,7 @@
  * and their fields stay null when absent (never a guessed 0 or empty list).
  */
 import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
-import { FieldIssues, markFieldIssues } from '../fieldIssues';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { readFen } from '../money';
 import { readCount } from '../readCount';
@@ -43,7 +43,7 @@ export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
     rawStatus,
     price: priceRange(record),
     skus: skus?.map(({ sku }) => sku) ?? null,
-    stock: productStock(rows, skus),
+    stock: productStock(rows, skus, issues),
     audit: NO_AUDIT,
     attributes: Array.isArray(record.attr) ? toProperties(record.attr) : null,
     createdAt: issues.take('createdAt', record.created_at, readShanghaiLocal(record.created_at)),
@@ -134,10 +134,11 @@ function rowStock(row: Fields): Stock {
  * (it is always fetched with the stock block, fields.ts): the sum over the live rows. Null without a
  * stock block (never a guessed 0).
  */
-function productStock(rows: Map<string, Fields[]> | null, skus: readonly MappedSku[] | null): Stock | null {
+function productStock(rows: Map<string, Fields[]> | null, skus: readonly MappedSku[] | null, issues: FieldIssues): Stock | null {
   if (!rows) return null;
   if (skus) {
     const counted = countedSkus(skus, ({ own }) => own);
+    if (counted.some(({ sku }) => fieldIssueOf(sku, 'stock'))) return issues.derived('stock', "unknown, since a counted SKU's stock rows cannot be read");
     if (counted.every(({ sku }) => sku.stock == null)) return null;
     return sumStocks(counted.map(({ sku }) => sku.stock ?? { available: null, sold: null, total: null }));
   }
