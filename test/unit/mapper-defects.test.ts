@@ -151,3 +151,58 @@ describe('Xiaohongshu Ark: status is a String on the page', () => {
     expect(mapArkHit(hit({ status: '0', buyable: false })).status).toBe('DRAFT');
   });
 });
+
+/** Found by this issue's own audit of the five mappers for the same classes of defect. */
+describe('audit: deleted or off-shelf counted as live, children above their parent', () => {
+  it('Xiaoe: reads is_deleted sent as "1" as deleted, not as on sale', () => {
+    expect(toXiaoeProduct(xiaoe({ is_deleted: '1' })).status).toBe('DELETED');
+  });
+
+  it('WeChat: gives an on-shelf SKU (5) of a product taken off the shelf (11) OFF_SALE', () => {
+    const product = mapWechatProduct({ spu: { ...structuredClone(DOC_SPU), status: 11 }, skus: [{ sku_id: 1001, sale_price: 1300, stock_num: 5, status: 5 }] });
+    expect(product.skus?.[0]?.status).toBe('OFF_SALE');
+    expect(product.skus?.[0]?.rawStatus).toBe('5');
+  });
+
+  it('mini-program: gives an on-shelf SKU of a product taken offline (4) OFF_SALE', () => {
+    expect(mapMiniappProduct({ ...structuredClone(DEAL), status: 4 }).skus?.[0]?.status).toBe('OFF_SALE');
+  });
+
+  it('WeChat: never lets min_price from the spu exceed the highest SKU price (min from the same SKUs as max)', () => {
+    const product = mapWechatProduct({ spu: { ...structuredClone(DOC_SPU), min_price: 2000 }, skus: [{ sku_id: 1001, sale_price: 1300, stock_num: 5, status: 5 }] });
+    expect(product.price?.min?.minorUnits).toBe(1300);
+    expect(product.price?.max?.minorUnits).toBe(1300);
+  });
+});
+
+describe('audit: values typed or united differently from the page', () => {
+  it('WeChat: reads a status sent as "5" as ON_SALE and keeps it raw', () => {
+    const product = mapWechatProduct({ spu: { ...structuredClone(DOC_SPU), status: '5' } });
+    expect([product.status, product.rawStatus]).toEqual(['ON_SALE', '5']);
+  });
+
+  it('Ark: reads a create_time in milliseconds by its magnitude, not as the year 49000', () => {
+    const hit = JSON.parse(ARK_EXAMPLE_HIT_TEXT) as ArkHit;
+    expect(mapArkHit({ ...hit, item: { ...hit.item, create_time: 1_491_445_988_000 } }).createdAt).toBe('2017-04-06T02:33:08.000Z');
+  });
+
+  it('mini-program: reads audit times in seconds by their magnitude', () => {
+    const product = mapMiniappProduct({ ...structuredClone(DEAL), audit_info: { submit_time: 1_700_000_100, audit_time: 1_700_003_700 } });
+    expect(product.audit?.submittedAt).toBe('2023-11-14T22:15:00.000Z');
+  });
+
+  it('Ark: gives a negative stock no count rather than -1', () => {
+    const hit = JSON.parse(ARK_EXAMPLE_HIT_TEXT) as ArkHit;
+    expect(mapArkHit({ ...hit, item: { ...hit.item, stock: -1 } }).stock?.available ?? null).toBeNull();
+  });
+
+  it("Taobao: gives TOP's 2000-01-01 00:00:00 placeholder no time rather than 1999-12-31T16:00Z", () => {
+    expect(toTaobaoProduct({ num_iid: 1, created: '2000-01-01 00:00:00' }).createdAt).toBeNull();
+  });
+
+  it('Taobao: maps a SKU price beyond Money to a null field instead of throwing (which failed the whole batch)', () => {
+    const product = toTaobaoProduct({ num_iid: 1, title: 'kept', skus: { sku: [{ sku_id: 1, price: '99999999999999999.99', status: 'normal' }] } });
+    expect(product.title).toBe('kept');
+    expect(product.skus?.[0]?.price).toBeNull();
+  });
+});
