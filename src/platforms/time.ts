@@ -32,16 +32,6 @@ function inRange(ms: number): Reading<string> {
   return ms >= EARLIEST_MS && ms < LATEST_MS ? { value: new Date(ms).toISOString() } : { problem: OUT_OF_RANGE };
 }
 
-/** Unix seconds (Ark `create_time`). 0 and negatives mean "none". */
-export function fromUnixSeconds(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value * 1000).toISOString() : null;
-}
-
-/** Unix milliseconds (the Xiaohongshu mini-program's `biz_create_time`). 0 and negatives mean "none". */
-export function fromUnixMillis(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : null;
-}
-
 const SHANGHAI_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
 /**
