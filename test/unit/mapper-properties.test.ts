@@ -1,7 +1,8 @@
 /**
  * Property tests of the five mappers (issue 15, item 4): generated records within each page's types,
  * odd values included (mapperArbitraries.ts), must map without throwing to products that keep every
- * invariant of productInvariants.ts. Seeded, a few hundred runs each, so a failure reproduces.
+ * invariant of productInvariants.ts, and never null a creation time silently (item 3). Seeded, a few
+ * hundred runs each, so a failure reproduces.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -34,7 +35,7 @@ describe('mapper invariants on generated records', () => {
   it('Taobao', () => {
     fc.assert(
       fc.property(topItem, (item) => {
-        checkProductInvariants(toTaobaoProduct(item as TopItem), { hadStatus: item.approve_status != null });
+        checkProductInvariants(toTaobaoProduct(item as TopItem), { hadStatus: item.approve_status != null, createdFrom: item.created });
       }),
       RUNS,
     );
@@ -46,7 +47,7 @@ describe('mapper invariants on generated records', () => {
         const product = toXiaoeProduct(record);
         const own = (record.sku ?? []).map((sku) => toXiaoeSkuStatus(sku).status);
         const stockFrom = record.stock && record.sku ? countedBy(product.skus ?? [], own) : undefined;
-        checkProductInvariants(product, { hadStatus: true, ...(stockFrom ? { stockFrom } : {}) });
+        checkProductInvariants(product, { hadStatus: true, createdFrom: record.created_at, ...(stockFrom ? { stockFrom } : {}) });
       }),
       RUNS,
     );
@@ -57,7 +58,7 @@ describe('mapper invariants on generated records', () => {
       fc.property(wechatSpu, wechatSkus, (spu, skus) => {
         const product = mapWechatProduct({ spu, skus });
         const stockFrom = skus ? countedBy(product.skus ?? [], skus.map((sku) => toProductStatus(sku.status))) : undefined;
-        checkProductInvariants(product, { hadStatus: spu.status != null, ...(stockFrom ? { stockFrom } : {}) });
+        checkProductInvariants(product, { hadStatus: spu.status != null, createdFrom: spu.create_time, ...(stockFrom ? { stockFrom } : {}) });
       }),
       RUNS,
     );
@@ -66,7 +67,7 @@ describe('mapper invariants on generated records', () => {
   it('Xiaohongshu Ark', () => {
     fc.assert(
       fc.property(arkHit, (hit) => {
-        checkProductInvariants(mapArkHit(hit as unknown as ArkHit), { hadStatus: true });
+        checkProductInvariants(mapArkHit(hit as unknown as ArkHit), { hadStatus: true, createdFrom: hit.item.create_time });
       }),
       RUNS,
     );
@@ -75,7 +76,7 @@ describe('mapper invariants on generated records', () => {
   it('Xiaohongshu mini-program', () => {
     fc.assert(
       fc.property(miniappProduct, (product) => {
-        checkProductInvariants(mapMiniappProduct(product as MiniappProduct), { hadStatus: product.status != null });
+        checkProductInvariants(mapMiniappProduct(product as MiniappProduct), { hadStatus: product.status != null, createdFrom: product.biz_create_time });
       }),
       RUNS,
     );

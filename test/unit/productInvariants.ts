@@ -3,6 +3,7 @@
  * throws an Error naming the first broken invariant, so fast-check can shrink to the smallest record.
  */
 import type { Money, Product, ProductStatus, Sku, Stock } from '../../src/generated/graphql';
+import { fieldIssueOf } from '../../src/platforms/fieldIssues';
 
 const EARLIEST = Date.UTC(2000, 0, 1);
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -46,6 +47,13 @@ export interface InvariantOptions {
    * the SKU's own status as the platform's table reads it).
    */
   stockFrom?: readonly Sku[];
+  /** The upstream creation time: a null `createdAt` from a value that is not "none" must carry an issue. */
+  createdFrom?: unknown;
+}
+
+/** The ways the pages say "no time": absent, empty, 0, `0000-00-00 00:00:00`. */
+function isNoTime(raw: unknown): boolean {
+  return raw === undefined || raw === null || raw === '' || raw === 0 || raw === '0' || (typeof raw === 'string' && raw.startsWith('0000-00-00'));
 }
 
 export function checkProductInvariants(product: Product, options: InvariantOptions): void {
@@ -65,6 +73,9 @@ export function checkProductInvariants(product: Product, options: InvariantOptio
     if (rank(sku.status) > rank(product.status)) fail(product, `skus.${i} is ${sku.status} under a ${product.status} product`);
   });
   if (options.stockFrom) checkDerivedStock(product, options.stockFrom);
+  if (product.createdAt == null && !isNoTime(options.createdFrom) && !fieldIssueOf(product, 'createdAt')) {
+    fail(product, `createdAt is silently null for ${JSON.stringify(options.createdFrom)}`);
+  }
 }
 
 /** Product `stock.available` is the sum over the counted SKUs: null when any of them does not say. */
