@@ -7,6 +7,8 @@ export type GatewayErrorCode =
   | 'BAD_CURSOR'
   /** A catalog filter the platform's list API cannot apply exactly. */
   | 'UNSUPPORTED_FILTER'
+  /** One upstream value a field cannot be mapped from: that field alone is null (src/resolvers/fieldIssues.ts). */
+  | 'UPSTREAM_BAD_VALUE'
   /** The client lacks the scope a selected field needs (`extensions.scope` names it). */
   | 'FORBIDDEN';
 
