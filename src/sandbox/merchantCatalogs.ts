@@ -3,7 +3,7 @@
  * merchant's catalog is built at start (as before merchants existed); an extra merchant's on first use,
  * so extra merchants cost nothing until a test calls them.
  */
-import { DEFAULT_MERCHANT } from './merchants';
+import { DEFAULT_MERCHANT } from './merchantNames';
 import type { SandboxCredentialSet, SandboxMerchantInit } from './types';
 
 /** A merchant as a platform module sees it; `K` is the platform's credential type. */

@@ -109,8 +109,8 @@ function complete(entry: RequestLogEntry, reply: SandboxReply): void {
 export function envelopeErrorCode(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const fields = body as Record<string, unknown>;
-  const taobao = fields.error_response;
-  if (typeof taobao === 'object' && taobao !== null) return String((taobao as Record<string, unknown>).code ?? 'unknown');
+  const errorResponse = fields.error_response;
+  if (typeof errorResponse === 'object' && errorResponse !== null) return String((errorResponse as Record<string, unknown>).code ?? 'unknown');
   for (const key of ['errcode', 'error_code', 'code']) {
     const value = fields[key];
     if (value !== undefined && value !== null && value !== 0 && value !== '0') return String(value);

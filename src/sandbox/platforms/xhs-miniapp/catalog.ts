@@ -8,7 +8,7 @@
  */
 import type { MiniappProduct } from '../../../platforms/xhs-miniapp/types';
 import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
-import { merchantNumber } from '../../merchants';
+import { merchantNumber } from '../../merchantNames';
 import { MINIAPP_EXAMPLE_PRODUCT } from './exampleProduct';
 import { drawProductFacts, generateProduct, productStream } from './generateProduct';
 import { MINIAPP_STATUS } from './status';
