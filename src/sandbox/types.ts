@@ -81,6 +81,8 @@ export interface PlatformSandbox {
   route(req: SandboxRequest): SandboxRoute | undefined;
   /** The platform's own error envelope for a code (used by fault injection of platform error codes). */
   errorReply(code: string | number, message?: string): SandboxReply;
+  /** The error code a reply body carries in the platform's envelope (logged as `error:<code>`); undefined for a success. */
+  errorCodeOf(body: unknown): string | undefined;
   /** Clears the module's own counters (e.g. a token endpoint's quota) on `POST /__sandbox/reset`. */
   reset?(): void;
   /**

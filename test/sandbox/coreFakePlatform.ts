@@ -53,6 +53,10 @@ export function createFakePlatform(): PlatformSandbox {
     name: 'xiaoe',
     route: (req: SandboxRequest) => routes[req.path],
     errorReply: fakeErrorReply,
+    errorCodeOf: (body) => {
+      const code = (body as { code?: unknown } | undefined)?.code;
+      return code === undefined || code === 0 ? undefined : String(code);
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { MerchantCatalogs } from '../../merchantCatalogs';
 import type { PlatformSandbox, PlatformSandboxInit, SandboxPlatformModule, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { buildTaobaoCatalog, type TaobaoCatalog } from './catalog';
 import { TAOBAO_CREDENTIALS, taobaoMerchantCredentials, type TaobaoCredentials } from './credentials';
-import { topErrorReply } from './envelope';
+import { topErrorCode, topErrorReply } from './envelope';
 import { handleItemsGet } from './handler';
 import { ITEMS_GET_METHOD, readTopParams } from './systemParams';
 
@@ -41,6 +41,7 @@ export function createTaobaoSandbox(init: PlatformSandboxInit): PlatformSandbox 
       return readTopParams(req).method === ITEMS_GET_METHOD ? itemsGet : other;
     },
     errorReply,
+    errorCodeOf: topErrorCode,
     merchantOf: (req) => merchants.nameOf(readTopParams(req).app_key),
     patchProduct(merchant, numIid, patch) {
       const product = merchants.named(merchant)?.catalog.patch(numIid, patch);

@@ -8,7 +8,7 @@ import type { PlatformSandbox, PlatformSandboxInit, SandboxPlatformModule, Sandb
 import type { WechatShops } from './businessRoute';
 import { buildWechatCatalog, type WechatCatalog } from './catalog';
 import { WECHAT_CREDENTIALS, wechatMerchantCredentials, type WechatCredentials } from './credentials';
-import { wechatErrorReply } from './envelope';
+import { wechatErrorCode, wechatErrorReply } from './envelope';
 import { LatestTokens } from './latestTokens';
 import { jsonBody } from './params';
 import { skuGetRoute, skuListRoute } from './skuRoutes';
@@ -55,6 +55,7 @@ export function createWechatSandbox(init: PlatformSandboxInit): PlatformSandbox 
     name: 'wechat',
     route: (req) => routes.get(req.path),
     errorReply: (code, message) => wechatErrorReply(code, message),
+    errorCodeOf: wechatErrorCode,
     merchantOf(req, ctx) {
       if (TOKEN_PATHS.has(req.path)) {
         const appid = req.method === 'GET' ? req.query.get('appid') : jsonBody(req)?.appid;

@@ -7,7 +7,7 @@ import type { PlatformSandbox, PlatformSandboxInit, SandboxPlatformModule } from
 import { header } from './auth';
 import { ArkCatalog } from './catalog';
 import { XHS_ARK_CREDENTIALS, xhsArkMerchantCredentials, type XhsArkCredentials } from './credentials';
-import { arkError } from './envelope';
+import { arkError, arkErrorCode } from './envelope';
 import { ARK_ITEMS_PATH, createItemsRoute } from './itemsRoute';
 
 export interface XhsArkSandbox extends PlatformSandbox {
@@ -49,6 +49,7 @@ export function createXhsArkSandbox(init: PlatformSandboxInit, credentials: XhsA
     catalog,
     route: (req) => (req.method === 'GET' && req.path === ARK_ITEMS_PATH ? items : undefined),
     errorReply: (code, message) => arkError(code, message),
+    errorCodeOf: arkErrorCode,
     merchantOf: (req) => merchants.nameOf(header(req, 'app-key')),
     patchProduct(merchant, id, patch) {
       const product = merchants.named(merchant)?.catalog.patch(id, patch);

@@ -7,7 +7,7 @@ import type { PlatformSandbox, PlatformSandboxInit, SandboxPlatformModule } from
 import { createBatchGetRoute, MINIAPP_BATCH_GET_PATH } from './batchGetRoute';
 import { MiniappCatalog } from './catalog';
 import { XHS_MINIAPP_CREDENTIALS, xhsMiniappMerchantCredentials, type XhsMiniappCredentials } from './credentials';
-import { miniappError } from './envelope';
+import { miniappError, miniappErrorCode } from './envelope';
 import { createTokenRoute, MINIAPP_TOKEN_PATH } from './tokenRoute';
 
 export interface XhsMiniappSandbox extends PlatformSandbox {
@@ -49,6 +49,7 @@ export function createXhsMiniappSandbox(init: PlatformSandboxInit, credentials: 
     catalog,
     route: (req) => (req.method === 'POST' ? routes.get(req.path) : undefined),
     errorReply: (code, message) => miniappError(code, message),
+    errorCodeOf: miniappErrorCode,
     merchantOf(req) {
       const appid = req.path === MINIAPP_TOKEN_PATH ? (req.json as { appid?: unknown } | undefined)?.appid : req.query.get('app_id');
       return typeof appid === 'string' ? merchants.nameOf(appid) : undefined;

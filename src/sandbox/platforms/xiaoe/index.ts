@@ -9,7 +9,7 @@ import { XIAOE_CREDENTIALS, xiaoeMerchantCredentials, type XiaoeCredentials } fr
 import { jsonBody } from './params';
 import { createDetailRoute } from './detailRoute';
 import { createListRoute } from './listRoute';
-import { TOKEN_QUOTA, xiaoeReply } from './protocol';
+import { TOKEN_QUOTA, xiaoeErrorCode, xiaoeReply } from './protocol';
 import { createTokenQuota } from './tokenQuota';
 import { createXiaoeShop, type XiaoeShop } from './shop';
 import { createTokenRoute } from './tokenRoute';
@@ -60,6 +60,7 @@ export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
       const numeric = Number(code);
       return xiaoeReply(Number.isInteger(numeric) ? numeric : code, message);
     },
+    errorCodeOf: xiaoeErrorCode,
     reset: () => quota.reset(),
     merchantOf(req, ctx) {
       if (req.path === '/token') return merchants.nameOf(req.query.get('app_id'));
