@@ -18,11 +18,11 @@ export interface MerchantCatalogsInit<C, K> {
   defaultCredentials: K;
   extras: readonly SandboxMerchantInit[] | undefined;
   /** This platform's credentials out of a merchant's set (e.g. `set.TAOBAO`). */
-  pick(set: SandboxCredentialSet): K;
+  pick: (set: SandboxCredentialSet) => K;
   /** The value requests identify the merchant by (e.g. Taobao's app_key). */
-  keyOf(credentials: K): string;
+  keyOf: (credentials: K) => string;
   /** An extra merchant's catalog, from its seed (and name). */
-  build(merchant: SandboxMerchantInit): C;
+  build: (merchant: SandboxMerchantInit) => C;
 }
 
 export class MerchantCatalogs<C, K> {

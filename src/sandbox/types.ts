@@ -36,13 +36,13 @@ export interface SandboxPlatformModule<Code extends PlatformCode = PlatformCode,
   /** The default merchant's credentials (README, "Credentials"). */
   readonly credentials: Credentials;
   /** Merchant `m<n>`'s credentials, n from 2 (README, "Merchants"). */
-  merchantCredentials(n: number): Credentials;
+  merchantCredentials: (n: number) => Credentials;
   /** Starts every token the platform issues, so a token in a log says whose it is. */
   readonly tokenPrefix: string;
   /** The rate limit unless the `rateLimits` option or the admin API says otherwise (README, "Rate limits"). */
   readonly rateLimit: RateLimit;
   /** Builds the stand-in and its default merchant's catalog (extra merchants' on first use). */
-  create(init: PlatformSandboxInit): PlatformSandbox;
+  create: (init: PlatformSandboxInit) => PlatformSandbox;
 }
 
 /** A request as a platform handler sees it: the path below the platform prefix, bodies already parsed. */
