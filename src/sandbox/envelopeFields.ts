@@ -11,5 +11,10 @@ export function envelopeField(body: unknown, name: string): unknown {
 
 /** A code field as the log writes it: undefined when absent or 0 (success on every platform). */
 export function errorCodeText(value: unknown): string | undefined {
-  return value === undefined || value === null || value === 0 || value === '0' ? undefined : String(value);
+  return value === undefined || value === null || value === 0 || value === '0' ? undefined : codeText(value);
+}
+
+/** Codes are numbers or strings; anything else is written as JSON rather than `[object Object]`. */
+export function codeText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }

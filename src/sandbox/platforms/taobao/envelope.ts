@@ -4,7 +4,7 @@
  * with HTTP 200.
  */
 import type { TopItem } from '../../../platforms/taobao/topItem';
-import { envelopeField } from '../../envelopeFields';
+import { codeText, envelopeField } from '../../envelopeFields';
 import type { SandboxReply } from '../../types';
 
 /** TOP platform error codes and their messages, as TOP spells them (TOP error code list). */
@@ -76,5 +76,5 @@ function newRequestId(): string {
 export function topErrorCode(body: unknown): string | undefined {
   const error = envelopeField(body, 'error_response');
   if (typeof error !== 'object' || error === null) return undefined;
-  return String(envelopeField(error, 'code') ?? 'unknown');
+  return codeText(envelopeField(error, 'code') ?? 'unknown');
 }

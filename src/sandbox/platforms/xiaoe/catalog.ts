@@ -80,7 +80,7 @@ export function buildXiaoeCatalog(seed: number, size: number, shop?: XiaoeShopId
       refuseIdentityChange(record, patch, ['resource_id', 'resource_type']);
       goods[at] = goodsOfRecord(deepMerge(record, patch));
       Object.assign(catalog, indexGoods(goods), { version: catalog.version + 1 });
-      return goods[at]!.fixed;
+      return goods[at].fixed;
     },
   };
   return catalog;
