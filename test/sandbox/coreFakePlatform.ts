@@ -55,7 +55,7 @@ export function createFakePlatform(): PlatformSandbox {
     errorReply: fakeErrorReply,
     errorCodeOf: (body) => {
       const code = (body as { code?: unknown } | undefined)?.code;
-      return code === undefined || code === 0 ? undefined : String(code);
+      return (typeof code === 'number' || typeof code === 'string') && code !== 0 ? String(code) : undefined;
     },
   };
 }
