@@ -13,16 +13,11 @@ import { xiaoeSandbox } from './xiaoe';
 
 export const SANDBOX_PLATFORM_MODULES = [taobaoSandbox, xiaoeSandbox, wechatSandbox, xhsArkSandbox, xhsMiniappSandbox] as const;
 
-// Every PlatformCode of the schema has exactly one stand-in: a missing one fails the type check here.
+// Every PlatformCode of the schema has a stand-in: a missing one fails the type check here.
 const EVERY_CODE_LISTED: [Exclude<PlatformCode, AnySandboxPlatformModule['code']>] extends [never] ? true : false = true;
 void EVERY_CODE_LISTED;
 
 export const SANDBOX_PLATFORMS: readonly SandboxPlatformName[] = SANDBOX_PLATFORM_MODULES.map((module) => module.slug);
-
-/** The module of a slug; undefined for a name that is not a platform's. */
-export function sandboxPlatformModule(slug: string): AnySandboxPlatformModule | undefined {
-  return SANDBOX_PLATFORM_MODULES.find((module) => module.slug === slug);
-}
 
 /** Each platform's value of `pick`, by slug (e.g. the default rate limits). */
 export function bySlug<T>(pick: (module: AnySandboxPlatformModule) => T): Record<SandboxPlatformName, T> {
