@@ -51,7 +51,7 @@ export const GOODS_LIST_PATH = '/xe.goods.list.get/4.0.0';
 export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = new TokenCache()): XiaoeClient {
   const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>, deadline: number | undefined): Promise<unknown> => {
     const call = { credentialKey: credentials.appId, deadline };
-    const token = () => guardedCall(options, { ...call, endpoint: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
+    const token = () => guardedCall(options, { ...call, endpoint: 'token', purpose: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
     return callWithToken(tokens, tokenCacheKey([credentials.appId, credentials.clientId], credentials.secretKey), token, (accessToken) =>
       guardedCall(options, { ...call, endpoint: path }, async (timeoutMs) => {
         const res = await sendUpstream({
