@@ -28,8 +28,8 @@ export function createLogger(options: LoggerOptions): Logger {
         level: (label) => ({ level: label }),
         log: (object) => redactSecrets(object) as Record<string, unknown>,
       },
-      // Objects logged as `err` are reduced to what is safe to show before redaction sees them.
-      serializers: { err: (err: unknown) => redactSecrets(err instanceof Error ? { type: err.name, message: err.message } : err) },
+      // pino serializes after `formatters.log`: `err` is already a redacted plain object by then.
+      serializers: { err: (err: unknown) => err },
     },
     destination,
   );

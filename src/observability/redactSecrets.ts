@@ -20,7 +20,9 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1));
-  if (value instanceof Error) return redactSecrets({ type: value.name, message: value.message, ...(value as unknown as Record<string, unknown>) }, depth);
+  if (value instanceof Error) {
+    return redactSecrets({ type: value.name, message: value.message, stack: value.stack, ...(value as unknown as Record<string, unknown>) }, depth);
+  }
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     copy[key] = isSecretKey(key) ? REDACTED : redactSecrets(item, depth + 1);
