@@ -23,7 +23,7 @@ import { createLogger, type Logger } from '../observability/logger';
 import { currentRequestRecord } from '../observability/requestRecord';
 import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
 import { graphiqlPage } from './graphiqlPage';
-import { startMetricsServer } from './metricsServer';
+import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { assignRequestId, observeGraphQLRequest, type RequestObservers } from './observeRequest';
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -94,9 +94,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       requestId,
     };
   };
-  const metricsServer = observability?.metricsPort != null ? await startMetricsServer(metrics, observability.metricsPort, options.host ?? '127.0.0.1') : null;
+  const metricsPort = observability?.metricsPort ?? null;
+  const deps: RouteDeps = { apollo, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
   httpServer.on('request', (req, res) => {
-    const deps = { apollo, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsServer === null };
     route(req, res, deps).catch((err: unknown) => {
       logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
@@ -104,6 +104,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     });
   });
   const host = options.host ?? '127.0.0.1';
+  let metricsServer: MetricsServer | null = null;
   const close = async (): Promise<void> => {
     await apollo.stop();
     await metricsServer?.close();
@@ -113,6 +114,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   let port: number;
   try {
     port = await listen(httpServer, options.port, host);
+    if (metricsPort !== null) metricsServer = await startMetricsServer(metrics, metricsPort, host);
   } catch (err) {
     await close();
     throw err;

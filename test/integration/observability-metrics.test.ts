@@ -3,6 +3,9 @@
  * real traffic over the sandbox, Node's default metrics, and METRICS_PORT keeping them off the public port.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config';
+import { buildPlatformRegistry } from '../../src/platforms';
+import { startGatewayServer } from '../../src/server/httpServer';
 import { startStack, type Stack } from '../helpers/stack';
 
 /** The value of one sample, e.g. `gateway_requests_total{outcome="ok"}`; 0 when absent. */
@@ -73,6 +76,19 @@ describe('METRICS_PORT', () => {
       expect(await scrape(stack.gateway.metricsUrl)).toContain('# TYPE gateway_requests_total counter');
     } finally {
       await stack.close();
+    }
+  });
+});
+
+describe('METRICS_PORT taken', () => {
+  it('fails the start-up', async () => {
+    const blocker = await startStack({}, { METRICS_PORT: '0' });
+    const taken = new URL(blocker.gateway.metricsUrl).port;
+    try {
+      const config = loadConfig({ PORT: '0', METRICS_PORT: taken });
+      await expect(startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await blocker.close();
     }
   });
 });
