@@ -38,6 +38,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, graceMs: observability.shutdownTimeoutMs }, 'shutting down: no new connections, waiting for requests in flight');
+    // The drain is bounded by SHUTDOWN_TIMEOUT_MS; this bounds whatever closes after it (a hung exporter).
+    setTimeout(() => {
+      logger.error('catalog-gateway did not stop in time; exiting');
+      process.exit(1);
+    }, observability.shutdownTimeoutMs + 5_000).unref();
     shutDown(logger, [gateway.close, async () => sandbox?.close(), async () => tracing?.shutdown()]).then(
       () => process.exit(0),
       (err: unknown) => {
