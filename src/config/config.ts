@@ -5,6 +5,7 @@
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 import { readAccessSettings, type AccessSettings } from './access';
 import { ConfigError } from './configError';
 
@@ -64,6 +65,8 @@ export interface GatewayConfig {
   credentials: PlatformCredentials;
   /** Authentication, tenants, trusted documents, CORS and production mode (src/config/access.ts). */
   access: AccessSettings;
+  /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
+  observability: ObservabilityConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -167,7 +170,7 @@ export function loadConfig(env: Env): GatewayConfig {
   }
   const realCredentials = PLATFORM_CODES.some((code) => !platforms[code].sandbox && credentials[code] !== undefined);
   const access = readAccessSettings(env, { realCredentials });
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, access };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), access };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

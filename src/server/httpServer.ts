@@ -1,6 +1,7 @@
 /**
  * The gateway's HTTP server: GraphQL at /graphql through Apollo Server's framework-neutral
- * `executeHTTPGraphQLRequest`, plus /healthz and /readyz. Plain node:http keeps the hot path short.
+ * `executeHTTPGraphQLRequest`, plus /healthz, /readyz, /metrics (unless on METRICS_PORT) and the
+ * offline /graphiql. Plain node:http keeps the hot path short.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
@@ -15,37 +16,72 @@ import { partialErrorsPlugin } from '../listing/partialErrors';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
+import { requestRecordPlugin } from './requestRecordPlugin';
 import { listen } from '../util/listen';
+import { GatewayMetrics } from '../observability/gatewayMetrics';
+import { createLogger, type Logger } from '../observability/logger';
+import { currentRequestRecord } from '../observability/requestRecord';
+import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
+import { graphiqlPage } from './graphiqlPage';
+import { startMetricsServer, type MetricsServer } from './metricsServer';
+import { assignRequestId, observeGraphQLRequest, type RequestObservers } from './observeRequest';
 import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
 
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'access'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'access'> & { observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> };
   platforms: PlatformRegistry;
   port: number;
   host?: string;
+  /** Default: a logger that writes nothing (tests that do not look at logs). */
+  logger?: Logger;
 }
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (GraphQL at `${url}/graphql`). */
   url: string;
+  /** Where /metrics is served: `${url}/metrics`, or the METRICS_PORT server's. */
+  metricsUrl: string;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to `shutdownTimeoutMs`
+   * (default 10 s), then closes the remaining connections and the platforms' timers.
+   */
   close(): Promise<void>;
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const httpServer = http.createServer();
+  const logger = options.logger ?? createLogger({ level: 'silent', format: 'json' });
+  const metrics = new GatewayMetrics(options.platforms);
+  const observers: RequestObservers = { logger, metrics };
+  const onAttempt = (attempt: UpstreamAttempt): void => {
+    metrics.recordAttempt(attempt);
+    if (!logger.isLevelEnabled('debug')) return;
+    const ms = { quotaWaitMs: Math.round(attempt.quotaWaitMs * 10) / 10, durationMs: Math.round(attempt.durationMs * 10) / 10 };
+    logger.debug({ requestId: currentRequestRecord()?.requestId ?? null, ...attempt, ...ms }, 'upstream attempt');
+  };
+  const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
+  const observability = options.config.observability;
   const access = await startGatewayAccess(options.config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema()),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // index.ts owns the signals: Apollo's own handler would stop it and re-raise SIGTERM (exit 143).
+    stopOnTerminationSignals: false,
     // Apollo's default pretty-prints every answer (JSON.stringify(v, null, 2)): more CPU and bytes for
     // nobody (bench/README.md, "Optimizations").
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin(), ...access.apollo.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: observability?.shutdownTimeoutMs ?? 10_000 }),
+      ApolloServerPluginCacheControlDisabled(),
+      partialErrorsPlugin(),
+      requestRecordPlugin(),
+      ...access.apollo.plugins,
+    ],
     introspection: access.apollo.introspection,
   });
   try {
@@ -54,7 +90,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await access.close();
     throw err;
   }
-  const makeContext = async (usage: RequestUsage, admitted: AdmittedRequest): Promise<GatewayContext> => {
+  const makeContext = async (usage: RequestUsage, requestId: string, admitted: AdmittedRequest): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     const { client, tenant } = admitted.access;
     return {
@@ -65,46 +101,74 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline),
       deadline,
       usage,
+      requestId,
     };
   };
+  const metricsPort = observability?.metricsPort ?? null;
+  const deps: RouteDeps = { apollo, access, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
   httpServer.on('request', (req, res) => {
-    route(req, res, apollo, access, makeContext, options.platforms, options.config.credentials).catch((err: unknown) => {
-      console.error('gateway HTTP handler failed:', err);
+    route(req, res, deps).catch((err: unknown) => {
+      logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   });
   const host = options.host ?? '127.0.0.1';
+  let metricsServer: MetricsServer | null = null;
   const close = async (): Promise<void> => {
     await apollo.stop();
     await access.close();
+    await metricsServer?.close();
+    for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
   };
   let port: number;
   try {
     port = await listen(httpServer, options.port, host);
+    if (metricsPort !== null) metricsServer = await startMetricsServer(metrics, metricsPort, host);
   } catch (err) {
     await close();
     throw err;
   }
-  return { url: `http://${host}:${port}`, close };
+  const url = `http://${host}:${port}`;
+  return { url, metricsUrl: metricsServer ? `${metricsServer.url}/metrics` : `${url}/metrics`, close };
 }
 
-async function route(
-  req: IncomingMessage,
-  res: ServerResponse,
-  apollo: ApolloServer<GatewayContext>,
-  access: GatewayAccess,
-  makeContext: (usage: RequestUsage, admitted: AdmittedRequest) => Promise<GatewayContext>,
-  platforms: PlatformRegistry,
-  credentials: GatewayConfig['credentials'],
-): Promise<void> {
+interface RouteDeps {
+  apollo: ApolloServer<GatewayContext>;
+  access: GatewayAccess;
+  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest) => Promise<GatewayContext>;
+  platforms: PlatformRegistry;
+  credentials: GatewayConfig['credentials'];
+  observers: RequestObservers;
+  /** False when METRICS_PORT serves /metrics instead. */
+  metricsOnThisPort: boolean;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
+  const requestId = assignRequestId(req, res);
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(platforms, credentials));
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials));
+  if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
+  if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
+  const usage = new RequestUsage();
+  let ctx: GatewayContext | undefined;
+  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, admitted));
+  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps, usage, makeContext));
+}
+
+async function answerGraphQL(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  { apollo, access }: Pick<RouteDeps, 'apollo' | 'access'>,
+  usage: RequestUsage,
+  makeContext: (admitted: AdmittedRequest) => Promise<GatewayContext>,
+): Promise<void> {
   const admitted = await access.admit(req, res, url.search, () => readBody(req, res));
   if (admitted === undefined) return;
   const headers = new HeaderMap();
@@ -112,9 +176,8 @@ async function route(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: admitted.search, body: admitted.body };
-  const usage = new RequestUsage();
   const response = await runWithUsage(usage, () =>
-    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage, admitted) }),
+    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(admitted) }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
@@ -158,6 +221,17 @@ function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['cred
   );
   const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
   return { status: open ? 'degraded' : 'ready', platforms: report };
+}
+
+async function sendMetrics(res: ServerResponse, metrics: GatewayMetrics): Promise<void> {
+  const { contentType, body } = await metrics.scrape();
+  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
+  res.end(html);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
