@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createAuthenticator, type Authenticate, type RequestAccess } from '../auth/authenticator';
 import type { GatewayConfig } from '../config/config';
+import type { Logger } from '../observability/logger';
 import type { GatewayContext } from '../server/context';
 import { openTenantDirectory } from '../tenants/openTenantDirectory';
 import { handleCors } from './cors';
@@ -32,10 +33,10 @@ export interface GatewayAccess {
   close(): Promise<void>;
 }
 
-export async function startGatewayAccess(config: Pick<GatewayConfig, 'access' | 'credentials'>): Promise<GatewayAccess> {
+export async function startGatewayAccess(config: Pick<GatewayConfig, 'access' | 'credentials'>, logger: Pick<Logger, 'warn'>): Promise<GatewayAccess> {
   const settings = config.access;
   const trusted = settings.trustedDocuments ? loadTrustedDocuments(settings.trustedDocuments) : null;
-  const directory = await openTenantDirectory(settings.tenants, config.credentials);
+  const directory = await openTenantDirectory(settings.tenants, config.credentials, (message) => logger.warn(message));
   let authenticate: Authenticate;
   try {
     authenticate = await createAuthenticator(settings.auth, directory);
@@ -43,7 +44,7 @@ export async function startGatewayAccess(config: Pick<GatewayConfig, 'access' | 
     await directory.close();
     throw err;
   }
-  if (settings.auth.warning) console.warn(`WARNING: ${settings.auth.warning}`);
+  if (settings.auth.warning) logger.warn(settings.auth.warning);
   const anonymousScopes: ReadonlySet<string> = new Set(settings.auth.anonymous?.scopes ?? []);
   const landingPage = settings.exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled();
   return {

@@ -63,7 +63,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   };
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
-  const access = await startGatewayAccess(options.config);
+  const access = await startGatewayAccess(options.config, logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema()),
     formatError,

@@ -4,7 +4,7 @@
  * refresh, so an updated row takes effect within TENANTS_REFRESH_MS.
  */
 import pg from 'pg';
-import type { TenantSource } from './tenantSource';
+import type { TenantSource, WarningSink } from './tenantSource';
 
 /** Applied in order, each once, recorded in gateway_schema_migrations. */
 const MIGRATIONS: ReadonlyArray<{ version: number; sql: (schema: string) => string }> = [
@@ -25,6 +25,7 @@ export interface PgTenantSourceOptions {
   connectionString: string;
   /** The PostgreSQL schema holding the tables (`TENANTS_DB_SCHEMA`, default public). */
   schema: string;
+  warn: WarningSink;
 }
 
 export interface PgTenantSource extends TenantSource {
@@ -39,7 +40,7 @@ export function pgTenantSource(options: PgTenantSourceOptions): PgTenantSource {
   const schema = `"${options.schema}"`;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (err) => console.warn(`tenants database: idle connection failed: ${err.message}`));
+  pool.on('error', (err) => options.warn(`tenants database: idle connection failed: ${err.message}`));
   return {
     description: `PostgreSQL schema ${options.schema}`,
     async migrate() {

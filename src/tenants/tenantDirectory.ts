@@ -8,7 +8,7 @@ import type { PlatformCredentials } from '../config/credentials';
 import { parseTenant, TenantRecordError } from './parseTenant';
 import type { SecretSources } from './secretValue';
 import { DEFAULT_TENANT_ID, type Tenant, type TenantClient } from './tenant';
-import type { TenantSource } from './tenantSource';
+import type { TenantSource, WarningSink } from './tenantSource';
 
 export interface TenantDirectoryOptions {
   /** Null when only the environment's default tenant exists. */
@@ -17,6 +17,7 @@ export interface TenantDirectoryOptions {
   defaultCredentials: PlatformCredentials;
   secrets: SecretSources;
   refreshMs: number;
+  warn: WarningSink;
 }
 
 interface Snapshot {
@@ -59,7 +60,7 @@ export class TenantDirectory {
   /** Re-reads the store now (the timer calls this; tests may too). Never rejects. */
   refresh(): Promise<void> {
     this.refreshing ??= this.load(false)
-      .catch((err: unknown) => console.warn(`tenants: refresh from ${this.options.source?.description} failed, keeping the last snapshot: ${(err as Error).message}`))
+      .catch((err: unknown) => this.options.warn(`tenants: refresh from ${this.options.source?.description} failed, keeping the last snapshot: ${(err as Error).message}`))
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
@@ -96,7 +97,7 @@ export class TenantDirectory {
       if (strict || !(err instanceof TenantRecordError)) throw err;
       const id = (record as { id?: unknown } | null)?.id;
       const previous = typeof id === 'string' ? this.snapshot.byId.get(id) : undefined;
-      console.warn(`tenants: ${err.message}; ${previous ? 'keeping its last good version' : 'skipped'}`);
+      this.options.warn(`tenants: ${err.message}; ${previous ? 'keeping its last good version' : 'skipped'}`);
       return previous;
     }
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/observability/logger';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer, type RunningGateway } from '../../src/server/httpServer';
 import { startSandbox } from '../../src/sandbox';
@@ -30,7 +31,7 @@ export interface AccessStack {
   callsSince(): Promise<Record<string, number>>;
   /** Every response (headers and body) so far. */
   responses(): string;
-  /** Every console line so far. */
+  /** Every log line (the gateway's logger and the console) so far. */
   logs(): string;
   close(): Promise<void>;
 }
@@ -58,7 +59,8 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
   let gateway: RunningGateway;
   try {
     const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...(typeof env === 'function' ? await env(sandbox.url) : env) });
-    gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
+    const logger = createLogger({ level: 'info', format: 'json', destination: { write: (line: string) => void logs.push(line) } });
+    gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, logger });
   } catch (err) {
     await sandbox.close();
     for (const spy of spies) spy.mockRestore();

@@ -33,7 +33,7 @@ function record(taobaoSecret: string, wechatSecret: string): object {
 }
 
 beforeAll(async () => {
-  source = pgTenantSource({ connectionString: DATABASE_URL, schema: SCHEMA });
+  source = pgTenantSource({ connectionString: DATABASE_URL, schema: SCHEMA, warn: () => {} });
   await source.migrate();
   await source.put('isv-merchant', record(WRONG_SECRET, WRONG_SECRET));
   stack = await startAccessStack({

@@ -21,7 +21,7 @@ async function directory(): Promise<TenantDirectory> {
     },
   ];
   const source = { description: 'memory', load: async () => records, close: async () => {} };
-  return TenantDirectory.open({ source, defaultCredentials: {}, secrets: { env: {} }, refreshMs: 60_000 });
+  return TenantDirectory.open({ source, defaultCredentials: {}, secrets: { env: {} }, refreshMs: 60_000, warn: () => {} });
 }
 
 describe('createAuthenticator', () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TenantDirectory } from '../../src/tenants/tenantDirectory';
 import type { TenantSource } from '../../src/tenants/tenantSource';
 
@@ -19,10 +19,14 @@ function memorySource(records: unknown[]): TenantSource & { records: unknown[] |
   return source;
 }
 
-const open = (source: TenantSource | null) =>
-  TenantDirectory.open({ source, defaultCredentials: { WECHAT_SHOP: { appId: 'wx-env', appSecret: 'env-secret' } }, secrets: { env: { S: 'stored' } }, refreshMs: 60_000 });
-
-afterEach(() => vi.restoreAllMocks());
+const open = (source: TenantSource | null, warnings: string[] = []) =>
+  TenantDirectory.open({
+    source,
+    defaultCredentials: { WECHAT_SHOP: { appId: 'wx-env', appSecret: 'env-secret' } },
+    secrets: { env: { S: 'stored' } },
+    refreshMs: 60_000,
+    warn: (message) => warnings.push(message),
+  });
 
 describe('TenantDirectory', () => {
   it('makes the environment credentials the default tenant, under what a stored default record sets', async () => {
@@ -41,9 +45,9 @@ describe('TenantDirectory', () => {
   });
 
   it('on refresh, keeps the last good version of a record that breaks, and the whole snapshot when the store fails', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warnings: string[] = [];
     const source = memorySource([{ id: 'a', clients: [{ id: 'x', keyDigest: DIGEST_A }] }]);
-    const directory = await open(source);
+    const directory = await open(source, warnings);
     source.records = [{ id: 'a', clients: [{ id: 'x', keyDigest: 'broken' }] }, { id: 'b', clients: [{ id: 'y', keyDigest: DIGEST_B }] }];
     await directory.refresh();
     expect(directory.clientByKeyDigest(DIGEST_A)?.tenant.id).toBe('a');
@@ -55,7 +59,7 @@ describe('TenantDirectory', () => {
     await directory.refresh();
     expect(directory.tenant('a')).toBeUndefined();
     expect(directory.clientByKeyDigest(DIGEST_A)).toBeUndefined();
-    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+    expect(warnings).toEqual([
       expect.stringMatching(/tenant a clients\[0\]: keyDigest .* keeping its last good version/),
       expect.stringMatching(/refresh from memory failed, keeping the last snapshot: connection refused/),
     ]);
