@@ -38,7 +38,9 @@ interface RawResponse {
 
 export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
-    const url = new URL(appendQuery(config.url ?? '', config.params as Record<string, unknown> | undefined));
+    // As the node:http adapter: the URL through WHATWG parsing, then the params appended unparsed.
+    const url = new URL(config.url ?? '');
+    const path = appendQuery(url.pathname + url.search, config.params as Record<string, unknown> | undefined);
     const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
     const headers = requestHeaders(config);
     const timeout = config.timeout && config.timeout > 0 ? config.timeout : null;
@@ -46,7 +48,7 @@ export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
     try {
       raw = await dispatchText(dispatcher, {
         origin: url.origin,
-        path: url.pathname + url.search,
+        path,
         method,
         headers,
         body: typeof config.data === 'string' || Buffer.isBuffer(config.data) ? config.data : null,
@@ -67,17 +69,18 @@ export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
 }
 
 /**
- * `url` with `params` appended as axios's default `buildURL` writes them (axios 1.x helpers/buildURL.js):
- * `encodeURIComponent` with `:`, `$`, `,` left plain and spaces as `+`, undefined values skipped, null
- * as empty, in insertion order. Signatures computed over the query depend on this spelling.
+ * `url` with flat `params` appended as axios's default `buildURL` writes them (axios 1.x helpers/buildURL.js,
+ * toFormData.js, mergeConfig.js): in insertion order, keys trimmed, undefined and null values and the keys
+ * `__proto__`, `constructor`, `prototype` skipped, `encodeURIComponent` with `:`, `$`, `,` left plain and
+ * spaces as `+`. Signatures computed over the query depend on this spelling.
  */
 export function appendQuery(url: string, params: Readonly<Record<string, unknown>> | undefined): string {
   if (!params) return url;
   let query = '';
   for (const key of Object.keys(params)) {
     const value = params[key];
-    if (value === undefined) continue;
-    query += `${query === '' ? '' : '&'}${encodeQueryPart(key)}=${encodeQueryPart(value === null ? '' : String(value))}`;
+    if (value === undefined || value === null || key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    query += `${query === '' ? '' : '&'}${encodeQueryPart(key.trim())}=${encodeQueryPart(String(value))}`;
   }
   if (query === '') return url;
   const hash = url.indexOf('#');
