@@ -76,7 +76,7 @@ async function compare(name: string, calls: number, a: () => Promise<number>, b:
     }
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`;
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}`;
   console.log(
     `| ${name} | ${calls} | ${median(as).toFixed(1)} (${range(as)}) | ${median(bs).toFixed(1)} (${range(bs)}) | ${(median(as) / median(bs)).toFixed(2)}x |`,
   );
