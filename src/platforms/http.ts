@@ -5,17 +5,16 @@
  * transport failures mapped to UpstreamError here, once.
  */
 import axios, { Axios, AxiosError } from 'axios';
-import { Agent } from 'undici';
 import type { PlatformCode } from '../generated/graphql';
 import { isRecord } from '../util/isRecord';
 import { GatewayReason, UpstreamError, badResponse } from './errors';
-import { createUndiciAdapter } from './undiciAdapter';
+import { createUndiciAdapter, createUpstreamDispatcher } from './undiciAdapter';
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
 
 // A request's timeout runs from the moment it is written (undici's headers and body timeouts, like the
 // socket timeout of the node:http adapter before); connecting has its own limit, the default timeout.
-const dispatcher = new Agent({ connections: 64, connectTimeout: DEFAULT_TIMEOUT_MS });
+const dispatcher = createUpstreamDispatcher({ connections: 64, connectTimeoutMs: DEFAULT_TIMEOUT_MS });
 
 // An Axios with only the defaults we use, not `axios.create`'s copy of all of `axios.defaults`: axios
 // merges its defaults into every request's config, and merging the full set was the largest CPU cost

@@ -12,7 +12,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import type { Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
 const unzip = promisify(zlib.unzip);
 const inflateRaw = promisify(zlib.inflateRaw);
@@ -34,6 +34,21 @@ interface RawResponse {
   statusText: string;
   headers: Record<string, string | string[]>;
   body: Buffer;
+}
+
+/**
+ * The pool under the adapter: `connections` keep-alive connections per origin. Like the node:http adapter
+ * (proxy-from-env), it goes through `HTTP_PROXY`/`HTTPS_PROXY` (or `ALL_PROXY`) unless `NO_PROXY` exempts
+ * the host; the proxy-aware dispatcher costs a URL parse per request, so it is used only when one is set.
+ */
+export function createUpstreamDispatcher(options: { connections: number; connectTimeoutMs: number }, env: NodeJS.ProcessEnv = process.env): Dispatcher {
+  const pool = { connections: options.connections, connectTimeout: options.connectTimeoutMs };
+  const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+  const all = read('all_proxy');
+  const httpProxy = read('http_proxy') ?? all;
+  const httpsProxy = read('https_proxy') ?? all;
+  if (httpProxy === undefined && httpsProxy === undefined) return new Agent(pool);
+  return new EnvHttpProxyAgent({ ...pool, httpProxy, httpsProxy, noProxy: read('no_proxy') ?? '' });
 }
 
 export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {

@@ -5,14 +5,14 @@
  * error codes.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import axios from 'axios';
+import axios, { Axios } from 'axios';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayReason, UpstreamError } from '../../src/platforms/errors';
 import { sendUpstream, type UpstreamRequest } from '../../src/platforms/http';
-import { appendQuery } from '../../src/platforms/undiciAdapter';
+import { appendQuery, createUndiciAdapter, createUpstreamDispatcher } from '../../src/platforms/undiciAdapter';
 
 interface Recorded {
   method: string;
@@ -172,5 +172,53 @@ describe('http.ts over undici: transport failures', () => {
     await new Promise((resolve) => closed.close(resolve));
     const err = await failure({ platform: 'XIAOE', method: 'GET', url: `http://127.0.0.1:${port}/x`, timeoutMs: 1000 });
     expect(err).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.Network, detail: 'ECONNREFUSED', retryable: true });
+  });
+});
+
+describe('http.ts over undici: proxies from the environment, as the node:http adapter honoured them', () => {
+  /** A proxy that records what it was asked for: CONNECT tunnels, and absolute-form requests answered itself. */
+  async function startProxy(): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+    const seen: string[] = [];
+    const proxy = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(200).end('{"via":"proxy"}');
+    });
+    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+      seen.push(`CONNECT ${req.url}`);
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(socket).pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      seen,
+      close: () => {
+        proxy.closeAllConnections();
+        return new Promise((resolve) => proxy.close(() => resolve()));
+      },
+    };
+  }
+
+  const clientWith = (env: NodeJS.ProcessEnv) =>
+    new Axios({ adapter: createUndiciAdapter(createUpstreamDispatcher({ connections: 4, connectTimeoutMs: 1000 }, env)), responseType: 'text', transformResponse: [(d: unknown) => d], validateStatus: () => true });
+
+  it('goes through HTTP_PROXY when it is set, and straight to the host NO_PROXY names', async () => {
+    const proxy = await startProxy();
+    try {
+      const before = recorded.length;
+      await clientWith({ HTTP_PROXY: proxy.url }).request({ method: 'GET', url: `${base}/via-proxy` });
+      expect(proxy.seen.length).toBe(1);
+      expect(proxy.seen[0]).toMatch(/^(CONNECT 127\.0\.0\.1:\d+|GET http:\/\/127\.0\.0\.1:\d+\/via-proxy)$/);
+      await clientWith({ http_proxy: proxy.url, NO_PROXY: '127.0.0.1' }).request({ method: 'GET', url: `${base}/direct` });
+      expect(proxy.seen.length).toBe(1);
+      expect(recorded.slice(before).map((r) => r.url)).toContain('/direct');
+    } finally {
+      await proxy.close();
+    }
   });
 });
