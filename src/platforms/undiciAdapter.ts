@@ -53,33 +53,24 @@ export function createUpstreamDispatcher(options: { connections: number; connect
 
 export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
-    // As the node:http adapter: the URL through WHATWG parsing, then the params appended unparsed.
-    const url = new URL(config.url ?? '');
-    const path = appendQuery(url.pathname + url.search, config.params as Record<string, unknown> | undefined);
-    const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
-    const headers = requestHeaders(config);
-    const timeout = config.timeout && config.timeout > 0 ? config.timeout : null;
-    let raw: RawResponse;
     try {
-      raw = await dispatchText(dispatcher, {
+      // As the node:http adapter: the URL through WHATWG parsing, then the params appended unparsed.
+      const url = new URL(config.url ?? '');
+      const timeout = config.timeout && config.timeout > 0 ? config.timeout : null;
+      const raw = await dispatchText(dispatcher, {
         origin: url.origin,
-        path,
-        method,
-        headers,
+        path: appendQuery(url.pathname + url.search, config.params as Record<string, unknown> | undefined),
+        method: (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod,
+        headers: requestHeaders(config),
         body: typeof config.data === 'string' || Buffer.isBuffer(config.data) ? config.data : null,
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
+      const data = stripBom((await decode(raw)).toString('utf8'));
+      return { data, status: raw.status, statusText: raw.statusText, headers: raw.headers, config, request: null };
     } catch (err) {
       throw toAxiosError(err, config);
     }
-    let data: string;
-    try {
-      data = stripBom((await decode(raw)).toString('utf8'));
-    } catch (err) {
-      throw toAxiosError(err, config);
-    }
-    return { data, status: raw.status, statusText: raw.statusText, headers: raw.headers, config, request: null };
   };
 }
 

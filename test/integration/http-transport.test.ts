@@ -165,6 +165,12 @@ describe('http.ts over undici: transport failures', () => {
     expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Timeout, detail: 'ECONNABORTED', retryable: false });
   });
 
+  it('maps a URL that does not parse to UPSTREAM_UNAVAILABLE (ERR_INVALID_URL), as an UpstreamError', async () => {
+    const err = await failure({ platform: 'XIAOE', method: 'GET', url: 'http//no-scheme/x' });
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', detail: 'ERR_INVALID_URL' });
+  });
+
   it('maps a refused connection to UPSTREAM_UNAVAILABLE with ECONNREFUSED, retryable', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
