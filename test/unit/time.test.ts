@@ -56,6 +56,17 @@ describe('times', () => {
     );
   });
 
+  it('writes any instant of 2000-2100 as Date#toISOString does (whole, fractional, day and year edges)', () => {
+    const [from, to] = [Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1)];
+    const edges = [from, from + 0.5, Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2024, 1, 29), Date.UTC(2099, 11, 31, 23, 59, 59, 999), to - 0.25];
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: from, max: to - 1 }), fc.double({ min: from, max: to - 1, noNaN: true }), fc.constantFrom(...edges)), (ms) => {
+        expect(readUnixTime(ms)).toEqual({ value: new Date(ms).toISOString() });
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('reads unix seconds and milliseconds as UTC, the unit told by the magnitude', () => {
     expect(readUnixTime(1491827455)).toEqual({ value: '2017-04-10T12:30:55.000Z' });
     expect(readUnixTime(1491827455123)).toEqual({ value: '2017-04-10T12:30:55.123Z' });
