@@ -4,6 +4,7 @@
  */
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
+import { readFederation } from './federation';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 
 export class ConfigError extends Error {
@@ -65,6 +66,8 @@ export interface GatewayConfig {
   platforms: Record<PlatformCode, PlatformSettings>;
   /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
+  federation: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -166,7 +169,7 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, federation: readFederation(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

@@ -4,7 +4,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
@@ -19,7 +19,7 @@ import { listen } from '../util/listen';
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation'>;
   platforms: PlatformRegistry;
   port: number;
   host?: string;
@@ -34,7 +34,7 @@ export interface RunningGateway {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: jitExecutionGateway(buildSchema()),
+    gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default pretty-prints every answer (JSON.stringify(v, null, 2)): more CPU and bytes for
@@ -42,7 +42,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
+    // Apollo enables federated inline tracing (ftv1) for a subgraph schema; it times resolvers through
+    // Apollo's own executor, which graphql-jit replaces, so its traces would be empty.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      partialErrorsPlugin(),
+    ],
   });
   await apollo.start();
   const makeContext = async (): Promise<GatewayContext> => {
