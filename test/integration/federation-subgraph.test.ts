@@ -63,6 +63,14 @@ describe('_entities: references resolved through the request loaders', () => {
     expect(calls).toEqual({ 'taobao:taobao.miniapp.items.get': 1, 'xiaoe:xe.goods.detail.get': 1 });
   });
 
+  it('answers null with UNSUPPORTED_OPERATION for a platform that only lists, without any upstream call', async () => {
+    const representations = [{ __typename: 'Product', platform: 'XHS_ARK', platformProductId: 'abc' }];
+    const { result, calls } = await stack.measure(() => stack.query(ENTITIES, { representations }));
+    expect(result.data!._entities).toEqual([null]);
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 0], extensions: expect.objectContaining({ code: 'UNSUPPORTED_OPERATION' }) })]);
+    expect(calls).toEqual({});
+  });
+
   it('refuses each malformed representation with BAD_USER_INPUT at its index, without any upstream call', async () => {
     const representations = [
       { __typename: 'Product', id: 'not-a-global-id' },
