@@ -7,6 +7,7 @@
 import CircuitBreaker from 'opossum';
 import type { PlatformCode } from '../../generated/graphql';
 import { UpstreamError, type UpstreamErrorCode } from '../errors';
+import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
 import { TokenBucket } from './tokenBucket';
 
@@ -73,7 +74,10 @@ export class UpstreamGuard {
       const remaining = call.deadline - Date.now();
       if (remaining <= 0 || remaining < this.minAttemptMs) throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: 'DEADLINE' }));
       try {
-        return (await breaker.fire(() => attempt(Math.min(this.policy.attemptTimeoutMs, remaining)))) as T;
+        return (await breaker.fire(() => {
+          currentUsage()?.countUpstreamCall(this.platform);
+          return attempt(Math.min(this.policy.attemptTimeoutMs, remaining));
+        })) as T;
       } catch (raw) {
         const err = this.remember(call, this.toUpstreamError(raw));
         // The breaker opened between our own retries: the upstream's failure says more than "open".
