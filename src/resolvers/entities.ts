@@ -21,9 +21,9 @@ type Representation = Record<string, unknown>;
 
 export const productEntityResolvers: Pick<ProductResolvers<GatewayContext>, '__resolveReference'> = {
   // Key `id`, or key `platform platformProductId`; a representation carrying both is read by `id`.
-  __resolveReference: (reference, ctx, info) => {
+  __resolveReference: async (reference, ctx, info) => {
     const { platform, platformProductId } = productKeyOf(reference as unknown as Representation, ctx);
-    return lookupFor(ctx, platform)(platformProductId, entitySelectionOf(info, 'Product'));
+    return typed(await lookupFor(ctx, platform)(platformProductId, entitySelectionOf(info, 'Product')), 'Product');
   },
 };
 
@@ -37,7 +37,7 @@ export const skuEntityResolvers: Pick<SkuResolvers<GatewayContext>, '__resolveRe
     const product = await lookupFor(ctx, platform)(platformProductId, productSelectionFor(entitySelectionOf(info, 'Sku')));
     const sku = product.skus?.find((s) => s.platformSkuId === platformSkuId);
     if (!sku) throw new SkuNotFoundError(platform, platformProductId, platformSkuId);
-    return sku;
+    return typed(sku, 'Sku');
   },
 };
 
@@ -62,6 +62,14 @@ export function guardEntities<S>(resolve: GraphQLFieldResolver<S, GatewayContext
         return Promise.reject(err);
       }
     });
+}
+
+/**
+ * A copy carrying its `__typename`: @apollo/subgraph otherwise defines that property on the object
+ * itself, which would alter (or, once frozen, fail on) a product that loaders or caches share.
+ */
+function typed<T extends object, N extends EntityTypeName>(value: T, __typename: N): T & { __typename: N } {
+  return { ...value, __typename };
 }
 
 function productKeyOf(reference: Representation, ctx: GatewayContext): { platform: PlatformCode; platformProductId: string } {
