@@ -3,10 +3,11 @@
  * supergraph would take in the catalog. Composition reads each subgraph's SDL from `_service { sdl }`,
  * which is also what `rover subgraph introspect` publishes (docs/federation.md).
  */
-import { composeServices } from '@apollo/composition';
+import { composeServices as composeWithApollo } from '@apollo/composition';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { composeServices as composeWithHive } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 
 export interface SubgraphEndpoint {
@@ -34,12 +35,15 @@ export async function fetchSubgraphSdl(url: string): Promise<string> {
   return sdl;
 }
 
+/** Apollo's composition (what Rover and GraphOS run) or The Guild's (what Hive runs). */
+export type Composer = 'apollo' | 'hive';
+
 /** The supergraph SDL of these subgraphs; throws with every composition error when they do not compose. */
-export async function composeSupergraph(subgraphs: readonly SubgraphEndpoint[]): Promise<string> {
+export async function composeSupergraph(subgraphs: readonly SubgraphEndpoint[], composer: Composer = 'apollo'): Promise<string> {
   const services = await Promise.all(subgraphs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await fetchSubgraphSdl(url)) })));
-  const result = composeServices(services);
-  if (result.errors) throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
-  return result.supergraphSdl;
+  const result = composer === 'apollo' ? composeWithApollo(services) : composeWithHive(services);
+  if (result.errors) throw new Error(`${composer} composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  return result.supergraphSdl!;
 }
 
 /** Apollo Gateway over a composed supergraph, on 127.0.0.1 (`port` 0: a free one). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrdersSubgraph, type Order } from '../../examples/supergraph/orders';
 import { startReviewsSubgraph, type Review } from '../../examples/supergraph/reviews';
 import type { RunningSubgraph } from '../../examples/supergraph/startSubgraph';
-import { composeSupergraph, startSupergraphGateway, type RunningSupergraph } from '../../examples/supergraph/supergraph';
+import { composeSupergraph, startSupergraphGateway, type RunningSupergraph, type SubgraphEndpoint } from '../../examples/supergraph/supergraph';
 import { deriveSeed } from '../../src/sandbox/data/random';
 import { buildTaobaoCatalog } from '../../src/sandbox/platforms/taobao/catalog';
 import { startStack, type Stack } from '../helpers/stack';
@@ -31,9 +31,10 @@ let ordersSubgraph: RunningSubgraph;
 let reviewsSubgraph: RunningSubgraph;
 let supergraphSdl: string;
 let supergraph: RunningSupergraph;
+let subgraphs: SubgraphEndpoint[];
 
-async function query(text: string): Promise<{ data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> }> {
-  const res = await fetch(supergraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+async function query(text: string, url = supergraph.url): Promise<{ data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
   return (await res.json()) as never;
 }
 
@@ -41,11 +42,12 @@ beforeAll(async () => {
   stack = await startStack({ size: SIZE, seed: SEED });
   ordersSubgraph = await startOrdersSubgraph(orders);
   reviewsSubgraph = await startReviewsSubgraph(reviews);
-  supergraphSdl = await composeSupergraph([
+  subgraphs = [
     { name: 'catalog', url: `${stack.gateway.url}/graphql` },
     { name: 'orders', url: ordersSubgraph.url },
     { name: 'reviews', url: reviewsSubgraph.url },
-  ]);
+  ];
+  supergraphSdl = await composeSupergraph(subgraphs, 'apollo');
   supergraph = await startSupergraphGateway(supergraphSdl);
   // Warm the token caches, so the counts below are the queries' own.
   await stack.query(`{ x: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title } }`);
@@ -104,5 +106,19 @@ describe('the catalog in a composed supergraph', () => {
     expect(got.map((r) => r.product.id)).toEqual(reviews.map((r) => r.productId));
     // The gateway sends one _entities request per referencing subgraph: each is one Taobao batch.
     expect(calls).toEqual({ 'taobao:taobao.miniapp.items.get': 2, 'xiaoe:xe.goods.detail.get': 1 });
+  });
+
+  it("composes with Hive's composition too, and that supergraph answers the same", async () => {
+    const hiveSdl = await composeSupergraph(subgraphs, 'hive');
+    expect(hiveSdl).toContain('@join__type(graph: CATALOG, key: "platform platformProductId")');
+    const hive = await startSupergraphGateway(hiveSdl);
+    try {
+      const text = `{ order(id: "mixed") { lines { quantity product { platformProductId title } } } reviews { product { title } } }`;
+      const [viaApollo, viaHive] = [await query(text), await query(text, hive.url)];
+      expect(viaHive.data).toEqual(viaApollo.data);
+      expect(viaHive.data.reviews).toHaveLength(reviews.length);
+    } finally {
+      await hive.close();
+    }
   });
 });
