@@ -3,6 +3,7 @@ import type { PlatformEntry } from '../platforms/types';
 import type { GatewayContext } from '../server/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -435,8 +436,8 @@ export type ResolversTypes = {
   PlatformCode: PlatformCode;
   PriceRange: ResolverTypeWrapper<PriceRange>;
   Product: ResolverTypeWrapper<Product>;
-  ProductConnection: ResolverTypeWrapper<ProductConnection>;
-  ProductEdge: ResolverTypeWrapper<ProductEdge>;
+  ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
+  ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: ProductFilter;
   ProductStatus: ProductStatus;
   Property: ResolverTypeWrapper<Property>;
@@ -463,15 +464,15 @@ export type ResolversParentTypes = {
   PlatformCapabilities: PlatformCapabilities;
   Int: Scalars['Int']['output'];
   PriceRange: PriceRange;
-  Product: Product | FederationReferenceTypes['Product'];
-  ProductConnection: ProductConnection;
-  ProductEdge: ProductEdge;
+  Product: Product;
+  ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
+  ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: ProductFilter;
   Property: Property;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   SafeIntRange: SafeIntRange;
-  Sku: Sku | FederationReferenceTypes['Sku'];
+  Sku: Sku;
   Stock: Stock;
 };
 
