@@ -29,22 +29,3 @@ export function fromProductGlobalId(id: string): ProductGlobalId | undefined {
   if (!match || !PLATFORMS.has(match[1]!)) return undefined;
   return { type: 'Product', platform: match[1] as PlatformCode, platformProductId: match[2]! };
 }
-
-export interface SkuGlobalId {
-  type: 'Sku';
-  platform: PlatformCode;
-  platformProductId: string;
-  platformSkuId: string;
-}
-
-/**
- * Decodes a Sku global id; undefined for anything else. A product id may hold `:` (Xiaoe's
- * `<resource_type>:<resource_id>`), a SKU id does on no platform served, so the last `:` splits them.
- */
-export function fromSkuGlobalId(id: string): SkuGlobalId | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(id)) return undefined;
-  const text = Buffer.from(id, 'base64url').toString('utf8');
-  const match = /^Sku:([A-Z_]+):(.+):([^:]+)$/s.exec(text);
-  if (!match || !PLATFORMS.has(match[1]!)) return undefined;
-  return { type: 'Sku', platform: match[1] as PlatformCode, platformProductId: match[2]!, platformSkuId: match[3]! };
-}

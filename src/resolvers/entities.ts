@@ -7,7 +7,8 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { PlatformCode, ProductResolvers, SkuResolvers } from '../generated/graphql';
 import { NotFoundError } from '../platforms/errors';
-import { fromProductGlobalId, fromSkuGlobalId } from '../platforms/globalId';
+import { fromSkuGlobalId } from '../platforms/fromSkuGlobalId';
+import { fromProductGlobalId } from '../platforms/globalId';
 import type { ProductSelection } from '../platforms/types';
 import type { GatewayContext } from '../server/context';
 import { GatewayError } from '../server/gatewayError';
