@@ -6,6 +6,7 @@ import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { readFederation } from './federation';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -66,6 +67,8 @@ export interface GatewayConfig {
   platforms: Record<PlatformCode, PlatformSettings>;
   /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
+  observability: ObservabilityConfig;
   /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
   federation: boolean;
 }
@@ -169,7 +172,7 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, federation: readFederation(env) };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */
