@@ -4,6 +4,7 @@
  */
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
+import { readFederation } from './federation';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 import { readAccessSettings, type AccessSettings } from './access';
@@ -67,6 +68,8 @@ export interface GatewayConfig {
   access: AccessSettings;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
+  /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
+  federation: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -170,7 +173,7 @@ export function loadConfig(env: Env): GatewayConfig {
   }
   const realCredentials = PLATFORM_CODES.some((code) => !platforms[code].sandbox && credentials[code] !== undefined);
   const access = readAccessSettings(env, { realCredentials });
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), access };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env), access };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

@@ -161,7 +161,11 @@ describe('the catalog:raw scope', () => {
   it('refuses raw without the scope with FORBIDDEN naming it, before any upstream call', async () => {
     await stack.callsSince();
     const hidden = '{ product(platform: TAOBAO, id: "1489161932") { title ...R } } fragment R on Product { raw }';
-    for (const query of ['{ product(platform: TAOBAO, id: "1489161932") { raw } }', hidden, '{ node(id: "x") { ... on Product { r: raw } } }']) {
+    for (const query of [
+      '{ product(platform: TAOBAO, id: "1489161932") { raw } }',
+      hidden, '{ node(id: "x") { ... on Product { r: raw } } }',
+      '{ _entities(representations: [{ __typename: "Product", platform: TAOBAO, platformProductId: "1489161932" }]) { ... on Product { raw } } }',
+    ]) {
       const answer = await stack.post({ query }, { 'x-api-key': KEYS.web });
       expect(answer.status).toBe(403);
       expect(answer.json.errors).toEqual([{ message: 'this operation needs the scope catalog:raw', extensions: { code: 'FORBIDDEN', scope: 'catalog:raw' } }]);
