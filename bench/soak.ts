@@ -46,7 +46,7 @@ else void main().catch((err: unknown) => { console.error(err); process.exit(1); 
 
 /** Child mode: the gateway alone, pointed at the parent's sandbox; answers memory requests over IPC. */
 async function serveGateway(): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: '0' });
+  const config = loadConfig({ ...process.env, PORT: '0' }, SANDBOX_CREDENTIALS);
   const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
   process.on('message', (msg: string) => {
     if (msg === 'memory') process.send!({ memory: memorySample() });

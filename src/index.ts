@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { buildPlatformRegistry } from './platforms';
 import { startGatewayServer } from './server/httpServer';
-import { startSandbox } from './sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
 
 const SAMPLE_QUERY = `{
   platforms { code sandbox configured capabilities { lookupByIds listing } }
@@ -15,7 +15,8 @@ const SAMPLE_QUERY = `{
 }`;
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  // The sandbox's fixed credentials come from the sandbox itself: config never imports it.
+  const config = loadConfig(process.env, SANDBOX_CREDENTIALS);
   const sandbox = config.sandbox ? await startSandbox({ port: config.sandbox.port, host: '127.0.0.1' }) : null;
   const platforms = buildPlatformRegistry(config);
   const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host });

@@ -17,11 +17,3 @@ function timeOf(iso: string | null | undefined): number {
   const ms = iso ? Date.parse(iso) : Number.NaN;
   return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
-
-/** A platform listing ordered by `updatedAt` descending, then the platform's own id (Ark, mini-program). */
-export function compareUpdatedDescThenPlatformId(a: Product, b: Product): number {
-  const ta = a.updatedAt ?? '';
-  const tb = b.updatedAt ?? '';
-  if (ta !== tb) return ta < tb ? 1 : -1;
-  return a.platformProductId < b.platformProductId ? -1 : a.platformProductId > b.platformProductId ? 1 : 0;
-}

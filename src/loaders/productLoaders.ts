@@ -9,7 +9,7 @@ import type { PlatformCredentials } from '../config/credentials';
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
 import type { CallContext, PlatformAdapter, ProductSelection } from '../platforms/types';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { chunk, mapWithConcurrency } from '../util/mapWithConcurrency';
 import { selectionKey, unionOf } from './selection';
 
@@ -19,8 +19,6 @@ interface LookupKey {
   /** Same id and same selection: one cache entry. Another selection of the same id joins the batch. */
   cacheKey: string;
 }
-
-type AnyAdapter = PlatformAdapter<unknown>;
 
 /** A listed product and which lookup selections it answers as it is. */
 interface PrimedProduct {
@@ -90,23 +88,28 @@ export class ProductLoaders {
   private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> {
     let loader = this.loaders.get(platform);
     if (!loader) {
-      const adapter = this.registry.get(platform)?.adapter as AnyAdapter | undefined;
-      if (!adapter?.lookup) {
+      const adapter = this.registry.get(platform)?.adapter;
+      const lookup = adapter?.lookup?.bind(adapter);
+      if (!adapter || !lookup) {
         throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
       }
       const credentials = this.credentials[platform];
       if (credentials === undefined) {
         throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
-      loader = new DataLoader((keys) => batchLookup(adapter, { credentials, deadline: this.deadline }, keys), { cacheKeyFn: (key) => key.cacheKey });
+      loader = new DataLoader((keys) => batchLookup(adapter, lookup, { credentials, deadline: this.deadline }, keys), { cacheKeyFn: (key) => key.cacheKey });
       this.loaders.set(platform, loader);
     }
     return loader;
   }
 }
 
-async function batchLookup(adapter: AnyAdapter, call: CallContext<unknown>, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
-  const lookup = adapter.lookup!.bind(adapter);
+async function batchLookup<C>(
+  adapter: PlatformAdapter<C>,
+  lookup: NonNullable<PlatformAdapter<C>['lookup']>,
+  call: CallContext<C>,
+  keys: readonly LookupKey[],
+): Promise<Array<Product | Error>> {
   const ids = [...new Set(keys.map((key) => key.id))];
   const selection = unionOf(keys.map((key) => key.selection));
   const { maxIdsPerCall, maxConcurrentCalls } = adapter.capabilities;

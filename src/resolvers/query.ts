@@ -1,8 +1,8 @@
 import type { PlatformCode, Product, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../server/context';
-import { fromProductGlobalId } from '../platforms/globalId';
+import { fromProductGlobalId } from '../platforms/fromProductGlobalId';
 import { selectionOf } from '../loaders/selection';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import type { ProductSelection } from '../platforms/types';
 
 /** Most ids one `products` field takes; more is refused rather than truncated. */

@@ -10,7 +10,7 @@ import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
 import type { PlatformRegistry } from '../platforms/registry';
 import type { GatewayContext } from './context';
-import { partialErrorsPlugin } from '../listing/partialErrors';
+import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';

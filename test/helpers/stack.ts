@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer, type RunningGateway } from '../../src/server/httpServer';
-import { startSandbox } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../../src/sandbox';
 import type { RequestLogEntry } from '../../src/sandbox/requestLog';
 import type { FaultRule, SandboxOptions } from '../../src/sandbox/types';
 
@@ -38,7 +38,7 @@ export interface Stack {
 
 export async function startStack(sandboxOptions: SandboxOptions = {}, env: Record<string, string> = {}): Promise<Stack> {
   const sandbox = await startSandbox({ size: 200, seed: 7, ...sandboxOptions, port: 0, host: '127.0.0.1' });
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...env });
+  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...env }, SANDBOX_CREDENTIALS);
   const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
   const admin = async (path: string, init?: RequestInit): Promise<any> => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, init);

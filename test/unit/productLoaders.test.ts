@@ -4,9 +4,11 @@ import { ProductLoaders } from '../../src/loaders/productLoaders';
 import { NotFoundError } from '../../src/platforms/errors';
 import type { PlatformRegistry } from '../../src/platforms/registry';
 import type { PlatformAdapter, ProductSelection } from '../../src/platforms/types';
-import { GatewayError } from '../../src/server/gatewayError';
+import { GatewayError } from '../../src/platforms/gatewayError';
 import { guardPolicyFor } from '../../src/platforms/resilience/policy';
 import { UpstreamGuard } from '../../src/platforms/resilience/upstreamGuard';
+import { taobaoPlatform } from '../../src/platforms/taobao';
+import type { TaobaoCredentials } from '../../src/platforms/taobao/credentials';
 
 interface Call {
   ids: string[];
@@ -18,10 +20,9 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
   const calls: Call[] = [];
   let inFlight = 0;
   let peak = 0;
-  const adapter: PlatformAdapter<{ key: string }> = {
+  const adapter: PlatformAdapter<TaobaoCredentials> = {
     code: 'TAOBAO',
-    name: 'fake',
-    capabilities: { lookupByIds: true, maxIdsPerCall, maxConcurrentCalls, fieldSelection: true, idFormat: null },
+    capabilities: { maxIdsPerCall, maxConcurrentCalls, fieldSelection: true, idFormat: null },
     validateId: () => undefined,
     async lookup(ids: readonly string[], selection: ProductSelection) {
       calls.push({ ids: [...ids], selection: [...selection].sort() });
@@ -35,7 +36,7 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
       );
     },
   };
-  const registry: PlatformRegistry = new Map([['TAOBAO', { adapter: adapter as PlatformAdapter<never>, sandbox: true, guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })) }]]);
+  const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter, sandbox: true, guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })) }]]);
   return { registry, calls, peak: () => peak };
 }
 

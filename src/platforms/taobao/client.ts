@@ -3,7 +3,7 @@
  * call (upstream-protocols.md section 1), `error_response` mapped through errors.ts, the success
  * envelope unwrapped to its items.
  */
-import type { TaobaoCredentials } from '../../config/credentials';
+import type { TaobaoCredentials } from './credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

@@ -5,7 +5,7 @@
  * the gateway's client and the sandbox that verifies it.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { TopSignMethod } from '../../config/credentials';
+import type { TopSignMethod } from './credentials';
 
 export type { TopSignMethod };
 

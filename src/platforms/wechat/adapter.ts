@@ -4,7 +4,7 @@
  * details (fields.ts). Both calls of a product go out together. Online data is read (`need_edit_spu`/`need_edit_sku` 0: what
  * buyers see) with the live stock (`need_real_stock` 1).
  */
-import type { WechatCredentials } from '../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError } from '../errors';
@@ -21,7 +21,6 @@ const PLATFORM = 'WECHAT_SHOP';
 const UINT64_MAX = 2n ** 64n - 1n;
 
 const CAPABILITIES: PlatformCapabilities = {
-  lookupByIds: true,
   maxIdsPerCall: 1,
   maxConcurrentCalls: 8,
   fieldSelection: false,
@@ -32,7 +31,6 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
   const client = createWechatClient(options);
   return {
     code: PLATFORM,
-    name: 'WeChat mini shop',
     capabilities: CAPABILITIES,
     validateId: validateProductId,
     listing: createWechatListing(client),

@@ -7,7 +7,7 @@
  * service of the merchant) instead of each fetch cutting the others' tokens to 5 more minutes, and the
  * secret travels in the body rather than in a URL that proxies log.
  */
-import type { WechatCredentials } from '../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

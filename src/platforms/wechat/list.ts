@@ -7,9 +7,9 @@
  * `status: DELETED` to see those. SKU details come from `product/sku/get_list`, one call per listed
  * product, only when the selection needs them (fields.ts), for the products returned only.
  */
-import type { WechatCredentials } from '../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import type { Product, ProductStatus } from '../../generated/graphql';
-import { statusCodesFor } from '../../listing/filterValues';
+import { statusCodesFor } from '../filterValues';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import { UpstreamError } from '../errors';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';

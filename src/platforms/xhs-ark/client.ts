@@ -2,7 +2,7 @@
  * The Ark open API v1 client: signs each call (headers `app-key`, `timestamp`, `sign`), sends it
  * through sendUpstream, and reads the `{error_code, error_msg, success, data}` envelope.
  */
-import type { XhsArkCredentials } from '../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

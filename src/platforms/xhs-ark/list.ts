@@ -6,10 +6,10 @@
  * descending, then item id ascending (what the sandbox serves). A unified `status` is not offered: the
  * sale status is read from `is_frozen`, which the API cannot filter (mapper.ts).
  */
-import type { XhsArkCredentials } from '../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import type { ProductFilter } from '../../generated/graphql';
-import { statusCodesFor, toUnixSecondsRange } from '../../listing/filterValues';
-import { compareUpdatedDescThenPlatformId } from '../../listing/mergeOrder';
+import { statusCodesFor, toUnixSecondsRange } from '../filterValues';
+import { compareUpdatedDescThenPlatformId } from '../listOrder';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import { ARK_MAX_PAGE_SIZE } from './client';
 import type { ArkItemsQuery } from './types';

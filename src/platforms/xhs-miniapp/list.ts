@@ -6,10 +6,10 @@
  * merged in the listing order `biz_update_time` descending, then item_id (the sandbox's; the page
  * documents none).
  */
-import type { XhsMiniappCredentials } from '../../config/credentials';
+import type { XhsMiniappCredentials } from './credentials';
 import type { ProductStatus } from '../../generated/graphql';
-import { statusCodesFor } from '../../listing/filterValues';
-import { compareUpdatedDescThenPlatformId } from '../../listing/mergeOrder';
+import { statusCodesFor } from '../filterValues';
+import { compareUpdatedDescThenPlatformId } from '../listOrder';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import type { MiniappListQuery } from './adapter';
 import { MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE } from './client';

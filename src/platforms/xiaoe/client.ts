@@ -3,7 +3,7 @@
  * `GET <baseUrl>/token` (refreshed once when a call answers 2008), JSON POSTs to
  * `<baseUrl>/<api>/<version>` carrying it, and the `{code, msg, data}` envelope unwrapped here.
  */
-import type { XiaoeCredentials } from '../../config/credentials';
+import type { XiaoeCredentials } from './credentials';
 import { UpstreamError } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

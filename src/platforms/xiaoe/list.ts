@@ -9,10 +9,10 @@
  * List records lack the stock/sku/attr blocks: when the selection needs them, the page's goods are
  * fetched again with goods detail 2.0 (one call per 50, `body` from fields.ts).
  */
-import type { XiaoeCredentials } from '../../config/credentials';
+import type { XiaoeCredentials } from './credentials';
 import type { Product, ProductFilter } from '../../generated/graphql';
-import { badFilter, unsupportedFilter } from '../../listing/errors';
-import { rawCodes } from '../../listing/filterValues';
+import { badFilter, unsupportedFilter } from '../filterErrors';
+import { rawCodes } from '../filterValues';
 import { chunk, mapWithConcurrency } from '../../util/mapWithConcurrency';
 import { toShanghaiLocal } from '../time';
 import type { CallContext, ListPlan, ListStream, PlatformListing, ProductSelection } from '../types';
