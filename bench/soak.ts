@@ -136,9 +136,9 @@ async function runLoad(url: string, bodies: string[], seconds: number): Promise<
 function countAnswer(tally: Tally, status: number, body: string): void {
   tally.requests += 1;
   if (status !== 200) tally.non200 += 1;
-  let parsed: { data?: Record<string, Array<unknown | null>> | null; errors?: Array<{ extensions?: { code?: string } }> };
+  let parsed: { data?: Record<string, unknown[]> | null; errors?: Array<{ extensions?: { code?: string } }> };
   try {
-    parsed = JSON.parse(body);
+    parsed = JSON.parse(body) as typeof parsed;
   } catch {
     tally.byCode.UNPARSEABLE_RESPONSE = (tally.byCode.UNPARSEABLE_RESPONSE ?? 0) + 1;
     return;

@@ -8,10 +8,8 @@ import { startGatewayServer } from './server/httpServer';
 import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
 
 const SAMPLE_QUERY = `{
-  platforms { code sandbox configured capabilities { lookupByIds listing } }
-  products(platform: TAOBAO, ids: ["1489161932"]) { id title status price { min { amount currency } } }
-  xiaoe: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title stock { available } }
-  wechat: product(platform: WECHAT_SHOP, id: "12345") { title skus { platformSkuId price { amount } } }
+  platforms { code name sandbox configured capabilities { lookupByIds listing idFormat } }
+  catalog(first: 3) { totalCount edges { node { id platform platformProductId title status price { min { amount currency } } } } }
 }`;
 
 async function main(): Promise<void> {
@@ -21,7 +19,7 @@ async function main(): Promise<void> {
   const platforms = buildPlatformRegistry(config);
   const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host });
 
-  if (sandbox) console.log(`Sandbox of all five platforms: ${sandbox.url} (admin API at ${sandbox.url}/__sandbox/stats)`);
+  if (sandbox) console.log(`Sandbox of every platform: ${sandbox.url} (admin API at ${sandbox.url}/__sandbox/stats)`);
   for (const [code, entry] of platforms) {
     console.log(`  ${code.padEnd(12)} ${entry.sandbox ? 'sandbox' : 'real host'}: ${config.platforms[code].baseUrl}`);
   }

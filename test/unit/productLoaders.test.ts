@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../../src/generated/graphql';
 import { ProductLoaders } from '../../src/loaders/productLoaders';
 import { NotFoundError } from '../../src/platforms/errors';
 import type { PlatformRegistry } from '../../src/platforms/registry';
@@ -32,7 +31,7 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
       inFlight -= 1;
       if (ids.includes('boom')) throw new Error('adapter bug');
       return ids.map((id) =>
-        id.startsWith('x') ? new NotFoundError('TAOBAO', id) : ({ id, platform: 'TAOBAO', platformProductId: id, status: 'ON_SALE' } as Product),
+        id.startsWith('x') ? new NotFoundError('TAOBAO', id) : ({ id, platform: 'TAOBAO', platformProductId: id, status: 'ON_SALE' }),
       );
     },
   };

@@ -36,7 +36,7 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     listing: createWechatListing(client),
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);
-      const results: Array<Product | Error> = new Array(ids.length);
+      const results = new Array<Product | Error>(ids.length);
       // The loaders hand one id per call (maxIdsPerCall 1); a direct caller with several gets them bounded.
       await mapWithConcurrency([...ids.keys()], CAPABILITIES.maxConcurrentCalls, async (i) => {
         results[i] = await lookupOne(client, ids[i]!, plan, call);

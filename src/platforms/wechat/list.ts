@@ -81,7 +81,7 @@ async function withSkuDetails(
   options: { draft: boolean; raw: boolean },
   { credentials, deadline }: CallContext<WechatCredentials>,
 ): Promise<Product[]> {
-  const out: Product[] = new Array(products.length);
+  const out = new Array<Product>(products.length);
   const indexes = products.map((_, i) => i);
   await mapWithConcurrency(indexes, SKU_CALLS_IN_FLIGHT, async (i) => {
     const product = products[i]!;
