@@ -5,7 +5,7 @@ import { toTopUpstreamError } from '../../src/platforms/taobao/errors';
 const map = (code: number, extra: Record<string, string> = {}) => toTopUpstreamError({ code, msg: 'm', request_id: 'r1', ...extra });
 const brief = (err: UpstreamError) => ({ code: err.code, retryable: err.retryable, staleToken: err.staleToken });
 
-describe('toTopUpstreamError (upstream-protocols.md section 1 error table)', () => {
+describe('toTopUpstreamError (docs/platforms.md, "Taobao: error codes")', () => {
   it('maps 7 to UPSTREAM_RATE_LIMITED, retrying after the ban seconds', () => {
     const err = map(7, { sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 13 more seconds' });
     expect(err).toBeInstanceOf(UpstreamError);

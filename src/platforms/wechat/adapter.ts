@@ -1,6 +1,6 @@
 /**
  * WECHAT_SHOP: the mini shop has no batch lookup, so each product is one `product/spu/get`
- * (upstream-protocols.md section 3), plus one `product/sku/get_list` when the selection needs SKU
+ * (docs/platforms.md, "WeChat mini shop: tokens and the envelope"), plus one `product/sku/get_list` when the selection needs SKU
  * details (fields.ts). Both calls of a product go out together. Online data is read (`need_edit_spu`/`need_edit_sku` 0: what
  * buyers see) with the live stock (`need_real_stock` 1).
  */

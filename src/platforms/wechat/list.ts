@@ -1,5 +1,5 @@
 /**
- * The WeChat mini shop catalog listing over `product/spu/get_list` (upstream-docs 004): `status`
+ * The WeChat mini shop catalog listing over `product/spu/get_list` (its API page): `status`
  * required, `page` from 1, `page_size` at most 300, `need_edit_spu` 1 for drafts. A filter of several
  * statuses, and no status filter at all, is one stream per status, merged by product_id (each status's
  * list comes in product_id order). Without a status filter every status but the deleted ones (6

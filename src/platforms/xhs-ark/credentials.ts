@@ -1,4 +1,4 @@
-/** What Ark issues a merchant's app (docs/platforms.md, "Xiaohongshu Ark: signing"). */
+/** What Ark issues a merchant's app (docs/platforms.md, "Xiaohongshu Ark: signing and the envelope"). */
 import type { CredentialSpec } from '../types';
 
 export interface XhsArkCredentials {

@@ -1,5 +1,5 @@
 /**
- * The Ark catalog listing over `GET /ark/open_api/v1/items` (upstream-docs, 商品列表完整版): page_no
+ * The Ark catalog listing over `GET /ark/open_api/v1/items` (its API page, 商品列表完整版): page_no
  * from 1, page_size at most 50; filters status (0/1/2), buyable, create/update time ranges (unix
  * seconds) and stock bounds, all applied by Ark itself. Several raw statuses are one stream each,
  * merged in Ark's listing order. Ark's page documents no order; the gateway relies on `update_time`

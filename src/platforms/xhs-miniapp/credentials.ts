@@ -1,4 +1,4 @@
-/** What the Xiaohongshu mini-program platform issues an app (docs/platforms.md, "Xiaohongshu mini-program: tokens"). */
+/** What the Xiaohongshu mini-program platform issues an app (docs/platforms.md, "Xiaohongshu mini-program: tokens and the envelope"). */
 import type { CredentialSpec } from '../types';
 
 export interface XhsMiniappCredentials {

@@ -1,5 +1,5 @@
 /**
- * The mini-program catalog listing over `product/batch_get` (upstream-docs 000): page_no from 0,
+ * The mini-program catalog listing over `product/batch_get` (its API page): page_no from 0,
  * page_size at most 100 [assumptions, client.ts], one optional `status`. Without a status filter the
  * API lists every product but the deleted ones, which is also the gateway's default. A unified status
  * is the set of raw statuses the mapper's table gives it (DRAFT: 0, 1 and 3), one stream each,

@@ -19,7 +19,7 @@ export interface MiniappSku {
 }
 
 export interface MiniappAuditInfo {
-  /** Unix milliseconds [assumption, upstream-protocols.md §5]. */
+  /** Unix milliseconds [assumption, docs/platforms.md, "Xiaohongshu mini-program: tokens and the envelope"]. */
   submit_time?: number | null;
   audit_time?: number | null;
   reject_reason?: string | null;

@@ -11,7 +11,7 @@ export const xiaoePlatform: PlatformModule<XiaoeCredentials, 'XIAOE'> = {
   credentials: xiaoeCredentials,
   realBaseUrl: 'https://api.xiaoe-tech.com',
   defaultTimeoutMs: 5_000,
-  // "3000 calls per 10 s" per app (docs/platforms.md, "Xiaoe-tech: quota").
+  // 3000 calls per 10 s per shop (docs/platforms.md, "Xiaoe-tech: quota").
   documentedQuota: { limit: 3000, windowMs: 10_000 },
   createAdapter: createXiaoeAdapter,
 };

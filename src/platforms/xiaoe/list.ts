@@ -1,5 +1,5 @@
 /**
- * The Xiaoe catalog listing over goods list 2.0 (`xe.goods.list.get/4.0.0`, upstream-protocols.md §2):
+ * The Xiaoe catalog listing over goods list 2.0 (`xe.goods.list.get/4.0.0`, docs/platforms.md, "Xiaoe-tech: tokens and the envelope"):
  * `page` from 1, `page_size` at most 100, newest created first. Filters: `goods_name` keyword,
  * `resource_type`, `sale_status` (one value; 3 = on or pending), `is_return_deleted`, and a creation
  * time range of at most 15 days, which the gateway splits into consecutive 15-day windows (newest
