@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
 import type { PlatformRegistry } from '../platforms/registry';
+import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
@@ -45,13 +46,16 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
   });
   await apollo.start();
-  const makeContext = async (): Promise<GatewayContext> => {
+  const makeContext = async (usage: RequestUsage): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     return {
       platforms: options.platforms,
+      client: null,
+      tenantId: 'default',
       credentials: options.config.credentials,
       loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
       deadline,
+      usage,
     };
   };
   httpServer.on('request', (req, res) => {
@@ -80,7 +84,7 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   apollo: ApolloServer<GatewayContext>,
-  makeContext: () => Promise<GatewayContext>,
+  makeContext: (usage: RequestUsage) => Promise<GatewayContext>,
   platforms: PlatformRegistry,
   credentials: GatewayConfig['credentials'],
 ): Promise<void> {
@@ -97,7 +101,8 @@ async function route(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: makeContext });
+  const usage = new RequestUsage();
+  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage) }));
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
