@@ -3,6 +3,7 @@
  * an upstream's shapes, units, signing and error codes; everything above speaks these types.
  */
 import type { PlatformCode, Product, ProductFilter } from '../generated/graphql';
+import type { UpstreamErrorTable } from './errors';
 import type { Quota } from './platformSettings';
 import type { UpstreamGuard } from './resilience/upstreamGuard';
 
@@ -143,7 +144,7 @@ export interface CredentialSpec<C> {
 /**
  * Everything the rest of the gateway knows about one platform, exported by its folder's index.ts and
  * listed once in registry.ts. The configuration, readiness, `Platform` and the README's environment
- * table all read it. (The platform's upstream error table joins it with the shared error shape.)
+ * table all read it.
  */
 export interface PlatformModule<C, K extends PlatformCode = PlatformCode> {
   readonly code: K;
@@ -160,5 +161,7 @@ export interface PlatformModule<C, K extends PlatformCode = PlatformCode> {
   readonly defaultTimeoutMs: number;
   /** The quota the platform documents, paced to unless `<envPrefix>_RATE_LIMIT` says otherwise; null where none is. */
   readonly documentedQuota: Quota | null;
+  /** The platform's error codes and what each means to the gateway (its errors.ts). */
+  readonly errors: UpstreamErrorTable;
   createAdapter(options: AdapterOptions): PlatformAdapter<C>;
 }

@@ -1,6 +1,7 @@
 /** WECHAT_SHOP: the WeChat mini shop, `product/spu/*` (docs/platforms.md, "WeChat mini shop"). */
 import type { PlatformModule } from '../types';
 import { createWechatAdapter } from './adapter';
+import { WECHAT_ERRORS } from './errors';
 import { wechatCredentials, type WechatCredentials } from './credentials';
 
 export const wechatPlatform: PlatformModule<WechatCredentials, 'WECHAT_SHOP'> = {
@@ -13,5 +14,6 @@ export const wechatPlatform: PlatformModule<WechatCredentials, 'WECHAT_SHOP'> = 
   realBaseUrl: 'https://api.weixin.qq.com',
   defaultTimeoutMs: 5_000,
   documentedQuota: null,
+  errors: WECHAT_ERRORS,
   createAdapter: createWechatAdapter,
 };

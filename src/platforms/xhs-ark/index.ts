@@ -1,6 +1,7 @@
 /** XHS_ARK: the Xiaohongshu Ark open API v1 items (docs/platforms.md, "Xiaohongshu Ark"). */
 import type { PlatformModule } from '../types';
 import { createXhsArkAdapter } from './adapter';
+import { ARK_ERRORS } from './errors';
 import { xhsArkCredentials, type XhsArkCredentials } from './credentials';
 
 export const xhsArkPlatform: PlatformModule<XhsArkCredentials, 'XHS_ARK'> = {
@@ -13,5 +14,6 @@ export const xhsArkPlatform: PlatformModule<XhsArkCredentials, 'XHS_ARK'> = {
   // The Ark items page itself recommends a 30 s timeout for this large response; we settle for 15 s.
   defaultTimeoutMs: 15_000,
   documentedQuota: null,
+  errors: ARK_ERRORS,
   createAdapter: createXhsArkAdapter,
 };
