@@ -1,8 +1,8 @@
 /**
  * The order of the merged catalog: `updatedAt` descending (products without one last), then the
  * global `id` ascending. Each platform's stream is merged in by its head, so the result follows this
- * order exactly where every stream does (Ark and the mini-program list by update time); Xiaoe (newest
- * created first) and WeChat (product_id order) keep their own order within the merge.
+ * order exactly where every stream does; a platform whose list API has another order keeps it within
+ * the merge (its `capabilities.listOrder`; docs/platforms.md, "Catalog listing").
  */
 import type { Product } from '../generated/graphql';
 

@@ -12,7 +12,7 @@ export type { PlatformCode };
 /**
  * What the client selected on `Product`, as dotted paths: every selected Product field by name
  * (`title`, `skus`, `price`) and every selected field below it (`skus.price`, `skus.stock`,
- * `price.min`). Adapters turn it into their upstream projection (Taobao `fields`, Xiaoe `body`).
+ * `price.min`). Adapters turn it into their upstream's projection where it has one (fields.ts).
  */
 export type ProductSelection = ReadonlySet<string>;
 
@@ -23,7 +23,7 @@ export type ProductSelection = ReadonlySet<string>;
 export interface PlatformCapabilities {
   /** Ids one upstream lookup call carries; the loaders chunk to this. */
   maxIdsPerCall: number | null;
-  /** Upstream lookup calls of one batch in flight at once (WeChat has no batch endpoint). */
+  /** Upstream lookup calls of one batch in flight at once (many where each call carries one id). */
   maxConcurrentCalls: number;
   fieldSelection: boolean;
   idFormat: string | null;
@@ -91,7 +91,7 @@ export interface ListPlan<C> {
   /** The listing order of products (merge only). */
   compare?: (a: Product, b: Product) => number;
   /**
-   * Fills what the listed records lack for the selection (e.g. WeChat SKU details), for the products
+   * Fills what the listed records lack for the selection (e.g. SKU details the list API leaves out), for the products
    * actually returned. Resolves to the products in order; rejects with the UpstreamError of a failed call.
    */
   complete?(products: readonly Product[], call: CallContext<C>): Promise<Product[]>;
@@ -112,7 +112,7 @@ export interface ListedPage {
   products: Product[];
 }
 
-/** What every adapter factory (`createTaobaoAdapter(options)`, ...) takes. */
+/** What every adapter factory (a module's `createAdapter`) takes. */
 export interface AdapterOptions {
   /** The platform's base URL: its real host, or the sandbox's prefix for it. No trailing slash. */
   baseUrl: string;
