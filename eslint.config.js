@@ -43,7 +43,7 @@ const LAYER_ZONES = [
 ];
 
 export default defineConfig(
-  { ignores: ['src/generated/**', '**/node_modules/**', 'bench/results/**', 'coverage/**'] },
+  { ignores: ['src/generated/**', 'examples/*/src/gql/**', '**/node_modules/**', 'bench/results/**', 'coverage/**', 'test/artifacts/**'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -10,6 +10,7 @@ import { ConfigError, type Env } from './configError';
 import type { PlatformCredentials } from './credentials';
 import { readPlatformConfig } from './platformConfig';
 import { nonEmpty, readPort, readPositiveInt } from './readers';
+import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 
 export { ConfigError } from './configError';
 export { PLATFORM_CODES } from '../platforms/registry';
@@ -26,6 +27,8 @@ export interface GatewayConfig {
   platforms: Record<PlatformCode, PlatformSettings>;
   /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
+  observability: ObservabilityConfig;
 }
 
 /**
@@ -49,5 +52,5 @@ export function loadConfig(env: Env, sandboxCredentials: PlatformCredentials = {
     platforms[module.code] = found.settings;
     if (found.credentials !== undefined) Object.assign(credentials, { [module.code]: found.credentials });
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env) };
 }
