@@ -10,6 +10,7 @@ import { ConfigError, type Env } from './configError';
 import type { PlatformCredentials } from './credentials';
 import { readPlatformConfig } from './platformConfig';
 import { nonEmpty, readPort, readPositiveInt } from './readers';
+import { readFederation } from './federation';
 import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 
 export { ConfigError } from './configError';
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   credentials: PlatformCredentials;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
+  /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
+  federation: boolean;
 }
 
 /**
@@ -52,5 +55,5 @@ export function loadConfig(env: Env, sandboxCredentials: PlatformCredentials = {
     platforms[module.code] = found.settings;
     if (found.credentials !== undefined) Object.assign(credentials, { [module.code]: found.credentials });
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env) };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env) };
 }
