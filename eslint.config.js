@@ -94,5 +94,26 @@ export default defineConfig(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // Merged from main minutes before the deadline (federation, the undici transport, the supergraph
+    // example): their findings are listed here, rule by rule, for their owners to fix and then drop.
+    files: [
+      'bench/upstream-call.ts',
+      'examples/supergraph/**',
+      'src/platforms/undiciAdapter.ts',
+      'src/resolvers/entities.ts',
+      'src/resolvers/entitySelection.ts',
+      'test/unit/entitySelection.test.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+    },
+  },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );
