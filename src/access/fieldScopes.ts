@@ -7,7 +7,7 @@ import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, ty
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RAW_SCOPE } from '../auth/scopes';
 import type { GatewayContext } from '../server/context';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 
 /** `<Type>.<field>` -> the scope it needs. */
 const FIELD_SCOPES: ReadonlyMap<string, string> = new Map([['Product.raw', RAW_SCOPE]]);

@@ -60,7 +60,7 @@ function parseCredentials(value: unknown, secrets: SecretSources, where: string)
     if (platform === 'TAOBAO') parsed.signMethod ??= 'md5';
     credentials[platform] = parsed;
   }
-  return credentials as PlatformCredentials;
+  return credentials;
 }
 
 function readField(raw: string, secret: boolean, secrets: SecretSources, where: string): string {
@@ -86,7 +86,7 @@ function parseClient(value: unknown, where: string): TenantClient {
   if (jwtSubject !== undefined && (typeof jwtSubject !== 'string' || jwtSubject === '')) throw new TenantRecordError(`${where}: jwtSubject must be a string`);
   return {
     id: value.id,
-    ...(keyDigest !== undefined ? { keyDigest } : { jwtSubject: jwtSubject as string }),
+    ...(keyDigest !== undefined ? { keyDigest } : { jwtSubject: jwtSubject }),
     scopes: parseStrings(value.scopes, `${where} scopes`),
     budget: value.budget === undefined ? undefined : parseBudget(value.budget, `${where} budget`),
   };

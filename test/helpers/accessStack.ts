@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/observability/logger';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer, type RunningGateway } from '../../src/server/httpServer';
-import { startSandbox } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../../src/sandbox';
 
 export interface Answer {
   status: number;
@@ -58,7 +58,7 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
   const sandbox = await startSandbox({ size: 60, seed: 11, port: 0, host: '127.0.0.1' });
   let gateway: RunningGateway;
   try {
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...(typeof env === 'function' ? await env(sandbox.url) : env) });
+    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...(typeof env === 'function' ? await env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
     const logger = createLogger({ level: 'info', format: 'json', destination: { write: (line: string) => void logs.push(line) } });
     gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, logger });
   } catch (err) {

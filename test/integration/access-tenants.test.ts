@@ -30,7 +30,7 @@ function tenantRecord(id: string, credentials: PlatformCredentials, key: string,
   const sealed: Record<string, Record<string, string>> = {};
   for (const [platform, fields] of Object.entries(credentials)) {
     sealed[platform] = {};
-    for (const [name, value] of Object.entries(fields as Record<string, string>)) {
+    for (const [name, value] of Object.entries(fields as unknown as Record<string, string>)) {
       const variable = `${id}_${platform}_${name}`.toUpperCase();
       env[variable] = value;
       sealed[platform][name] = ['appSecret', 'session', 'secretKey'].includes(name) ? `env:${variable}` : value;
