@@ -46,8 +46,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
   }
+  if (isUncodedRequestError(original)) {
+    return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
+  }
   console.error('unexpected error while executing a request:', original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Apollo Server refuses a few requests with a bare GraphQLError and HTTP 400 but no code (an automatic
+ * persisted query whose hash does not match its text): a fault of the request, safe to show as it is.
+ */
+function isUncodedRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError !== undefined || error.extensions.code !== undefined) return false;
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return http?.status === 400;
 }
 
 /** A GatewayError a plugin threw before execution, wrapped by Apollo in a GraphQLError without a path. */

@@ -48,6 +48,6 @@ describe('storefront client example', () => {
     const body = (await res.json()) as { data?: unknown; errors: unknown[] };
     expect(res.status).toBe(400);
     expect(body.data).toBeUndefined();
-    expect(body.errors).toHaveLength(1);
+    expect(body.errors).toEqual([{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }]);
   });
 });
