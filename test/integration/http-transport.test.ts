@@ -46,6 +46,14 @@ function reply(kind: string, res: http.ServerResponse): void {
       return void res.writeHead(503, { 'Content-Type': 'text/html' }).end('<html>busy</html>');
     case 'hang':
       return;
+    case 'drip': {
+      // One byte every 100 ms for 3 s: each chunk alone arrives well within any per-chunk timeout.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 100);
+      const stop = setTimeout(() => res.end('{}'), 3_000);
+      res.on('close', () => (clearInterval(timer), clearTimeout(stop)));
+      return;
+    }
     default:
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
   }
@@ -163,6 +171,28 @@ describe('http.ts over undici: transport failures', () => {
     const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/hang`, timeoutMs: 150 });
     expect(err).toBeInstanceOf(UpstreamError);
     expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Timeout, detail: 'ECONNABORTED', retryable: false });
+  });
+
+  it('bounds the whole attempt by its timeout: a body dripping a byte every 100 ms fails at timeoutMs 150', async () => {
+    const started = performance.now();
+    const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/drip`, timeoutMs: 150 });
+    expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', detail: 'ECONNABORTED' });
+    expect(performance.now() - started).toBeLessThan(2_000); // generous: the drip alone lasts 3 s
+  });
+
+  it('bounds the whole attempt by its timeout: a socket that is accepted and never answered', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer({ pauseOnConnect: true }, (socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = performance.now();
+      const err = await failure({ platform: 'XIAOE', method: 'GET', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/x`, timeoutMs: 150 });
+      expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', detail: 'ECONNABORTED' });
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('maps a URL that does not parse to UPSTREAM_UNAVAILABLE (ERR_INVALID_URL), as an UpstreamError', async () => {
