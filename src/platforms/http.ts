@@ -69,6 +69,9 @@ export async function sendUpstream(req: UpstreamRequest): Promise<UpstreamRespon
 
 function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
   const code = err instanceof AxiosError ? err.code : undefined;
+  // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR...): the upstream answered, with a body that cannot be read;
+  // asking again would get the same bytes.
+  if (code?.startsWith('Z_')) return badResponse(platform, `body does not decode (${code})`);
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     // Not retried: a hung upstream must cost the client at most one timeout.
     return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Timeout, detail: code, retryable: false });

@@ -38,6 +38,8 @@ function reply(kind: string, res: http.ServerResponse): void {
       return void res.writeHead(200, { 'Content-Encoding': 'deflate' }).end(zlib.deflateRawSync(json));
     case 'br':
       return void res.writeHead(200, { 'Content-Encoding': 'br' }).end(zlib.brotliCompressSync(json));
+    case 'corrupt-gzip':
+      return void res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(Buffer.from('not gzip at all'));
     case 'bom':
       return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]));
     case 'redirect':
@@ -193,6 +195,13 @@ describe('http.ts over undici: transport failures', () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
     }
+  });
+
+  it('maps a compressed body that does not decode to UPSTREAM_BAD_RESPONSE, not retryable', async () => {
+    const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/corrupt-gzip` });
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', reason: GatewayReason.BadResponse, retryable: false });
+    expect(err.detail).toMatch(/^body does not decode \(Z_/);
   });
 
   it('maps a URL that does not parse to UPSTREAM_UNAVAILABLE (ERR_INVALID_URL), as an UpstreamError', async () => {
