@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer } from '../../src/server/httpServer';
+import { GatewayMetrics } from '../../src/observability/gatewayMetrics';
 import { startStack, type Stack } from '../helpers/stack';
 
 /** The value of one sample, e.g. `gateway_requests_total{outcome="ok"}`; 0 when absent. */
@@ -46,6 +47,15 @@ describe('/metrics on the gateway port', () => {
     expect(sample(text, 'gateway_upstream_call_duration_seconds_count{platform="WECHAT_SHOP",operation="product/spu/get",outcome="ok"}')).toBe(1);
     expect(sample(text, 'gateway_breaker_state{platform="TAOBAO",operation="taobao.miniapp.items.get"}')).toBe(0);
     for (const name of ['process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(text).toContain(`\n${name} `);
+  });
+
+  it('collects the process metrics once per process: a gateway\'s own registry holds only its gateway_ series, each scrape all', async () => {
+    const gateways = [new GatewayMetrics(new Map()), new GatewayMetrics(new Map())];
+    for (const metrics of gateways) {
+      expect((await metrics.registry.getMetricsAsJSON()).map((m) => m.name).filter((name) => !name.startsWith('gateway_'))).toEqual([]);
+      const { body } = await metrics.scrape();
+      for (const name of ['process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes', 'gateway_requests_total']) expect(body).toContain(`# TYPE ${name} `);
+    }
   });
 
   it('measures the time calls queue for quota', async () => {
