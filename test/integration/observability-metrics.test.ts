@@ -90,6 +90,19 @@ describe('METRICS_PORT', () => {
   });
 });
 
+describe('METRICS_HOST', () => {
+  it('binds the metrics port to METRICS_HOST, not to HOST', async () => {
+    const stack = await startStack({}, { METRICS_PORT: '0', METRICS_HOST: '127.0.0.2' });
+    try {
+      expect(new URL(stack.gateway.url).hostname).toBe('127.0.0.1');
+      expect(new URL(stack.gateway.metricsUrl).hostname).toBe('127.0.0.2');
+      expect(await scrape(stack.gateway.metricsUrl)).toContain('# TYPE gateway_requests_total counter');
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('METRICS_PORT taken', () => {
   it('fails the start-up', async () => {
     const blocker = await startStack({}, { METRICS_PORT: '0' });
