@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import axios, { Axios } from 'axios';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLegacyHttpClient } from '../../bench/upstream-call.legacy';
 import { GatewayReason, UpstreamError } from '../../src/platforms/errors';
 import { sendUpstream, type UpstreamRequest } from '../../src/platforms/http';
 import { appendQuery, createUndiciAdapter, createUpstreamDispatcher } from '../../src/platforms/undiciAdapter';
@@ -81,15 +82,7 @@ afterAll(async () => {
 });
 
 /** axios's node:http adapter as http.ts configured it before issue 14. */
-const nodeHttpAxios = axios.create({
-  adapter: 'http',
-  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  maxRedirects: 0,
-  responseType: 'text',
-  transformResponse: [(data: unknown) => data],
-  validateStatus: () => true,
-  headers: { 'User-Agent': 'catalog-gateway' },
-});
+const nodeHttpAxios = createLegacyHttpClient();
 
 async function viaNodeHttp(req: UpstreamRequest): Promise<Recorded> {
   await nodeHttpAxios.request({
