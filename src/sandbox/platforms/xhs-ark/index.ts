@@ -51,9 +51,6 @@ export function createXhsArkSandbox(init: PlatformSandboxInit, credentials: XhsA
     errorReply: (code, message) => arkError(code, message),
     errorCodeOf: arkErrorCode,
     merchantOf: (req) => merchants.nameOf(header(req, 'app-key')),
-    patchProduct(merchant, id, patch) {
-      const product = merchants.named(merchant)?.catalog.patch(id, patch);
-      return product && { product };
-    },
+    patchProduct: (merchant, id, patch) => merchants.patch(merchant, (catalog) => catalog.patch(id, patch)),
   };
 }
