@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromSkuGlobalId } from '../../src/platforms/fromSkuGlobalId';
-import { toProductGlobalId, toSkuGlobalId } from '../../src/platforms/globalId';
+import { fromSkuGlobalId, toProductGlobalId, toSkuGlobalId } from '../../src/platforms/globalId';
 
 describe('fromSkuGlobalId', () => {
   it('takes back what toSkuGlobalId issued, a product id holding ":" included', () => {
