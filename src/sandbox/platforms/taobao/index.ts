@@ -56,7 +56,6 @@ export const taobaoSandbox: SandboxPlatformModule<'TAOBAO', 'taobao', TaobaoCred
   slug: 'taobao',
   credentials: TAOBAO_CREDENTIALS,
   merchantCredentials: taobaoMerchantCredentials,
-  tokenPrefix: 'tb_',
   rateLimit: { limit: 1000, windowMs: 1000 },
   create: createTaobaoSandbox,
 };

@@ -24,7 +24,6 @@ export const xhsArkSandbox: SandboxPlatformModule<'XHS_ARK', 'xhs-ark', XhsArkCr
   slug: 'xhs-ark',
   credentials: XHS_ARK_CREDENTIALS,
   merchantCredentials: xhsArkMerchantCredentials,
-  tokenPrefix: 'ark_',
   rateLimit: { limit: 1000, windowMs: 1000 },
   create: (init) => createXhsArkSandbox(init),
 };
