@@ -120,6 +120,17 @@ describe('logger redaction', () => {
     expect(capture.lines[1]?.err).toEqual({ type: 'Error', message: 'failed: https://x/y?access_token=[REDACTED]', stack: expect.any(String) });
   });
 
+  it('cuts secrets out of texts: prefixed query parameters and JSON members named like secret keys', () => {
+    const capture = captureLogs();
+    const logger = createLogger({ level: 'info', format: 'json', destination: capture.destination });
+    const json = JSON.stringify({ app_secret: 'CANARY-a', access_token: 'CANARY-b', secret_key: 'CANARY-c', session: 'CANARY-d', appid: 'wx1', count: 3 });
+    logger.info({ body: json, url: 'https://x/token?client_secret=CANARY-e&grant_type=client_credential&design=kept' }, 'texts');
+    const written = capture.raw.join('');
+    for (const canary of ['CANARY-a', 'CANARY-b', 'CANARY-c', 'CANARY-d', 'CANARY-e']) expect(written).not.toContain(canary);
+    expect(JSON.parse(capture.lines[0]!.body)).toEqual({ app_secret: '[REDACTED]', access_token: '[REDACTED]', secret_key: '[REDACTED]', session: '[REDACTED]', appid: 'wx1', count: 3 });
+    expect(capture.lines[0]!.url).toBe('https://x/token?client_secret=[REDACTED]&grant_type=client_credential&design=kept');
+  });
+
   it('writes a failed upstream call\'s error (an AxiosError carrying its JSON body and URL) without the secrets in them', async () => {
     const capture = captureLogs();
     const logger = createLogger({ level: 'info', format: 'json', destination: capture.destination });
