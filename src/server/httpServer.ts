@@ -12,7 +12,7 @@ import { ProductLoaders } from '../loaders/productLoaders';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
-import { partialErrorsPlugin } from '../listing/partialErrors';
+import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';

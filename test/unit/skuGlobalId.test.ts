@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromSkuGlobalId, toProductGlobalId, toSkuGlobalId } from '../../src/platforms/globalId';
+import { fromSkuGlobalId } from '../../src/platforms/fromProductGlobalId';
+import { toProductGlobalId, toSkuGlobalId } from '../../src/platforms/globalId';
 
 describe('fromSkuGlobalId', () => {
   it('takes back what toSkuGlobalId issued, a product id holding ":" included', () => {
