@@ -1,8 +1,24 @@
 /**
  * The implementations issue 14 replaced, kept verbatim for bench/upstream-call.ts's before/after pairs
- * (src/platforms/wechat/wireJson.ts `quoteLargeIds`, src/platforms/time.ts `readShanghaiLocal`).
+ * (src/platforms/wechat/wireJson.ts `quoteLargeIds`, src/platforms/time.ts `readShanghaiLocal`, and
+ * http.ts's axios client, also the reference of test/integration/http-transport.test.ts).
  */
+import http from 'node:http';
+import axios, { type AxiosInstance } from 'axios';
 import type { Reading } from '../src/platforms/fieldIssues';
+
+/** axios's node:http adapter, configured as http.ts had it before issue 14. */
+export function createLegacyHttpClient(): AxiosInstance {
+  return axios.create({
+    adapter: 'http',
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+    maxRedirects: 0,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    headers: { 'User-Agent': 'catalog-gateway' },
+  });
+}
 
 const LONG_ID = /(?<!\\)"(product_id|sku_id)"(\s*):(\s*)(\d{16,})(?=\s*[,}\]])/g;
 

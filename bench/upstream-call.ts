@@ -14,29 +14,18 @@
  *
  * BENCH_ROUNDS (default 6) pairs per step.
  */
-import http from 'node:http';
-import axios from 'axios';
 import { parseJsonObject, sendUpstream, type UpstreamRequest, type UpstreamResponse } from '../src/platforms/http';
 import { readShanghaiLocal } from '../src/platforms/time';
 import { mapWechatProduct, type WechatRecord } from '../src/platforms/wechat/mapper';
 import { quoteLargeIds } from '../src/platforms/wechat/wireJson';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials';
 import { startServer } from './harness/processes';
-import { legacyQuoteLargeIds, legacyReadShanghaiLocal } from './upstream-call.legacy';
+import { createLegacyHttpClient, legacyQuoteLargeIds, legacyReadShanghaiLocal } from './upstream-call.legacy';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const IN_FLIGHT = 8;
 
-/** axios's node:http adapter, configured as http.ts was before issue 14. */
-const legacyClient = axios.create({
-  adapter: 'http',
-  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  maxRedirects: 0,
-  responseType: 'text',
-  transformResponse: [(data: unknown) => data],
-  validateStatus: () => true,
-  headers: { 'User-Agent': 'catalog-gateway' },
-});
+const legacyClient = createLegacyHttpClient();
 
 async function legacySend(req: UpstreamRequest): Promise<UpstreamResponse> {
   const res = await legacyClient.request<string>({ method: req.method, url: req.url, params: req.params, data: req.data, headers: req.headers, timeout: req.timeoutMs ?? 5_000 });

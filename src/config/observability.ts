@@ -11,8 +11,10 @@ export interface ObservabilityConfig {
   logLevel: LogLevel;
   /** `LOG_FORMAT`: `json`, `pretty`, or `auto` (default: pretty on a terminal, JSON otherwise). */
   logFormat: 'json' | 'pretty' | 'auto';
-  /** `METRICS_PORT`: serve /metrics there only (same `HOST`), not on the public port; null = on the gateway port. */
+  /** `METRICS_PORT`: serve /metrics there only, not on the public port; null = on the gateway port. */
   metricsPort: number | null;
+  /** `METRICS_HOST`, default 127.0.0.1: the interface METRICS_PORT listens on (not `HOST`, which may be public). */
+  metricsHost: string;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT`: OTLP/HTTP base URL (traces go to `<url>/v1/traces`); null = no tracing at all. */
   otlpEndpoint: string | null;
   /** `OTEL_SERVICE_NAME`, default `catalog-gateway`. */
@@ -28,6 +30,7 @@ export function readObservabilityConfig(env: Env): ObservabilityConfig {
     logLevel: readChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: readChoice(env, 'LOG_FORMAT', ['json', 'pretty', 'auto'] as const, 'auto'),
     metricsPort: readMetricsPort(env),
+    metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
     serviceName: env.OTEL_SERVICE_NAME?.trim() || 'catalog-gateway',
     shutdownTimeoutMs: readMs(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),

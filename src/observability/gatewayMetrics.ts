@@ -1,6 +1,8 @@
 /**
  * The gateway's Prometheus metrics (docs/observability.md lists each one). One registry per gateway
- * instance, so two gateways in one process (tests) never share counts.
+ * instance, so two gateways in one process (tests) never share counts; the process's default metrics
+ * (CPU, heap, event-loop lag, GC) are collected once per process, in their own registry, and merged into
+ * every scrape: their collectors (an event-loop delay monitor, a GC observer) are never stopped.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PlatformRegistry } from '../platforms/registry';
@@ -11,6 +13,17 @@ import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
 export type RequestOutcome = 'ok' | 'partial' | 'error';
 
 const BREAKER_VALUE = { closed: 0, halfOpen: 1, open: 2 } as const;
+
+let processRegistry: Registry | undefined;
+
+/** The registry of the process's default metrics, made (and its collectors started) on first use. */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
 
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -62,7 +75,7 @@ export class GatewayMetrics {
   });
 
   constructor(platforms: PlatformRegistry) {
-    collectDefaultMetrics({ register: this.registry });
+    processMetrics();
     new Gauge({
       name: 'gateway_breaker_state',
       help: 'Circuit breaker per platform and operation (endpoint): 0 closed, 1 half-open, 2 open',
@@ -100,6 +113,7 @@ export class GatewayMetrics {
 
   /** The exposition text and its content type, for GET /metrics. */
   async scrape(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const merged = Registry.merge([processMetrics(), this.registry]);
+    return { contentType: merged.contentType, body: await merged.metrics() };
   }
 }

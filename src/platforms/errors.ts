@@ -46,7 +46,11 @@ export interface UpstreamErrorInit {
   upstreamMessage?: string | undefined;
   /** Set when the gateway, not a platform code, decided the failure. */
   reason?: GatewayReason | undefined;
-  /** What the gateway saw, where there is no platform code to say it (see GatewayReason). */
+  /**
+   * What the gateway saw, where there is no platform code to say it: with a `reason`, as GatewayReason
+   * describes; without one, a platform's error answer that carries no code (`success=false`,
+   * upstreamErrorFrom), which the platform's table, not the gateway, classified.
+   */
   detail?: string | undefined;
   retryable?: boolean;
   retryAfterMs?: number | undefined;

@@ -47,6 +47,18 @@ function ownsIssues(owner: object): boolean {
   return Array.isArray(skus) && skus.some((sku: unknown) => typeof sku === 'object' && sku !== null && ownsIssues(sku));
 }
 
+/**
+ * Carries the issues and mark of `from` over to `to`, a shallow copy of it (the copy shares the nested
+ * objects, whose own issues therefore stand). A copied SKU is marked too when it or its stock owns an
+ * issue, so a walk that starts at a SKU finds them.
+ */
+export function copyFieldIssues<T extends object>(from: object, to: T): T {
+  const issues = issuesByOwner.get(from);
+  if (issues) issuesByOwner.set(to, issues);
+  if (marked.has(from) || ownsIssues(from)) marked.add(to);
+  return to;
+}
+
 /** The issue recorded for `field` of `owner`, if any. */
 export function fieldIssueOf(owner: object, field: string): FieldIssue | undefined {
   return issuesByOwner.get(owner)?.get(field);

@@ -12,8 +12,8 @@ import { createUndiciAdapter, createUpstreamDispatcher } from './undiciAdapter';
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
 
-// A request's timeout runs from the moment it is written (undici's headers and body timeouts, like the
-// socket timeout of the node:http adapter before); connecting has its own limit, the default timeout.
+// A request's timeout bounds the whole attempt, connecting included (one timer in undiciAdapter.ts); the
+// pool's connect timeout only ends a connection attempt nobody waits for any more.
 const dispatcher = createUpstreamDispatcher({ connections: 64, connectTimeoutMs: DEFAULT_TIMEOUT_MS });
 
 // An Axios with only the defaults we use, not `axios.create`'s copy of all of `axios.defaults`: axios
@@ -69,6 +69,9 @@ export async function sendUpstream(req: UpstreamRequest): Promise<UpstreamRespon
 
 function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
   const code = err instanceof AxiosError ? err.code : undefined;
+  // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR...): the upstream answered, with a body that cannot be read;
+  // asking again would get the same bytes.
+  if (code?.startsWith('Z_')) return badResponse(platform, `body does not decode (${code})`);
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     // Not retried: a hung upstream must cost the client at most one timeout.
     return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Timeout, detail: code, retryable: false });

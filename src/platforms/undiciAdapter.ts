@@ -8,6 +8,9 @@
  * gzip/deflate/br bodies decoded), every status resolved (http.ts's `validateStatus`), and failures
  * rejected as AxiosError with the codes the node:http adapter gave: `ECONNABORTED` for a timeout,
  * `ECONNRESET` for a connection the peer closed, the system code (ECONNREFUSED, ENOTFOUND...) otherwise.
+ * `config.timeout` bounds the whole attempt, connecting included: one timer from dispatch to the body's
+ * end (undici's own headers and body timeouts start only once connected, and the body's restarts at
+ * every chunk, so a dripping upstream would outlast them).
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -65,7 +68,7 @@ export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
         body: typeof config.data === 'string' || Buffer.isBuffer(config.data) ? config.data : null,
         headersTimeout: timeout,
         bodyTimeout: timeout,
-      });
+      }, timeout);
       const data = stripBom((await decode(raw)).toString('utf8'));
       return { data, status: raw.status, statusText: raw.statusText, headers: raw.headers, config, request: null };
     } catch (err) {
@@ -115,13 +118,37 @@ function hasHeader(headers: Record<string, string>, lowerName: string): boolean 
   return Object.keys(headers).some((name) => name.toLowerCase() === lowerName);
 }
 
-/** One request through undici's dispatch API, collecting the body: no stream objects per call. */
-function dispatchText(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
+/** The error an attempt that ran out of time fails with: toAxiosError keeps its code, ECONNABORTED. */
+function attemptTimeout(timeoutMs: number): Error {
+  return Object.assign(new Error(`timeout of ${timeoutMs}ms exceeded`), { code: 'ECONNABORTED' });
+}
+
+/**
+ * One request through undici's dispatch API, collecting the body: no stream objects per call. When
+ * `timeoutMs` passes first, the promise rejects at once and the request is aborted as soon as undici
+ * hands over its controller (a connection still being made ends at the pool's connect timeout).
+ */
+function dispatchText(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, timeoutMs: number | null): Promise<RawResponse> {
+  return new Promise((resolveText, rejectText) => {
     const chunks: Buffer[] = [];
     let head: Omit<RawResponse, 'body'> | undefined;
+    let controller: Dispatcher.DispatchController | undefined;
+    let expired: Error | undefined;
+    const timer =
+      timeoutMs === null
+        ? undefined
+        : setTimeout(() => {
+            expired = attemptTimeout(timeoutMs);
+            controller?.abort(expired);
+            rejectText(expired);
+          }, timeoutMs);
+    const resolve = (raw: RawResponse) => (clearTimeout(timer), resolveText(raw));
+    const reject = (error: Error) => (clearTimeout(timer), rejectText(error));
     dispatcher.dispatch(options, {
-      onRequestStart() {}, // undici takes a handler for its controller API by this method
+      onRequestStart(requestController) {
+        controller = requestController;
+        if (expired) requestController.abort(expired);
+      },
       onResponseStart(_controller, status, headers, statusText) {
         head = { status, statusText: statusText ?? '', headers: headers as Record<string, string | string[]> };
       },

@@ -7,12 +7,13 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { PlatformCode, ProductResolvers, SkuResolvers } from '../generated/graphql';
 import { NotFoundError } from '../platforms/errors';
-import { fromSkuGlobalId } from '../platforms/fromSkuGlobalId';
-import { fromProductGlobalId } from '../platforms/fromProductGlobalId';
+import { copyFieldIssues, hasFieldIssues } from '../platforms/fieldIssues';
+import { fromProductGlobalId, fromSkuGlobalId } from '../platforms/fromProductGlobalId';
 import type { ProductSelection } from '../platforms/types';
 import type { GatewayContext } from '../server/context';
 import { GatewayError } from '../platforms/gatewayError';
-import { entitySelectionOf, type EntityTypeName } from './entitySelection';
+import { entitySelectionOf, entitySelectionSetsOf, type EntityTypeName } from './entitySelection';
+import { reportFieldIssuesIn, responsePathOf } from './fieldIssues';
 import { lookupFor } from './query';
 
 const ENTITY_TYPES: ReadonlySet<string> = new Set<EntityTypeName>(['Product', 'Sku']);
@@ -45,7 +46,8 @@ export const skuEntityResolvers: Pick<SkuResolvers<GatewayContext>, '__resolveRe
 /**
  * Wraps `_entities` so that each representation is checked on its own: one that is not an object of a
  * known entity type becomes null plus BAD_USER_INPUT at its index, and the others still resolve
- * (@apollo/subgraph would fail the whole field with an unexpected error).
+ * (@apollo/subgraph would fail the whole field with an unexpected error). Each resolved entry's
+ * unmappable values are reported at `_entities.<index>` (src/resolvers/fieldIssues.ts).
  */
 export function guardEntities<S>(resolve: GraphQLFieldResolver<S, GatewayContext>): GraphQLFieldResolver<S, GatewayContext, { representations: unknown[] }> {
   return (source, { representations }, ctx, info) =>
@@ -57,7 +59,12 @@ export function guardEntities<S>(resolve: GraphQLFieldResolver<S, GatewayContext
         );
       }
       try {
-        return (resolve(source, { representations: [representation] }, ctx, info) as unknown[])[0];
+        const entry = (resolve(source, { representations: [representation] }, ctx, info) as unknown[])[0];
+        // Values a mapper could not map are reported at this entry, as this type's fragments select them.
+        return Promise.resolve(entry).then((value) => {
+          if (hasFieldIssues(value)) reportFieldIssuesIn(ctx, value, entitySelectionSetsOf(info, typename as EntityTypeName), info, [...responsePathOf(info), index]);
+          return value;
+        });
       } catch (err) {
         // A reference resolver that throws at once fails its own entry, never its neighbours.
         return Promise.reject(err);
@@ -70,7 +77,7 @@ export function guardEntities<S>(resolve: GraphQLFieldResolver<S, GatewayContext
  * itself, which would alter (or, once frozen, fail on) a product that loaders or caches share.
  */
 function typed<T extends object, N extends EntityTypeName>(value: T, __typename: N): T & { __typename: N } {
-  return { ...value, __typename };
+  return copyFieldIssues(value, { ...value, __typename });
 }
 
 function productKeyOf(reference: Representation, ctx: GatewayContext): { platform: PlatformCode; platformProductId: string } {

@@ -27,9 +27,15 @@ export function entitySelectionOf(info: EntityInfo, type: EntityTypeName): Produ
   return selection;
 }
 
-function readSelection(info: EntityInfo, type: EntityTypeName): ProductSelection {
+/** The selection sets below `_entities` whose type condition applies to `type`. */
+export function entitySelectionSetsOf(info: EntityInfo, type: EntityTypeName): SelectionSetNode[] {
   const sets: SelectionSetNode[] = [];
   for (const node of info.fieldNodes) if (node.selectionSet) collectTyped(node.selectionSet, type, info.fragments, sets, new Set());
+  return sets;
+}
+
+function readSelection(info: EntityInfo, type: EntityTypeName): ProductSelection {
+  const sets = entitySelectionSetsOf(info, type);
   // selectionOf reads the fields below a field node; each applicable fragment stands in for one.
   const fieldNodes = sets.map((selectionSet): FieldNode => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: type }, selectionSet }));
   return selectionOf({ fieldNodes, fragments: info.fragments });

@@ -61,4 +61,14 @@ export class MerchantCatalogs<C, K> {
     this.merchants.set(name, built);
     return built;
   }
+
+  /**
+   * A product of the merchant's catalog patched by `apply` (the platform's own id parsing and record
+   * merge), as `SandboxPlatformModule.patchProduct` answers; undefined for an unknown merchant or product.
+   */
+  patch(merchant: string, apply: (catalog: C) => unknown): { product: unknown } | undefined {
+    const catalog = this.named(merchant)?.catalog;
+    const product = catalog === undefined ? undefined : apply(catalog);
+    return product === undefined || product === null ? undefined : { product };
+  }
 }

@@ -9,7 +9,7 @@ import { bySlug } from './platforms';
 import type { SandboxPlatformName, SandboxTokens, TokenCheck } from './types';
 
 /** Visible prefixes (each platform module's `tokenPrefix`) so a token in a log says whose it is. */
-const TOKEN_PREFIX: Record<SandboxPlatformName, string> = bySlug((module) => module.tokenPrefix);
+const TOKEN_PREFIX: Record<SandboxPlatformName, string | undefined> = bySlug((module) => module.tokenPrefix);
 
 /** Older tokens of one client are forgotten (then 'invalid'), so a refresh loop cannot grow memory. */
 const TOKENS_KEPT_PER_CLIENT = 16;
@@ -43,7 +43,9 @@ export function createSandboxTokens(now: () => number, lifetimes: TokenLifetimes
     const history = byClient.get(slot) ?? [];
     const previous = history.length > 0 ? byToken.get(history[history.length - 1]!) : undefined;
     if (previous) previous.expiresAt = Math.min(previous.expiresAt, at + lifetimes.overlapSeconds * 1000);
-    const token = TOKEN_PREFIX[platform] + randomBytes(24).toString('base64url');
+    const prefix = TOKEN_PREFIX[platform];
+    if (prefix === undefined) throw new Error(`the ${platform} sandbox has no token endpoint, so no tokenPrefix`);
+    const token = prefix + randomBytes(24).toString('base64url');
     byToken.set(token, { clientKey, expiresAt: at + lifetimes.ttlSeconds * 1000 });
     history.push(token);
     while (history.length > TOKENS_KEPT_PER_CLIENT) byToken.delete(history.shift()!);
@@ -68,7 +70,8 @@ export function createSandboxTokens(now: () => number, lifetimes: TokenLifetimes
   }
 
   function check(platform: SandboxPlatformName, token: string): { state: TokenCheck; clientKey?: string } {
-    const record = token.startsWith(TOKEN_PREFIX[platform]) ? byToken.get(token) : undefined;
+    const prefix = TOKEN_PREFIX[platform];
+    const record = prefix !== undefined && token.startsWith(prefix) ? byToken.get(token) : undefined;
     if (!record) return { state: 'invalid' };
     if (now() >= record.expiresAt) return { state: 'expired', clientKey: record.clientKey };
     return { state: 'valid', clientKey: record.clientKey };

@@ -37,8 +37,8 @@ export interface SandboxPlatformModule<Code extends PlatformCode = PlatformCode,
   readonly credentials: Credentials;
   /** Merchant `m<n>`'s credentials, n from 2 (README, "Merchants"). */
   merchantCredentials: (n: number) => Credentials;
-  /** Starts every token the platform issues, so a token in a log says whose it is. */
-  readonly tokenPrefix: string;
+  /** Starts every token the platform issues, so a token in a log says whose it is; only platforms with a token endpoint have one. */
+  readonly tokenPrefix?: string;
   /** The rate limit unless the `rateLimits` option or the admin API says otherwise (README, "Rate limits"). */
   readonly rateLimit: RateLimit;
   /** Builds the stand-in and its default merchant's catalog (extra merchants' on first use). */

@@ -31,7 +31,7 @@ const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
   config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access'> & {
-    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'>;
+    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> & Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
   };
   platforms: PlatformRegistry;
   port: number;
@@ -130,7 +130,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   let port: number;
   try {
     port = await listen(httpServer, options.port, host);
-    if (metricsPort !== null) metricsServer = await startMetricsServer(metrics, metricsPort, host);
+    if (metricsPort !== null) metricsServer = await startMetricsServer(metrics, metricsPort, observability?.metricsHost ?? '127.0.0.1');
   } catch (err) {
     await close();
     throw err;

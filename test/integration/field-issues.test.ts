@@ -85,6 +85,26 @@ describe('a value a field cannot be mapped from', () => {
     expect(result.data!.product).toEqual({ title: 'Google test item', status: 'ON_SALE' });
   });
 
+  it('reports a bad value of an _entities entry at its index, walking only that type\'s fragments', async () => {
+    const result = await stack.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { title createdAt } ... on Sku { id } } }`,
+      { r: [{ __typename: 'Product', platform: 'TAOBAO', platformProductId: OTHER_ITEM }, { __typename: 'Product', platform: 'TAOBAO', platformProductId: EXAMPLE_ITEM }] },
+    );
+    expect(result.data!._entities[0].createdAt).toEqual(expect.any(String));
+    expect(result.data!._entities[1]).toEqual({ title: 'Google test item', createdAt: null });
+    expect(located(result.errors)).toEqual([['_entities.1.createdAt', 'UPSTREAM_BAD_VALUE']]);
+  });
+
+  it('reports a bad value of a Sku entity at its index', async () => {
+    const probe = await stack.query(`{ product(platform: TAOBAO, id: "${EXAMPLE_ITEM}") { skus { id } } }`);
+    const skuId: string = probe.data!.product.skus[0].id;
+    const result = await stack.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { title } ... on Sku { price { amount } } } }`, {
+      r: [{ __typename: 'Sku', id: skuId }],
+    });
+    expect(result.data!._entities).toEqual([{ price: null }]);
+    expect(located(result.errors)).toEqual([['_entities.0.price', 'UPSTREAM_BAD_VALUE']]);
+  });
+
   it('reports a bad value of a listed product at its edge of the catalog, every other edge whole', async () => {
     const result = await stack.query('{ catalog(platform: XHS_MINIAPP, first: 100) { edges { node { platformProductId createdAt price { min { amount } } } } } }');
     const edges: Array<{ node: { platformProductId: string; createdAt: string | null; price: unknown } }> = result.data!.catalog.edges;

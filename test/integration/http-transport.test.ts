@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import axios, { Axios } from 'axios';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLegacyHttpClient } from '../../bench/upstream-call.legacy';
 import { GatewayReason, UpstreamError } from '../../src/platforms/errors';
 import { sendUpstream, type UpstreamRequest } from '../../src/platforms/http';
 import { appendQuery, createUndiciAdapter, createUpstreamDispatcher } from '../../src/platforms/undiciAdapter';
@@ -38,6 +39,8 @@ function reply(kind: string, res: http.ServerResponse): void {
       return void res.writeHead(200, { 'Content-Encoding': 'deflate' }).end(zlib.deflateRawSync(json));
     case 'br':
       return void res.writeHead(200, { 'Content-Encoding': 'br' }).end(zlib.brotliCompressSync(json));
+    case 'corrupt-gzip':
+      return void res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(Buffer.from('not gzip at all'));
     case 'bom':
       return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]));
     case 'redirect':
@@ -46,6 +49,14 @@ function reply(kind: string, res: http.ServerResponse): void {
       return void res.writeHead(503, { 'Content-Type': 'text/html' }).end('<html>busy</html>');
     case 'hang':
       return;
+    case 'drip': {
+      // One byte every 100 ms for 3 s: each chunk alone arrives well within any per-chunk timeout.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 100);
+      const stop = setTimeout(() => res.end('{}'), 3_000);
+      res.on('close', () => (clearInterval(timer), clearTimeout(stop)));
+      return;
+    }
     default:
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
   }
@@ -71,15 +82,7 @@ afterAll(async () => {
 });
 
 /** axios's node:http adapter as http.ts configured it before issue 14. */
-const nodeHttpAxios = axios.create({
-  adapter: 'http',
-  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  maxRedirects: 0,
-  responseType: 'text',
-  transformResponse: [(data: unknown) => data],
-  validateStatus: () => true,
-  headers: { 'User-Agent': 'catalog-gateway' },
-});
+const nodeHttpAxios = createLegacyHttpClient();
 
 async function viaNodeHttp(req: UpstreamRequest): Promise<Recorded> {
   await nodeHttpAxios.request({
@@ -163,6 +166,35 @@ describe('http.ts over undici: transport failures', () => {
     const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/hang`, timeoutMs: 150 });
     expect(err).toBeInstanceOf(UpstreamError);
     expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Timeout, detail: 'ECONNABORTED', retryable: false });
+  });
+
+  it('bounds the whole attempt by its timeout: a body dripping a byte every 100 ms fails at timeoutMs 150', async () => {
+    const started = performance.now();
+    const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/drip`, timeoutMs: 150 });
+    expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', detail: 'ECONNABORTED' });
+    expect(performance.now() - started).toBeLessThan(2_000); // generous: the drip alone lasts 3 s
+  });
+
+  it('bounds the whole attempt by its timeout: a socket that is accepted and never answered', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer({ pauseOnConnect: true }, (socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = performance.now();
+      const err = await failure({ platform: 'XIAOE', method: 'GET', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/x`, timeoutMs: 150 });
+      expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', detail: 'ECONNABORTED' });
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('maps a compressed body that does not decode to UPSTREAM_BAD_RESPONSE, not retryable', async () => {
+    const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/corrupt-gzip` });
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', reason: GatewayReason.BadResponse, retryable: false });
+    expect(err.detail).toMatch(/^body does not decode \(Z_/);
   });
 
   it('maps a URL that does not parse to UPSTREAM_UNAVAILABLE (ERR_INVALID_URL), as an UpstreamError', async () => {

@@ -3,6 +3,7 @@
  * and the redaction of secrets with canary values.
  */
 import { createHash } from 'node:crypto';
+import axios from 'axios';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
@@ -116,6 +117,39 @@ describe('logger redaction', () => {
     for (const canary of canaries) expect(written).not.toContain(canary);
     expect(capture.lines[0]).toMatchObject({ credentials: '[REDACTED]', taobao: { appKey: 'k', appSecret: '[REDACTED]' }, signal: 'SIGTERM' });
     expect(capture.lines[0]?.url).toBe('https://eco.taobao.com/router/rest?method=m&sign=[REDACTED]&session=[REDACTED]&v=2.0');
-    expect(capture.lines[1]?.err).toMatchObject({ type: 'Error', message: 'failed: https://x/y?access_token=[REDACTED]', appSecret: '[REDACTED]' });
+    expect(capture.lines[1]?.err).toEqual({ type: 'Error', message: 'failed: https://x/y?access_token=[REDACTED]', stack: expect.any(String) });
+  });
+
+  it('cuts secrets out of texts: prefixed query parameters and JSON members named like secret keys', () => {
+    const capture = captureLogs();
+    const logger = createLogger({ level: 'info', format: 'json', destination: capture.destination });
+    const json = JSON.stringify({ app_secret: 'CANARY-a', access_token: 'CANARY-b', secret_key: 'CANARY-c', session: 'CANARY-d', appid: 'wx1', count: 3 });
+    logger.info({ body: json, url: 'https://x/token?client_secret=CANARY-e&grant_type=client_credential&design=kept' }, 'texts');
+    const written = capture.raw.join('');
+    for (const canary of ['CANARY-a', 'CANARY-b', 'CANARY-c', 'CANARY-d', 'CANARY-e']) expect(written).not.toContain(canary);
+    expect(JSON.parse(capture.lines[0]!.body)).toEqual({ app_secret: '[REDACTED]', access_token: '[REDACTED]', secret_key: '[REDACTED]', session: '[REDACTED]', appid: 'wx1', count: 3 });
+    expect(capture.lines[0]!.url).toBe('https://x/token?client_secret=[REDACTED]&grant_type=client_credential&design=kept');
+  });
+
+  it('writes a failed upstream call\'s error (an AxiosError carrying its JSON body and URL) without the secrets in them', async () => {
+    const capture = captureLogs();
+    const logger = createLogger({ level: 'info', format: 'json', destination: capture.destination });
+    const canaries = ['CANARY-json-secret', 'CANARY-json-refresh', 'CANARY-client-secret', 'CANARY-json-sign'];
+    await stack.setFaults([{ platform: 'wechat', operation: 'token', kind: 'http', status: 500 }]);
+    // The WeChat token call as a careless caller might log it: secret in the JSON body, one in the URL.
+    const failure = await axios
+      .post(
+        `${stack.sandboxUrl}/wechat/cgi-bin/stable_token?client_secret=${canaries[2]}`,
+        JSON.stringify({ grant_type: 'client_credential', appid: 'wx1', secret: canaries[0], refresh_token: canaries[1], sign: canaries[3], force_refresh: false }),
+        { headers: { 'content-type': 'application/json' } },
+      )
+      .then(() => expect.fail('the token call was to fail'), (err: unknown) => err);
+    expect(axios.isAxiosError(failure)).toBe(true);
+    logger.error({ err: failure, body: (failure as { config: { data: string } }).config.data }, 'token call failed');
+    const written = capture.raw.join('');
+    expect(written).toContain('token call failed');
+    for (const canary of canaries) expect(written).not.toContain(canary);
+    expect(capture.lines[0]?.err).toMatchObject({ type: 'AxiosError', code: 'ERR_BAD_RESPONSE' });
+    expect(capture.lines[0]?.body).toContain('"appid":"wx1"');
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer } from '../../src/server/httpServer';
+import { GatewayMetrics } from '../../src/observability/gatewayMetrics';
 import { startStack, type Stack } from '../helpers/stack';
 
 /** The value of one sample, e.g. `gateway_requests_total{outcome="ok"}`; 0 when absent. */
@@ -48,6 +49,15 @@ describe('/metrics on the gateway port', () => {
     for (const name of ['process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(text).toContain(`\n${name} `);
   });
 
+  it('collects the process metrics once per process: a gateway\'s own registry holds only its gateway_ series, each scrape all', async () => {
+    const gateways = [new GatewayMetrics(new Map()), new GatewayMetrics(new Map())];
+    for (const metrics of gateways) {
+      expect((await metrics.registry.getMetricsAsJSON()).map((m) => m.name).filter((name) => !name.startsWith('gateway_'))).toEqual([]);
+      const { body } = await metrics.scrape();
+      for (const name of ['process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes', 'gateway_requests_total']) expect(body).toContain(`# TYPE ${name} `);
+    }
+  });
+
   it('measures the time calls queue for quota', async () => {
     const ids = ['1489161932', '1489161933', '1489161934', '1489161935'];
     await Promise.all(ids.map((id) => stack.query(`{ product(platform: TAOBAO, id: "${id}") { title } }`)));
@@ -73,6 +83,19 @@ describe('METRICS_PORT', () => {
     try {
       expect((await fetch(`${stack.gateway.url}/metrics`)).status).toBe(404);
       expect(stack.gateway.metricsUrl).not.toBe(`${stack.gateway.url}/metrics`);
+      expect(await scrape(stack.gateway.metricsUrl)).toContain('# TYPE gateway_requests_total counter');
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe('METRICS_HOST', () => {
+  it('binds the metrics port to METRICS_HOST, not to HOST', async () => {
+    const stack = await startStack({}, { METRICS_PORT: '0', METRICS_HOST: '127.0.0.2' });
+    try {
+      expect(new URL(stack.gateway.url).hostname).toBe('127.0.0.1');
+      expect(new URL(stack.gateway.metricsUrl).hostname).toBe('127.0.0.2');
       expect(await scrape(stack.gateway.metricsUrl)).toContain('# TYPE gateway_requests_total counter');
     } finally {
       await stack.close();

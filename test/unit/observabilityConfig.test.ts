@@ -7,6 +7,7 @@ describe('observability settings', () => {
       logLevel: 'info',
       logFormat: 'auto',
       metricsPort: null,
+      metricsHost: '127.0.0.1',
       otlpEndpoint: null,
       serviceName: 'catalog-gateway',
       shutdownTimeoutMs: 10_000,
@@ -14,11 +15,12 @@ describe('observability settings', () => {
   });
 
   it('reads every variable', () => {
-    const env = { LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'json', METRICS_PORT: '9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_SERVICE_NAME: 'gw', SHUTDOWN_TIMEOUT_MS: '2500' };
+    const env = { LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'json', METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_SERVICE_NAME: 'gw', SHUTDOWN_TIMEOUT_MS: '2500' };
     expect(loadConfig(env).observability).toEqual({
       logLevel: 'debug',
       logFormat: 'json',
       metricsPort: 9464,
+      metricsHost: '0.0.0.0',
       otlpEndpoint: 'http://collector:4318',
       serviceName: 'gw',
       shutdownTimeoutMs: 2500,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromSkuGlobalId } from '../../src/platforms/fromSkuGlobalId';
+import { fromSkuGlobalId } from '../../src/platforms/fromProductGlobalId';
 import { toProductGlobalId, toSkuGlobalId } from '../../src/platforms/globalId';
 
 describe('fromSkuGlobalId', () => {

@@ -142,6 +142,11 @@ describe('Xiaoe mapper: stock, prices, properties and times', () => {
     expect(toXiaoeProduct(withFields({ stock, sku: undefined })).stock).toEqual({ available: null, sold: 41, total: null });
   });
 
+  it('reads stock_type sent as its text ("2") as 2 too', () => {
+    const stock = [row({}), row({ sku_id: 'S2', stock_type: '2', left_num: 0, setting_stock: 0, sell_num: 40 })];
+    expect(toXiaoeProduct(withFields({ stock, sku: undefined })).stock).toEqual({ available: null, sold: 41, total: null });
+  });
+
   it('gives no product stock for an empty stock block', () => {
     expect(toXiaoeProduct(withFields({ stock: [] })).stock).toBeNull();
   });

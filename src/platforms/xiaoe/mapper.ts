@@ -8,7 +8,7 @@ import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Property, Sk
 import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
 import { readFen } from '../money';
-import { readCount } from '../readCount';
+import { asCode, readCount } from '../readCount';
 import { capSkuStatus, countedSkus } from '../skuRules';
 import { sumStocks } from '../stockSum';
 import { readShanghaiLocal } from '../time';
@@ -116,12 +116,12 @@ function skuStock(rows: Fields[] | undefined, deleted: boolean, issues: FieldIss
 }
 
 /**
- * One stock row: left_num / sell_num / setting_stock. stock_type 2 (买断/免费) keeps no quantity, so
- * only what was sold is known.
+ * One stock row: left_num / sell_num / setting_stock. stock_type 2 (买断/免费, as an int or its text)
+ * keeps no quantity, so only what was sold is known.
  */
 function rowStock(row: Fields): Stock {
   const issues = new FieldIssues();
-  const counted = row.stock_type !== 2;
+  const counted = asCode(row.stock_type) !== 2;
   return issues.attach({
     available: counted ? issues.take('available', row.left_num, readCount(row.left_num)) : null,
     sold: issues.take('sold', row.sell_num, readCount(row.sell_num)),

@@ -43,10 +43,7 @@ export function createTaobaoSandbox(init: PlatformSandboxInit): PlatformSandbox 
     errorReply,
     errorCodeOf: topErrorCode,
     merchantOf: (req) => merchants.nameOf(readTopParams(req).app_key),
-    patchProduct(merchant, numIid, patch) {
-      const product = merchants.named(merchant)?.catalog.patch(numIid, patch);
-      return product && { product };
-    },
+    patchProduct: (merchant, numIid, patch) => merchants.patch(merchant, (catalog) => catalog.patch(numIid, patch)),
   };
 }
 
@@ -59,7 +56,6 @@ export const taobaoSandbox: SandboxPlatformModule<'TAOBAO', 'taobao', TaobaoCred
   slug: 'taobao',
   credentials: TAOBAO_CREDENTIALS,
   merchantCredentials: taobaoMerchantCredentials,
-  tokenPrefix: 'tb_',
   rateLimit: { limit: 1000, windowMs: 1000 },
   create: createTaobaoSandbox,
 };

@@ -66,8 +66,7 @@ export function createWechatSandbox(init: PlatformSandboxInit): PlatformSandbox 
     },
     patchProduct(merchant, id, patch) {
       const numeric = /^\d{1,16}$/.test(id) ? Number(id) : Number.NaN;
-      const product = Number.isSafeInteger(numeric) ? merchants.named(merchant)?.catalog.patch(numeric, patch) : undefined;
-      return product && { product };
+      return Number.isSafeInteger(numeric) ? merchants.patch(merchant, (catalog) => catalog.patch(numeric, patch)) : undefined;
     },
   };
 }

@@ -24,7 +24,6 @@ export const xhsArkSandbox: SandboxPlatformModule<'XHS_ARK', 'xhs-ark', XhsArkCr
   slug: 'xhs-ark',
   credentials: XHS_ARK_CREDENTIALS,
   merchantCredentials: xhsArkMerchantCredentials,
-  tokenPrefix: 'ark_',
   rateLimit: { limit: 1000, windowMs: 1000 },
   create: (init) => createXhsArkSandbox(init),
 };
@@ -51,9 +50,6 @@ export function createXhsArkSandbox(init: PlatformSandboxInit, credentials: XhsA
     errorReply: (code, message) => arkError(code, message),
     errorCodeOf: arkErrorCode,
     merchantOf: (req) => merchants.nameOf(header(req, 'app-key')),
-    patchProduct(merchant, id, patch) {
-      const product = merchants.named(merchant)?.catalog.patch(id, patch);
-      return product && { product };
-    },
+    patchProduct: (merchant, id, patch) => merchants.patch(merchant, (catalog) => catalog.patch(id, patch)),
   };
 }

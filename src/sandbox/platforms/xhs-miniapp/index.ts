@@ -54,9 +54,6 @@ export function createXhsMiniappSandbox(init: PlatformSandboxInit, credentials: 
       const appid = req.path === MINIAPP_TOKEN_PATH ? (req.json as { appid?: unknown } | undefined)?.appid : req.query.get('app_id');
       return typeof appid === 'string' ? merchants.nameOf(appid) : undefined;
     },
-    patchProduct(merchant, itemId, patch) {
-      const product = merchants.named(merchant)?.catalog.patch(itemId, patch);
-      return product && { product };
-    },
+    patchProduct: (merchant, itemId, patch) => merchants.patch(merchant, (catalog) => catalog.patch(itemId, patch)),
   };
 }

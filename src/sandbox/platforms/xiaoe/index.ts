@@ -67,9 +67,6 @@ export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
       const token = jsonBody(req)?.access_token;
       return typeof token === 'string' ? merchants.nameOf(ctx.tokens.check('xiaoe', token).clientKey) : undefined;
     },
-    patchProduct(merchant, resourceId, patch) {
-      const product = merchants.named(merchant)?.catalog.catalog.patch(resourceId, patch);
-      return product && { product };
-    },
+    patchProduct: (merchant, resourceId, patch) => merchants.patch(merchant, (shop) => shop.catalog.patch(resourceId, patch)),
   };
 }
