@@ -295,9 +295,9 @@ describe('routing, rate limit, faults, stats and the request log', () => {
   it('counts calls under xhs-ark:items and logs their query, never the sign', async () => {
     await call({ page_size: '20', status: '2' });
     await call({ page_no: '2' }, { sign: 'bad' });
-    const stats = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as any;
+    const stats = await (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
     expect(stats.calls).toEqual({ 'xhs-ark:items': 2 });
-    const { requests } = (await (await fetch(`${sandbox.url}/__sandbox/requests?platform=xhs-ark&limit=2`)).json()) as any;
+    const { requests } = await (await fetch(`${sandbox.url}/__sandbox/requests?platform=xhs-ark&limit=2`)).json();
     expect(requests.map((r: any) => r.params)).toEqual(expect.arrayContaining([{ page_size: 20, status: 2 }, { page_no: 2 }]));
     expect(JSON.stringify(requests)).not.toMatch(/sign|sandbox-ark-secret/);
   });
@@ -317,7 +317,7 @@ describe('routing, rate limit, faults, stats and the request log', () => {
     try {
       const get = async (options: CallOptions = {}) => {
         const res = await fetch(`${limited.url}/xhs-ark${PATH}?`, { headers: arkHeaders({}, options) });
-        return res.json() as Promise<any>;
+        return res.json();
       };
       expect((await get({ sign: 'bad' })).error_code).toBe(1001);
       expect((await get()).success).toBe(true);
