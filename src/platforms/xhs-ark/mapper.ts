@@ -11,6 +11,7 @@ import { readYuanNumber } from '../money';
 import { asCode, rawText, readCount } from '../readCount';
 import { readUnixTime } from '../time';
 import type { ArkHit, ArkItem, ArkVariant } from './types';
+import { text } from '../../util/text';
 
 const PLATFORM = 'XHS_ARK';
 
@@ -132,9 +133,4 @@ function variants(list: readonly ArkVariant[] | null | undefined): Property[] {
     const value = text(variant?.value);
     return name !== null && value !== null ? [{ name, value }] : [];
   });
-}
-
-/** A non-empty string, or null (Ark sends `""` and `null` alike for "none"). */
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }
