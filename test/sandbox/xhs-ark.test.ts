@@ -1,6 +1,6 @@
 /**
  * The Ark stand-in over real HTTP: the page's envelope and field set, the example hit's literal text,
- * the sign/timestamp checks with upstream-protocols.md's vector, every query filter against the data
+ * the sign/timestamp checks with the published vector (docs/platforms.md "Xiaohongshu Ark: signing and the envelope"), every query filter against the data
  * itself, paging and its limits, the rate limit, stats and the request log.
  */
 import { createHash } from 'node:crypto';
@@ -253,7 +253,7 @@ describe('authentication', () => {
   });
 });
 
-describe('the signing vector of upstream-protocols.md', () => {
+describe('the published signing vector (docs/platforms.md, Xiaohongshu Ark)', () => {
   // Its app-key "xhs" and secret, at its own instant: a sandbox built with those credentials must accept it.
   const vectorSandbox = createXhsArkSandbox({ seed: 1, size: 5 }, { appKey: 'xhs', appSecret: '9a539709cafc1efc9ef05838be468a28' });
   const ctx = (nowSeconds: number): SandboxContext => ({

@@ -1,7 +1,8 @@
 /**
  * Pure mapping of WeChat mini shop records to the unified Product: a spu from `product/spu/get` (fields
  * of the spu/get_list page) and, when fetched, its SKUs from `product/sku/get_list`
- * (upstream-protocols.md section 3). Prices are fen; times `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
+ * (docs/platforms.md "WeChat mini shop: tokens and the envelope"). Prices are fen; times
+ * `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
  */
 import type { AuditInfo, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
 import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';

@@ -1,8 +1,8 @@
 /**
  * Ark items hit -> Product (pure). Follows the Ark "商品列表完整版" page (GET /ark/open_api/v1/items)
- * and upstream-protocols.md §4. An Ark item is one sellable unit of an SPU (its SPL colour line and
- * SPV size), so each hit becomes one Product with exactly one Sku: the item itself, its variants
- * (`spl.variants`, `spv.non_desc_variants`) as the Sku's properties.
+ * and docs/platforms.md "Xiaohongshu Ark: signing and the envelope". An Ark item is one sellable unit
+ * of an SPU (its SPL colour line and SPV size), so each hit becomes one Product with exactly one Sku:
+ * the item itself, its variants (`spl.variants`, `spv.non_desc_variants`) as the Sku's properties.
  */
 import type { AuditInfo, AuditState, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
 import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
