@@ -12,6 +12,7 @@ import { readPlatformConfig } from './platformConfig';
 import { nonEmpty, readPort, readPositiveInt } from './readers';
 import { readFederation } from './federation';
 import { readObservabilityConfig, type ObservabilityConfig } from './observability';
+import { readAccessSettings, type AccessSettings } from './access';
 
 export { ConfigError } from './configError';
 export { PLATFORM_CODES } from '../platforms/registry';
@@ -26,8 +27,10 @@ export interface GatewayConfig {
   /** The embedded sandbox, or null when `SANDBOX=off`. */
   sandbox: { port: number; url: string } | null;
   platforms: Record<PlatformCode, PlatformSettings>;
-  /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
+  /** The `default` tenant's credentials, from the environment; a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Authentication, tenants, trusted documents, CORS and production mode (src/config/access.ts). */
+  access: AccessSettings;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
   /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
@@ -55,5 +58,7 @@ export function loadConfig(env: Env, sandboxCredentials: PlatformCredentials = {
     platforms[module.code] = found.settings;
     if (found.credentials !== undefined) Object.assign(credentials, { [module.code]: found.credentials });
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env) };
+  const realCredentials = PLATFORM_MODULES.some(({ code }) => !platforms[code].sandbox && credentials[code] !== undefined);
+  const access = readAccessSettings(env, { realCredentials });
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env), access };
 }

@@ -4,7 +4,7 @@
  * `extensions.code`; anything unexpected is masked, so no stack trace, URL or secret ever leaves.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NotFoundError, UpstreamError, shownToClients } from '../platforms/errors';
 import { GatewayError } from '../platforms/gatewayError';
 
@@ -20,7 +20,7 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = unwrapPluginError(unwrapResolverError(error));
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof UpstreamError) {
     return {
@@ -48,6 +48,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('unexpected error while executing a request:', original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** A GatewayError a plugin threw before execution, wrapped by Apollo in a GraphQLError without a path. */
+function unwrapPluginError(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError instanceof GatewayError ? error.originalError : error;
 }
 
 function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {

@@ -25,11 +25,12 @@ import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
 import { graphiqlPage } from './graphiqlPage';
 import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { assignRequestId, observeGraphQLRequest, type RequestObservers } from './observeRequest';
+import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
 
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation'> & {
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access'> & {
     observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'>;
   };
   platforms: PlatformRegistry;
@@ -64,6 +65,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   };
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
+  const access = await startGatewayAccess(options.config, logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
@@ -83,24 +85,32 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginInlineTraceDisabled(),
       partialErrorsPlugin(),
       requestRecordPlugin(),
+      ...access.apollo.plugins,
     ],
+    introspection: access.apollo.introspection,
   });
-  await apollo.start();
-  const makeContext = async (usage: RequestUsage, requestId: string): Promise<GatewayContext> => {
+  try {
+    await apollo.start();
+  } catch (err) {
+    await access.close();
+    throw err;
+  }
+  const makeContext = async (usage: RequestUsage, requestId: string, admitted: AdmittedRequest): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
+    const { client, tenant } = admitted.access;
     return {
       platforms: options.platforms,
-      client: null,
-      tenantId: 'default',
-      credentials: options.config.credentials,
-      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
+      client,
+      tenantId: tenant.id,
+      credentials: tenant.credentials,
+      loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline),
       deadline,
       usage,
       requestId,
     };
   };
   const metricsPort = observability?.metricsPort ?? null;
-  const deps: RouteDeps = { apollo, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
+  const deps: RouteDeps = { apollo, access, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
   httpServer.on('request', (req, res) => {
     route(req, res, deps).catch((err: unknown) => {
       logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
@@ -112,6 +122,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   let metricsServer: MetricsServer | null = null;
   const close = async (): Promise<void> => {
     await apollo.stop();
+    await access.close();
     await metricsServer?.close();
     for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
@@ -130,7 +141,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
 interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
-  makeContext: (usage: RequestUsage, requestId: string) => Promise<GatewayContext>;
+  access: GatewayAccess;
+  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest) => Promise<GatewayContext>;
   platforms: PlatformRegistry;
   credentials: GatewayConfig['credentials'];
   observers: RequestObservers;
@@ -150,26 +162,28 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   }
   const usage = new RequestUsage();
   let ctx: GatewayContext | undefined;
-  const makeContext = async (): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId));
-  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps.apollo, usage, makeContext));
+  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, admitted));
+  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps, usage, makeContext));
 }
 
 async function answerGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  apollo: ApolloServer<GatewayContext>,
+  { apollo, access }: Pick<RouteDeps, 'apollo' | 'access'>,
   usage: RequestUsage,
-  makeContext: () => Promise<GatewayContext>,
+  makeContext: (admitted: AdmittedRequest) => Promise<GatewayContext>,
 ): Promise<void> {
-  const body = await readBody(req, res);
-  if (body === undefined) return;
+  const admitted = await access.admit(req, res, url.search, () => readBody(req, res));
+  if (admitted === undefined) return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: makeContext }));
+  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: admitted.search, body: admitted.body };
+  const response = await runWithUsage(usage, () =>
+    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(admitted) }),
+  );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

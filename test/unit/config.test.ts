@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   });
 
   it('moves a platform to its real host when its credentials are present, and only that one', () => {
-    const config = loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' }, SANDBOX_CREDENTIALS);
+    const config = loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's', AUTH: 'none' }, SANDBOX_CREDENTIALS);
     expect(config.platforms.WECHAT_SHOP).toEqual({ baseUrl: 'https://api.weixin.qq.com', sandbox: false, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
     expect(config.credentials.WECHAT_SHOP).toEqual({ appId: 'wx1', appSecret: 's' });
     expect(config.platforms.TAOBAO.sandbox).toBe(true);
@@ -25,7 +25,7 @@ describe('loadConfig', () => {
   it('honours a base URL override and the TOP sign method', () => {
     const config = loadConfig({
       TAOBAO_APP_KEY: 'k', TAOBAO_APP_SECRET: 's', TAOBAO_SESSION: 'x',
-      TAOBAO_SIGN_METHOD: 'hmac', TAOBAO_BASE_URL: 'https://gw.api.tbsandbox.com/',
+      TAOBAO_SIGN_METHOD: 'hmac', TAOBAO_BASE_URL: 'https://gw.api.tbsandbox.com/', AUTH: 'none',
     });
     expect(config.platforms.TAOBAO.baseUrl).toBe('https://gw.api.tbsandbox.com');
     expect(config.credentials.TAOBAO?.signMethod).toBe('hmac');
