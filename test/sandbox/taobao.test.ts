@@ -331,7 +331,7 @@ describe('taobao sandbox: rate limit', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(topParams({ num_iids: EXAMPLE_ID, fields: 'num_iid' }, options)).toString(),
       });
-      return res.json() as Promise<any>;
+      return res.json();
     };
     // A call refused at authentication does not use the quota.
     expectError(await call({ secret: 'wrong' }), 25, 'Invalid signature');

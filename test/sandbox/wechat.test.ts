@@ -70,7 +70,7 @@ describe('WeChat sandbox: GET /cgi-bin/token', () => {
     ['an unknown appid', { grant_type: 'client_credential', appid: 'wx-nobody', secret: appSecret }, 40013],
     ['a wrong secret', { grant_type: 'client_credential', appid: appId, secret: 'nope' }, 40125],
   ])('answers %s with %i', async (_what, query, errcode) => {
-    const body = await getToken(query as Record<string, string>);
+    const body = await getToken(query);
     expect(body.errcode).toBe(errcode);
     expect(body.errmsg).toMatch(/ rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
     expect(body.access_token).toBeUndefined();

@@ -1,6 +1,6 @@
 /**
  * The Ark stand-in over real HTTP: the page's envelope and field set, the example hit's literal text,
- * the sign/timestamp checks with upstream-protocols.md's vector, every query filter against the data
+ * the sign/timestamp checks with the published vector (docs/platforms.md "Xiaohongshu Ark: signing and the envelope"), every query filter against the data
  * itself, paging and its limits, the rate limit, stats and the request log.
  */
 import { createHash } from 'node:crypto';
@@ -253,7 +253,7 @@ describe('authentication', () => {
   });
 });
 
-describe('the signing vector of upstream-protocols.md', () => {
+describe('the published signing vector (docs/platforms.md, Xiaohongshu Ark)', () => {
   // Its app-key "xhs" and secret, at its own instant: a sandbox built with those credentials must accept it.
   const vectorSandbox = createXhsArkSandbox({ seed: 1, size: 5 }, { appKey: 'xhs', appSecret: '9a539709cafc1efc9ef05838be468a28' });
   const ctx = (nowSeconds: number): SandboxContext => ({
@@ -295,9 +295,9 @@ describe('routing, rate limit, faults, stats and the request log', () => {
   it('counts calls under xhs-ark:items and logs their query, never the sign', async () => {
     await call({ page_size: '20', status: '2' });
     await call({ page_no: '2' }, { sign: 'bad' });
-    const stats = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as any;
+    const stats = await (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
     expect(stats.calls).toEqual({ 'xhs-ark:items': 2 });
-    const { requests } = (await (await fetch(`${sandbox.url}/__sandbox/requests?platform=xhs-ark&limit=2`)).json()) as any;
+    const { requests } = await (await fetch(`${sandbox.url}/__sandbox/requests?platform=xhs-ark&limit=2`)).json();
     expect(requests.map((r: any) => r.params)).toEqual(expect.arrayContaining([{ page_size: 20, status: 2 }, { page_no: 2 }]));
     expect(JSON.stringify(requests)).not.toMatch(/sign|sandbox-ark-secret/);
   });
@@ -317,7 +317,7 @@ describe('routing, rate limit, faults, stats and the request log', () => {
     try {
       const get = async (options: CallOptions = {}) => {
         const res = await fetch(`${limited.url}/xhs-ark${PATH}?`, { headers: arkHeaders({}, options) });
-        return res.json() as Promise<any>;
+        return res.json();
       };
       expect((await get({ sign: 'bad' })).error_code).toBe(1001);
       expect((await get()).success).toBe(true);

@@ -237,7 +237,7 @@ describe('rate limit, faults, stats and the request log', () => {
     const limited = await startSandbox({ platforms: [createXhsMiniappSandbox({ seed: 1, size: 3 })], rateLimits: { 'xhs-miniapp': { limit: 2, windowMs: 60_000 } } });
     try {
       const call = async (path: string, body: unknown, query: Record<string, string> = {}) =>
-        (await fetch(`${limited.url}${path}?${new URLSearchParams(query)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<any>;
+        (await fetch(`${limited.url}${path}?${new URLSearchParams(query)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
       const { data } = await call(TOKEN_PATH, { appid: CRED.appId, secret: CRED.appSecret });
       const query = { app_id: CRED.appId, access_token: data.access_token };
       expect((await call(BATCH_GET_PATH, { page_no: 0, page_size: 1 }, { ...query, access_token: 'rmp_bad' })).code).toBe(10003);

@@ -1,7 +1,8 @@
 /**
  * Pure mapping of WeChat mini shop records to the unified Product: a spu from `product/spu/get` (fields
  * of the spu/get_list page) and, when fetched, its SKUs from `product/sku/get_list`
- * (upstream-protocols.md section 3). Prices are fen; times `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
+ * (docs/platforms.md "WeChat mini shop: tokens and the envelope"). Prices are fen; times
+ * `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
  */
 import type { AuditInfo, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
 import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
@@ -14,6 +15,7 @@ import { readShanghaiLocal } from '../time';
 import { toAuditState, toProductStatus } from './statusTables';
 import { idText } from './wireJson';
 import { isRecord } from '../../util/isRecord';
+import { text } from '../../util/text';
 
 const PLATFORM = 'WECHAT_SHOP';
 
@@ -39,9 +41,9 @@ export function mapWechatProduct({ spu, skus, raw }: WechatProductInput): Produc
     id: toProductGlobalId(PLATFORM, productId),
     platform: PLATFORM,
     platformProductId: productId,
-    outerId: nonEmpty(spu.out_product_id),
-    title: nonEmpty(spu.title),
-    subtitle: nonEmpty(spu.sub_title),
+    outerId: text(spu.out_product_id),
+    title: text(spu.title),
+    subtitle: text(spu.sub_title),
     description: describe(spu.desc_info),
     images: strings(spu.head_img),
     brand: brandOf(spu.brand_id),
@@ -70,16 +72,16 @@ export function mapSku(productId: string, sku: WechatRecord, productStatus?: Pro
   return issues.attach({
     id: toSkuGlobalId(PLATFORM, productId, skuId),
     platformSkuId: skuId,
-    outerId: nonEmpty(sku.out_sku_id),
+    outerId: text(sku.out_sku_id),
     // WeChat SKUs have no name; their sale properties' values are what a buyer sees ("红色 M").
     name: props.length > 0 ? props.map((p) => p.value).join(' ') : null,
-    image: nonEmpty(sku.thumb_img),
+    image: text(sku.thumb_img),
     price: issues.take('price', sku.sale_price, readFen(sku.sale_price)),
     originalPrice: marketPrice && marketPrice.minorUnits > 0 ? marketPrice : null,
     status: own !== null && productStatus !== undefined ? capSkuStatus(own, productStatus) : own,
     rawStatus: rawText(sku.status),
     properties: props,
-    barcode: typeof sku.barcode === 'number' ? String(sku.barcode) : nonEmpty(sku.barcode),
+    barcode: typeof sku.barcode === 'number' ? String(sku.barcode) : text(sku.barcode),
     stock: stock.attach({ available: stock.take('available', sku.stock_num, readCount(sku.stock_num)), sold: null, total: null } satisfies Stock),
   });
 }
@@ -126,7 +128,7 @@ function audit(spu: WechatRecord): AuditInfo {
     rawState: rawText(spu.edit_status),
     submittedAt: issues.take('submittedAt', info.submit_time, readShanghaiLocal(info.submit_time)),
     auditedAt: issues.take('auditedAt', info.audit_time, readShanghaiLocal(info.audit_time)),
-    rejectReason: state === 'REJECTED' ? nonEmpty(info.reject_reason) : null,
+    rejectReason: state === 'REJECTED' ? text(info.reject_reason) : null,
   });
 }
 
@@ -151,9 +153,9 @@ function categoryIds(spu: WechatRecord): string[] | null {
  */
 function describe(descInfo: unknown): string | null {
   if (!isRecord(descInfo)) return null;
-  const parts = [nonEmpty(descInfo.desc), ...strings(descInfo.imgs).map((src) => `<img src="${escapeAttribute(src)}">`)];
-  const text = parts.filter((p): p is string => p !== null).join('');
-  return text === '' ? null : text;
+  const parts = [text(descInfo.desc), ...strings(descInfo.imgs).map((src) => `<img src="${escapeAttribute(src)}">`)];
+  const html = parts.filter((p): p is string => p !== null).join('');
+  return html === '' ? null : html;
 }
 
 /** `brand_id` as text; 0 (no brand set) is null. */
@@ -175,13 +177,9 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 }
 
-function nonEmpty(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 const ATTRIBUTE_SPECIAL = /[&"<]/;
 
-function escapeAttribute(text: string): string {
+function escapeAttribute(value: string): string {
   // Image URLs rarely hold any of the three: test once rather than replace three times.
-  return ATTRIBUTE_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;') : text;
+  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;') : value;
 }

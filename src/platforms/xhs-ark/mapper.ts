@@ -1,8 +1,8 @@
 /**
  * Ark items hit -> Product (pure). Follows the Ark "商品列表完整版" page (GET /ark/open_api/v1/items)
- * and upstream-protocols.md §4. An Ark item is one sellable unit of an SPU (its SPL colour line and
- * SPV size), so each hit becomes one Product with exactly one Sku: the item itself, its variants
- * (`spl.variants`, `spv.non_desc_variants`) as the Sku's properties.
+ * and docs/platforms.md "Xiaohongshu Ark: signing and the envelope". An Ark item is one sellable unit
+ * of an SPU (its SPL colour line and SPV size), so each hit becomes one Product with exactly one Sku:
+ * the item itself, its variants (`spl.variants`, `spv.non_desc_variants`) as the Sku's properties.
  */
 import type { AuditInfo, AuditState, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
 import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
@@ -11,6 +11,7 @@ import { readYuanNumber } from '../money';
 import { asCode, rawText, readCount } from '../readCount';
 import { readUnixTime } from '../time';
 import type { ArkHit, ArkItem, ArkVariant } from './types';
+import { text } from '../../util/text';
 
 const PLATFORM = 'XHS_ARK';
 
@@ -132,9 +133,4 @@ function variants(list: readonly ArkVariant[] | null | undefined): Property[] {
     const value = text(variant?.value);
     return name !== null && value !== null ? [{ name, value }] : [];
   });
-}
-
-/** A non-empty string, or null (Ark sends `""` and `null` alike for "none"). */
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }

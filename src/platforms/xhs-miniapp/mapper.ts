@@ -13,6 +13,7 @@ import { asCode, rawText } from '../readCount';
 import { capSkuStatus, countedSkus, isLiveStatus } from '../skuRules';
 import { readUnixTime } from '../time';
 import type { MiniappAuditInfo, MiniappProduct, MiniappSku } from './types';
+import { text } from '../../util/text';
 
 const PLATFORM = 'XHS_MINIAPP';
 
@@ -142,8 +143,4 @@ function miniappAttributes(product: MiniappProduct): Property[] {
   if (type) out.push({ name: '商品类型', value: type });
   if (settle) out.push({ name: '结算方式', value: settle });
   return out;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -16,6 +16,7 @@ import type { XiaoeGoodsRecord } from './client';
 import { formatXiaoeId } from './ids';
 import { isFlagSet, toXiaoeSkuStatus, toXiaoeStatus } from './status';
 import { isRecord } from '../../util/isRecord';
+import { text } from '../../util/text';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -74,7 +75,7 @@ interface MappedSku {
 
 /** `productStatus` caps the SKU's status: a SKU is never more available than its product. */
 function toSku(sku: Fields, productId: string, rows: Map<string, Fields[]> | null, productStatus: ProductStatus): MappedSku {
-  const skuId = String(sku.sku_id ?? '');
+  const skuId = skuIdOf(sku.sku_id);
   const issues = new FieldIssues();
   const { status, rawStatus } = toXiaoeSkuStatus(sku);
   const linePrice = issues.take('originalPrice', sku.sku_line_price, readFen(sku.sku_line_price));
@@ -102,7 +103,7 @@ function liveStockRows(stock: unknown): Map<string, Fields[]> | null {
   const bySku = new Map<string, Fields[]>();
   for (const row of stock.filter(isRecord)) {
     if (isFlagSet(row.is_deleted)) continue;
-    const skuId = String(row.sku_id ?? '');
+    const skuId = skuIdOf(row.sku_id);
     bySku.set(skuId, [...(bySku.get(skuId) ?? []), row]);
   }
   return bySku;
@@ -158,6 +159,7 @@ function toProperties(entries: unknown[]): Property[] {
   return out;
 }
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+/** sku_id as text (the page shows strings; a number is read as its digits); anything else is no id, `''`. */
+function skuIdOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
