@@ -5,6 +5,8 @@
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { parseCostSettings, type CostSettings } from './cost';
+import { parseStructuralLimits, type StructuralLimits } from './structuralLimits';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -65,6 +67,10 @@ export interface GatewayConfig {
   platforms: Record<PlatformCode, PlatformSettings>;
   /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Per-operation cost maximum and anonymous budgets (cost.ts). */
+  cost: CostSettings;
+  /** Depth, aliases, root fields, tokens and directives (structuralLimits.ts). */
+  limits: StructuralLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -166,7 +172,7 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

@@ -4,9 +4,10 @@
  * `extensions.code`; anything unexpected is masked, so no stack trace, URL or secret ever leaves.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NotFoundError, UpstreamError } from '../platforms/errors';
 import { GatewayError } from './gatewayError';
+import { tokenLimitErrorOf } from './structuralLimits';
 
 /** Codes graphql-js and Apollo Server assign to errors in the request itself; their messages are safe. */
 const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
@@ -20,7 +21,7 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = causeOf(error, formatted);
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof UpstreamError) {
     return {
@@ -49,6 +50,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('unexpected error while executing a request:', original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * The error to show. Refusals raised before execution (validation rules, the cost plugin) carry their
+ * GatewayError as `originalError`; the parser's token limit is recognized by its message.
+ */
+function causeOf(error: unknown, formatted: GraphQLFormattedError): unknown {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && original.originalError instanceof GatewayError) return original.originalError;
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') return tokenLimitErrorOf(formatted.message) ?? original;
+  return original;
 }
 
 function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {

@@ -6,7 +6,17 @@ export type GatewayErrorCode =
   /** A catalog cursor that is malformed, or was issued for another platform set or filter. */
   | 'BAD_CURSOR'
   /** A catalog filter the platform's list API cannot apply exactly. */
-  | 'UNSUPPORTED_FILTER';
+  | 'UNSUPPORTED_FILTER'
+  /** The operation's estimated upstream calls exceed the per-operation maximum or the client's whole budget. */
+  | 'COST_LIMIT_EXCEEDED'
+  /** The client's budget of upstream calls does not hold the operation's estimate now (`retryAfterMs`). */
+  | 'RATE_LIMITED'
+  /** Structural limits (src/server/structuralLimits.ts), each with the `limit`. */
+  | 'MAX_DEPTH_EXCEEDED'
+  | 'MAX_ALIASES_EXCEEDED'
+  | 'MAX_ROOT_FIELDS_EXCEEDED'
+  | 'MAX_TOKENS_EXCEEDED'
+  | 'MAX_DIRECTIVES_EXCEEDED';
 
 /** An error meant for the client: its message and extensions are shown as they are. */
 export class GatewayError extends Error {

@@ -15,12 +15,14 @@ import { partialErrorsPlugin } from '../listing/partialErrors';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
+import { structuralLimitRules } from './structuralLimits';
+import { costPlugin } from '../cost/costPlugin';
 import { listen } from '../util/listen';
 
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'cost' | 'limits'>;
   platforms: PlatformRegistry;
   port: number;
   host?: string;
@@ -43,14 +45,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin(), costPlugin(options.config.cost)],
+    validationRules: structuralLimitRules(options.config.limits),
+    parseOptions: { maxTokens: options.config.limits.tokens },
   });
   await apollo.start();
-  const makeContext = async (usage: RequestUsage): Promise<GatewayContext> => {
+  const makeContext = async (usage: RequestUsage, clientAddress: string | undefined): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     return {
       platforms: options.platforms,
       client: null,
+      clientAddress,
       tenantId: 'default',
       credentials: options.config.credentials,
       loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
@@ -84,7 +89,7 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   apollo: ApolloServer<GatewayContext>,
-  makeContext: (usage: RequestUsage) => Promise<GatewayContext>,
+  makeContext: (usage: RequestUsage, clientAddress: string | undefined) => Promise<GatewayContext>,
   platforms: PlatformRegistry,
   credentials: GatewayConfig['credentials'],
 ): Promise<void> {
@@ -102,7 +107,7 @@ async function route(
   }
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const usage = new RequestUsage();
-  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage) }));
+  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage, req.socket.remoteAddress) }));
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
