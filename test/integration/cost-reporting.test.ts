@@ -5,7 +5,7 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../helpers/stack';
+import { startStack, type GraphQLResponse, type Stack } from '../helpers/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack.close());
 
-const costOf = (res: { extensions?: unknown }) => (res.extensions as { cost?: Record<string, unknown> } | undefined)?.cost;
+const costOf = (res: GraphQLResponse) => res.extensions?.cost;
 
 describe('extensions.cost', () => {
   it('reports the estimate and the calls really sent, cold (a token fetch included) and warm', async () => {
