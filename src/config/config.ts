@@ -5,15 +5,11 @@
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { ConfigError } from './configError';
 import { parseCostSettings, type CostSettings } from './cost';
 import { parseStructuralLimits, type StructuralLimits } from './structuralLimits';
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export interface PlatformSettings {
   /** Where the platform is reached: its real host, or the embedded sandbox's prefix for it. */

@@ -3,7 +3,7 @@
  * and the budget of anonymous clients (AUTH=none), which have none unless one is set here.
  */
 import type { BudgetPolicy } from '../cost/budgetStore';
-import { ConfigError } from './config';
+import { ConfigError } from './configError';
 
 export interface CostSettings {
   /** `COST_MAX_CALLS`: an operation estimated above this is refused (COST_LIMIT_EXCEEDED). Default 60. */
