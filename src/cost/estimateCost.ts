@@ -3,7 +3,7 @@
  * requests), from the document and variables alone, before anything runs. `node` is costed by the
  * platform its id decodes to; aliases and fragments are expanded as execution expands them.
  */
-import { getArgumentValues, getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getArgumentValues, getVariableValues, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { PlatformCode } from '../generated/graphql';
 import { nodeSelectionOf } from '../listing/nodeSelection';
 import { selectionOf } from '../loaders/selection';
@@ -13,7 +13,7 @@ import { MAX_IDS_PER_FIELD } from '../resolvers/query';
 import type { GatewayContext } from '../server/context';
 import { catalogCost, type CatalogCostArgs } from './catalogCost';
 import { CostTally } from './costTally';
-import { collectRootFields, fragmentsOf } from './rootFields';
+import { collectRootFields, fragmentsOf, type Fragments } from './rootFields';
 
 /** What the estimate reads of a request's context: the platforms and the caller's credentials. */
 export type CostContext = Pick<GatewayContext, 'platforms' | 'credentials' | 'deadline'>;
@@ -24,21 +24,30 @@ export interface CostEstimate {
   byPlatform: ReadonlyMap<PlatformCode, number>;
 }
 
-type RootFieldCost = (args: Record<string, unknown>, selection: ProductSelection, tally: CostTally, ctx: CostContext) => void;
+/** One root field as execution runs it: its nodes (one per spread of its response key) and the document's fragments. */
+export interface RootField {
+  nodes: readonly FieldNode[];
+  fragments: Fragments;
+}
+
+type RootFieldCost = (args: Record<string, unknown>, field: RootField, tally: CostTally, ctx: CostContext) => void;
+
+/** The Product selection below a lookup field. */
+const productSelection = (field: RootField): ProductSelection => selectionOf({ fieldNodes: field.nodes, fragments: field.fragments });
 
 /** The root fields that reach an upstream; every other field (`platforms`, `__schema`, ...) costs nothing. */
 const ROOT_FIELD_COSTS: Record<string, RootFieldCost> = {
-  product: (args, selection, tally) => tally.addLookup(args.platform as PlatformCode, [args.id as string], selection),
-  products: (args, selection, tally) => {
+  product: (args, field, tally) => tally.addLookup(args.platform as PlatformCode, [args.id as string], productSelection(field)),
+  products: (args, field, tally) => {
     const ids = args.ids as string[];
     // More is refused by the resolver before any call.
-    if (ids.length <= MAX_IDS_PER_FIELD) tally.addLookup(args.platform as PlatformCode, ids, selection);
+    if (ids.length <= MAX_IDS_PER_FIELD) tally.addLookup(args.platform as PlatformCode, ids, productSelection(field));
   },
-  node: (args, selection, tally) => {
+  node: (args, field, tally) => {
     const decoded = fromProductGlobalId(args.id as string);
-    if (decoded) tally.addLookup(decoded.platform, [decoded.platformProductId], selection);
+    if (decoded) tally.addLookup(decoded.platform, [decoded.platformProductId], productSelection(field));
   },
-  catalog: (args, selection, tally, ctx) => tally.addListing(catalogCost(ctx, args as CatalogCostArgs, nodeSelectionOf(selection))),
+  catalog: (args, field, tally, ctx) => tally.addListing(catalogCost(ctx, args as CatalogCostArgs, nodeSelectionOf(productSelection(field)))),
 };
 
 export function estimateCost(
@@ -59,7 +68,7 @@ export function estimateCost(
     const cost = ROOT_FIELD_COSTS[nodes[0]!.name.value];
     const definition = rootType.getFields()[nodes[0]!.name.value];
     if (!cost || !definition) continue;
-    cost(getArgumentValues(definition, nodes[0]!, variables.coerced), selectionOf({ fieldNodes: nodes, fragments }), tally, ctx);
+    cost(getArgumentValues(definition, nodes[0]!, variables.coerced), { nodes, fragments }, tally, ctx);
   }
   const byPlatform = tally.byPlatform();
   let calls = 0;
