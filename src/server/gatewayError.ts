@@ -16,7 +16,10 @@ export type GatewayErrorCode =
   | 'MAX_ALIASES_EXCEEDED'
   | 'MAX_ROOT_FIELDS_EXCEEDED'
   | 'MAX_TOKENS_EXCEEDED'
-  | 'MAX_DIRECTIVES_EXCEEDED';
+  | 'MAX_DIRECTIVES_EXCEEDED'
+
+  /** One upstream value a field cannot be mapped from: that field alone is null (src/resolvers/fieldIssues.ts). */
+  | 'UPSTREAM_BAD_VALUE';
 
 /** An error meant for the client: its message and extensions are shown as they are. */
 export class GatewayError extends Error {
