@@ -7,7 +7,7 @@
  */
 import type { PlatformCode } from '../generated/graphql';
 import { unionOf } from '../loaders/selection';
-import type { PlatformAdapter, ProductSelection } from '../platforms/types';
+import type { ProductSelection } from '../platforms/types';
 import type { CostContext } from './estimateCost';
 
 interface PlatformLookups {
@@ -23,7 +23,7 @@ export class CostTally {
 
   /** Ids looked up on `platform` with `selection` (`product`, `products`, `node`, `_entities`). */
   addLookup(platform: PlatformCode, ids: readonly string[], selection: ProductSelection): void {
-    const adapter = this.ctx.platforms.get(platform)?.adapter as PlatformAdapter<unknown> | undefined;
+    const adapter = this.ctx.platforms.get(platform)?.adapter;
     if (!adapter?.lookup || this.ctx.credentials[platform] === undefined) return;
     let entry = this.lookups.get(platform);
     if (!entry) this.lookups.set(platform, (entry = { ids: new Set(), selections: [] }));
@@ -41,7 +41,7 @@ export class CostTally {
     const calls = new Map<PlatformCode, number>();
     for (const [platform, { ids, selections }] of this.lookups) {
       if (ids.size === 0) continue;
-      const adapter = this.ctx.platforms.get(platform)!.adapter as PlatformAdapter<unknown>;
+      const adapter = this.ctx.platforms.get(platform)!.adapter;
       const perCall = adapter.capabilities.maxIdsPerCall ?? 1;
       calls.set(platform, adapter.lookupCalls?.(ids.size, unionOf(selections)) ?? Math.ceil(ids.size / perCall));
     }

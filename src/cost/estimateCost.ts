@@ -3,7 +3,7 @@
  * requests), from the document and variables alone, before anything runs. `node` is costed by the
  * platform its id decodes to; aliases and fragments are expanded as execution expands them.
  */
-import { getArgumentValues, getVariableValues, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { OperationTypeNode, getArgumentValues, getVariableValues, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { PlatformCode } from '../generated/graphql';
 import { nodeSelectionOf } from '../listing/nodeSelection';
 import { selectionOf } from '../loaders/selection';
@@ -11,7 +11,7 @@ import { fromProductGlobalId } from '../platforms/globalId';
 import type { ProductSelection } from '../platforms/types';
 import { MAX_IDS_PER_FIELD } from '../resolvers/query';
 import type { GatewayContext } from '../server/context';
-import { catalogCost, type CatalogCostArgs } from './catalogCost';
+import { catalogCost } from './catalogCost';
 import { CostTally } from './costTally';
 import { collectRootFields, fragmentsOf, type Fragments } from './rootFields';
 
@@ -47,7 +47,7 @@ const ROOT_FIELD_COSTS: Record<string, RootFieldCost> = {
     const decoded = fromProductGlobalId(args.id as string);
     if (decoded) tally.addLookup(decoded.platform, [decoded.platformProductId], productSelection(field));
   },
-  catalog: (args, field, tally, ctx) => tally.addListing(catalogCost(ctx, args as CatalogCostArgs, nodeSelectionOf(productSelection(field)))),
+  catalog: (args, field, tally, ctx) => tally.addListing(catalogCost(ctx, args, nodeSelectionOf(productSelection(field)))),
 };
 
 export function estimateCost(
@@ -58,7 +58,7 @@ export function estimateCost(
   ctx: CostContext,
 ): CostEstimate {
   const none: CostEstimate = { calls: 0, byPlatform: new Map() };
-  const rootType = operation.operation === 'query' ? schema.getQueryType() : undefined;
+  const rootType = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
   // Variables that do not coerce fail the request before execution (BAD_USER_INPUT).
   const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   if (!rootType || variables.errors) return none;

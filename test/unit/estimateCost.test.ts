@@ -1,4 +1,4 @@
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
 import { estimateCost } from '../../src/cost/estimateCost';
@@ -16,7 +16,7 @@ afterAll(() => {
 
 function estimate(query: string, variables: Record<string, unknown> = {}): { calls: number; byPlatform: Record<string, number> } {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const result = estimateCost(schema, document, operation, variables, ctx);
   return { calls: result.calls, byPlatform: Object.fromEntries(result.byPlatform) };
 }
