@@ -8,6 +8,7 @@ import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { ConfigError } from './configError';
 import { parseCostSettings, type CostSettings } from './cost';
 import { parseStructuralLimits, type StructuralLimits } from './structuralLimits';
+import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 
 export { ConfigError };
 
@@ -67,6 +68,8 @@ export interface GatewayConfig {
   cost: CostSettings;
   /** Depth, aliases, root fields, tokens and directives (structuralLimits.ts). */
   limits: StructuralLimits;
+  /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
+  observability: ObservabilityConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -168,7 +171,7 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

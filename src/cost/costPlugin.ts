@@ -9,7 +9,7 @@
  *   really sent: cached and coalesced answers cost nothing, retries and token calls count);
  * - every answer carries `extensions.cost: {estimatedCalls, actualCalls, cacheHits, budget}`.
  */
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { CostSettings } from '../config/cost';
 import type { GatewayContext } from '../server/context';
@@ -38,6 +38,8 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Gatew
     async requestDidStart() {
       let estimatedCalls = 0;
       let reserved: ClientBudget | null = null;
+      /** The HTTP status (and Retry-After) of a refusal, set on the answer in willSendResponse. */
+      let refused: { status: number; retryAfterSeconds?: number } | null = null;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
@@ -45,14 +47,16 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Gatew
           const budget = clientBudgetOf(contextValue, options.anonymousBudget);
           const limit = Math.min(options.maxCallsPerOperation, budget?.policy.limit ?? Infinity);
           if (estimatedCalls > limit) {
-            throw refusal(new GatewayError('COST_LIMIT_EXCEEDED', `This operation may cost ${estimatedCalls} upstream calls; the limit is ${limit}.`, { estimatedCalls, limit }), 400);
+            refused = { status: 400 };
+            throw refusal(new GatewayError('COST_LIMIT_EXCEEDED', `This operation may cost ${estimatedCalls} upstream calls; the limit is ${limit}.`, { estimatedCalls, limit }));
           }
           if (!budget) return;
           const reservation = await store.reserve(budget.key, estimatedCalls, budget.policy);
           if (!reservation.granted) {
             const { retryAfterMs } = reservation;
             const error = new GatewayError('RATE_LIMITED', `Your budget of upstream calls does not hold this operation's ${estimatedCalls} now; retry in ${retryAfterMs} ms.`, { retryAfterMs });
-            throw refusal(error, 429, String(Math.ceil(retryAfterMs / 1000)));
+            refused = { status: 429, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
+            throw refusal(error);
           }
           reserved = budget;
         },
@@ -66,16 +70,19 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Gatew
             report.budget = { limit: budget.policy.limit, remaining: Math.floor(remaining), restorePerSecond: budget.policy.restorePerSecond };
           }
           attach(response, report);
+          if (refused) {
+            response.http.status = refused.status;
+            if (refused.retryAfterSeconds !== undefined) response.http.headers.set('retry-after', String(refused.retryAfterSeconds));
+          }
         },
       };
     },
   };
 }
 
-/** A refusal before execution: the GatewayError (what formatError shows) with its HTTP status. */
-function refusal(error: GatewayError, status: number, retryAfterSeconds?: string): GraphQLError {
-  const headers = new HeaderMap(retryAfterSeconds ? [['retry-after', retryAfterSeconds]] : []);
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status, headers } } });
+/** A refusal before execution, carrying the GatewayError that formatError shows. */
+function refusal(error: GatewayError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } });
 }
 
 function attach(response: GraphQLRequestContext<GatewayContext>['response'], cost: CostReport): void {
