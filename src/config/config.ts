@@ -4,6 +4,7 @@
  */
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
+import { readFederation } from './federation';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { ConfigError } from './configError';
 import { parseCostSettings, type CostSettings } from './cost';
@@ -70,6 +71,8 @@ export interface GatewayConfig {
   limits: StructuralLimits;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
+  /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
+  federation: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -171,7 +174,7 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env), cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */
