@@ -13,6 +13,7 @@ import { MAX_IDS_PER_FIELD } from '../resolvers/query';
 import type { GatewayContext } from '../server/context';
 import { catalogCost } from './catalogCost';
 import { CostTally } from './costTally';
+import { addEntities } from './entitiesCost';
 import { collectRootFields, fragmentsOf, type Fragments } from './rootFields';
 
 /** What the estimate reads of a request's context: the platforms and the caller's credentials. */
@@ -47,6 +48,7 @@ const ROOT_FIELD_COSTS: Record<string, RootFieldCost> = {
     const decoded = fromProductGlobalId(args.id as string);
     if (decoded) tally.addLookup(decoded.platform, [decoded.platformProductId], productSelection(field));
   },
+  _entities: (args, field, tally) => addEntities(args.representations, field.nodes, field.fragments, tally),
   catalog: (args, field, tally, ctx) => tally.addListing(catalogCost(ctx, args, nodeSelectionOf(productSelection(field)))),
 };
 

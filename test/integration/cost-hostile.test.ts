@@ -118,6 +118,22 @@ describe('hostile operations are refused with zero upstream calls', () => {
     expect(taobao).toMatchObject({ extensions: { cost: { estimatedCalls: 1, actualCalls: 1 } } });
   });
 
+  it('federation _entities: 100 WeChat product references with SKU details are refused; Taobao references batch', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id skus { price { amount } } } } }`;
+    const wechat = wechatIds(100, 40_001).map((id) => ({ __typename: 'Product', id: globalId('WECHAT_SHOP', id) }));
+    const { res, upstream } = await refused(query, { r: wechat });
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', estimatedCalls: 201, limit: 60 });
+    expect(upstream).toBe(0);
+    // Keyed by platform and platformProductId, and through a SKU id (a lookup of its product): 120 Taobao ids, 3 calls.
+    const taobao = [
+      ...taobaoIds(119, 5_000_001).map((platformProductId) => ({ __typename: 'Product', platform: 'TAOBAO', platformProductId })),
+      { __typename: 'Sku', id: Buffer.from('Sku:TAOBAO:5000500:1').toString('base64url') },
+    ];
+    const ok = await stack.query(query, { r: taobao });
+    expect(ok.status).toBe(200);
+    expect(ok).toMatchObject({ extensions: { cost: { estimatedCalls: 3, actualCalls: 3 } } });
+  });
+
   it('40-level-deep introspection: MAX_DEPTH_EXCEEDED', async () => {
     const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(36)}{ name }${' }'.repeat(36)} } } } }`;
     const { res, upstream } = await refused(deep);

@@ -64,6 +64,25 @@ describe('estimateCost: lookups', () => {
   });
 });
 
+describe('estimateCost: federation _entities', () => {
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id skus { price { amount } } } ... on Sku { id } } }`;
+
+  it('prices each reference by the platform its key names, batched with the other lookups', () => {
+    const r = [
+      ...ids(3, 100).map((id) => ({ __typename: 'Product', id: gid('WECHAT_SHOP', id) })),
+      ...ids(60, 1).map((platformProductId) => ({ __typename: 'Product', platform: 'TAOBAO', platformProductId })),
+      { __typename: 'Sku', id: Buffer.from('Sku:TAOBAO:61:7').toString('base64url') },
+    ];
+    // WeChat: 3 spu/get + 3 sku/get_list (SKU prices) + a token; Taobao: 61 ids in 2 calls.
+    expect(estimate(query, { r })).toEqual({ calls: 9, byPlatform: { WECHAT_SHOP: 7, TAOBAO: 2 } });
+  });
+
+  it('costs nothing for references the resolver refuses before any call', () => {
+    const r = [7, null, { __typename: 'Order', id: '1' }, { __typename: 'Product', id: 'bm90IGFuIGlk' }, { __typename: 'Product', platform: 'NOPE', platformProductId: '1' }];
+    expect(estimate(query, { r }).calls).toBe(0);
+  });
+});
+
 describe('estimateCost: catalog listings', () => {
   it('prices the bench S4 page (WeChat ON_SALE, 50, SKU details) as 1 page + 50 SKU calls + a token', () => {
     const s4 = `{ catalog(platform: WECHAT_SHOP, filter: { status: [ON_SALE] }, first: 50) { edges { node { id skus { id price { amount } stock { available } } } } } }`;
