@@ -12,6 +12,8 @@ export function benchGatewayEnv(sandboxUrl: string, port = 0): Record<string, st
   const wechat = SANDBOX_CREDENTIALS.WECHAT_SHOP;
   return {
     SANDBOX: 'off',
+    // Sandbox credentials posing as real ones: anonymous access, as over the embedded sandbox.
+    AUTH: 'none',
     PORT: String(port),
     TAOBAO_APP_KEY: taobao.appKey,
     TAOBAO_APP_SECRET: taobao.appSecret,

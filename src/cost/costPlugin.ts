@@ -13,7 +13,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from 
 import { GraphQLError } from 'graphql';
 import type { CostSettings } from '../config/cost';
 import type { GatewayContext } from '../server/context';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { MemoryBudgetStore, type BudgetStore } from './budgetStore';
 import { clientBudgetOf, type ClientBudget } from './clientBudget';
 import { estimateCost } from './estimateCost';

@@ -7,7 +7,7 @@
 import type { FieldNode } from 'graphql';
 import type { PlatformCode } from '../generated/graphql';
 import { fromSkuGlobalId } from '../platforms/fromSkuGlobalId';
-import { fromProductGlobalId } from '../platforms/globalId';
+import { fromProductGlobalId } from '../platforms/fromProductGlobalId';
 import type { ProductSelection } from '../platforms/types';
 import { entitySelectionOf } from '../resolvers/entitySelection';
 import type { CostTally } from './costTally';

@@ -7,7 +7,7 @@ import { OperationTypeNode, getArgumentValues, getVariableValues, type DocumentN
 import type { PlatformCode } from '../generated/graphql';
 import { nodeSelectionOf } from '../listing/nodeSelection';
 import { selectionOf } from '../loaders/selection';
-import { fromProductGlobalId } from '../platforms/globalId';
+import { fromProductGlobalId } from '../platforms/fromProductGlobalId';
 import type { ProductSelection } from '../platforms/types';
 import { MAX_IDS_PER_FIELD } from '../resolvers/query';
 import type { GatewayContext } from '../server/context';

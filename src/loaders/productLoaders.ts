@@ -9,7 +9,7 @@ import type { PlatformCredentials } from '../config/credentials';
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
 import type { CallContext, PlatformAdapter, ProductSelection } from '../platforms/types';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { chunk, mapWithConcurrency } from '../util/mapWithConcurrency';
 import { selectionKey, unionOf } from './selection';
 
@@ -19,8 +19,6 @@ interface LookupKey {
   /** Same id and same selection: one cache entry. Another selection of the same id joins the batch. */
   cacheKey: string;
 }
-
-type AnyAdapter = PlatformAdapter<unknown>;
 
 /** A listed product and which lookup selections it answers as it is. */
 interface PrimedProduct {
@@ -47,17 +45,15 @@ export class ProductLoaders {
    * every call rejects with that GatewayError, without any upstream call.
    */
   forPlatform(platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
-    let load: (id: string, selection: ProductSelection) => Promise<Product>;
-    try {
-      const loader = this.loaderFor(platform);
-      load = (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
-    } catch (err) {
-      load = () => Promise.reject(err);
-    }
+    const loader = this.loaderFor(platform);
+    const load =
+      loader instanceof GatewayError
+        ? () => Promise.reject(loader)
+        : (id: string, selection: ProductSelection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
     return async (id, selection) => {
       // Root fields start together: a `catalog` beside this lookup is registered by the time this
       // microtask runs. Waiting for it lets a product it lists answer without another call.
-      await null;
+      await Promise.resolve();
       const running = this.listings.get(platform);
       if (running?.size) await Promise.allSettled(running);
       const primed = this.primed.get(platform)?.get(id);
@@ -72,7 +68,7 @@ export class ProductLoaders {
    */
   prime(platform: PlatformCode, products: readonly Product[], covers: (selection: ProductSelection) => boolean): void {
     let primed = this.primed.get(platform);
-    if (!primed) this.primed.set(platform, (primed = new Map()));
+    if (!primed) this.primed.set(platform, (primed = new Map<string, PrimedProduct>()));
     for (const product of products) primed.set(product.platformProductId, { product, covers });
   }
 
@@ -87,26 +83,32 @@ export class ProductLoaders {
     }
   }
 
-  private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> {
+  /** The platform's loader, or the GatewayError every lookup of it fails with. */
+  private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> | GatewayError {
     let loader = this.loaders.get(platform);
     if (!loader) {
-      const adapter = this.registry.get(platform)?.adapter as AnyAdapter | undefined;
-      if (!adapter?.lookup) {
-        throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
+      const adapter = this.registry.get(platform)?.adapter;
+      const lookup = adapter?.lookup?.bind(adapter);
+      if (!adapter || !lookup) {
+        return new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
       }
       const credentials = this.credentials[platform];
       if (credentials === undefined) {
-        throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
+        return new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
-      loader = new DataLoader((keys) => batchLookup(adapter, { credentials, deadline: this.deadline }, keys), { cacheKeyFn: (key) => key.cacheKey });
+      loader = new DataLoader((keys) => batchLookup(adapter, lookup, { credentials, deadline: this.deadline }, keys), { cacheKeyFn: (key) => key.cacheKey });
       this.loaders.set(platform, loader);
     }
     return loader;
   }
 }
 
-async function batchLookup(adapter: AnyAdapter, call: CallContext<unknown>, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
-  const lookup = adapter.lookup!.bind(adapter);
+async function batchLookup<C>(
+  adapter: PlatformAdapter<C>,
+  lookup: NonNullable<PlatformAdapter<C>['lookup']>,
+  call: CallContext<C>,
+  keys: readonly LookupKey[],
+): Promise<Array<Product | Error>> {
   const ids = [...new Set(keys.map((key) => key.id))];
   const selection = unionOf(keys.map((key) => key.selection));
   const { maxIdsPerCall, maxConcurrentCalls } = adapter.capabilities;

@@ -6,7 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NotFoundError, UpstreamError, shownToClients } from '../platforms/errors';
-import { GatewayError } from './gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { tokenLimitErrorOf } from './structuralLimits';
 
 /** Codes graphql-js and Apollo Server assign to errors in the request itself; their messages are safe. */
@@ -21,7 +21,9 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = causeOf(error, formatted);
+  // The parser's token limit is a plain syntax error: it is recognized by its message.
+  const tokenLimit = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitErrorOf(formatted.message) : undefined;
+  const original = tokenLimit ?? unwrapPluginError(unwrapResolverError(error));
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof UpstreamError) {
     return {
@@ -51,15 +53,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/**
- * The error to show. Refusals raised before execution (validation rules, the cost plugin) carry their
- * GatewayError as `originalError`; the parser's token limit is recognized by its message.
- */
-function causeOf(error: unknown, formatted: GraphQLFormattedError): unknown {
-  const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && original.originalError instanceof GatewayError) return original.originalError;
-  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') return tokenLimitErrorOf(formatted.message) ?? original;
-  return original;
+/** A GatewayError a plugin threw before execution, wrapped by Apollo in a GraphQLError without a path. */
+function unwrapPluginError(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError instanceof GatewayError ? error.originalError : error;
 }
 
 function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {

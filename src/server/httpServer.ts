@@ -12,7 +12,7 @@ import { ProductLoaders } from '../loaders/productLoaders';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
-import { partialErrorsPlugin } from '../listing/partialErrors';
+import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
@@ -27,11 +27,12 @@ import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
 import { graphiqlPage } from './graphiqlPage';
 import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { assignRequestId, observeGraphQLRequest, type RequestObservers } from './observeRequest';
+import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
 
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'cost' | 'limits'> & {
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits'> & {
     observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'>;
   };
   platforms: PlatformRegistry;
@@ -66,6 +67,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   };
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
+  const access = await startGatewayAccess(options.config, logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
@@ -85,28 +87,36 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginInlineTraceDisabled(),
       partialErrorsPlugin(),
       requestRecordPlugin(),
+      ...access.apollo.plugins,
       costPlugin(options.config.cost),
     ],
+    introspection: access.apollo.introspection,
     validationRules: structuralLimitRules(options.config.limits),
     parseOptions: { maxTokens: options.config.limits.tokens },
   });
-  await apollo.start();
-  const makeContext = async (usage: RequestUsage, requestId: string, clientAddress: string | undefined): Promise<GatewayContext> => {
+  try {
+    await apollo.start();
+  } catch (err) {
+    await access.close();
+    throw err;
+  }
+  const makeContext = async (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
+    const { client, tenant } = admitted.access;
     return {
       platforms: options.platforms,
-      client: null,
+      client,
       clientAddress,
-      tenantId: 'default',
-      credentials: options.config.credentials,
-      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
+      tenantId: tenant.id,
+      credentials: tenant.credentials,
+      loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline),
       deadline,
       usage,
       requestId,
     };
   };
   const metricsPort = observability?.metricsPort ?? null;
-  const deps: RouteDeps = { apollo, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
+  const deps: RouteDeps = { apollo, access, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
   httpServer.on('request', (req, res) => {
     route(req, res, deps).catch((err: unknown) => {
       logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
@@ -118,6 +128,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   let metricsServer: MetricsServer | null = null;
   const close = async (): Promise<void> => {
     await apollo.stop();
+    await access.close();
     await metricsServer?.close();
     for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
@@ -136,7 +147,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
 interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
-  makeContext: (usage: RequestUsage, requestId: string, clientAddress: string | undefined) => Promise<GatewayContext>;
+  access: GatewayAccess;
+  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined) => Promise<GatewayContext>;
   platforms: PlatformRegistry;
   credentials: GatewayConfig['credentials'];
   observers: RequestObservers;
@@ -156,26 +168,28 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   }
   const usage = new RequestUsage();
   let ctx: GatewayContext | undefined;
-  const makeContext = async (): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, req.socket.remoteAddress));
-  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps.apollo, usage, makeContext));
+  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress));
+  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps, usage, makeContext));
 }
 
 async function answerGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  apollo: ApolloServer<GatewayContext>,
+  { apollo, access }: Pick<RouteDeps, 'apollo' | 'access'>,
   usage: RequestUsage,
-  makeContext: () => Promise<GatewayContext>,
+  makeContext: (admitted: AdmittedRequest) => Promise<GatewayContext>,
 ): Promise<void> {
-  const body = await readBody(req, res);
-  if (body === undefined) return;
+  const admitted = await access.admit(req, res, url.search, () => readBody(req, res));
+  if (admitted === undefined) return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: makeContext }));
+  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: admitted.search, body: admitted.body };
+  const response = await runWithUsage(usage, () =>
+    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(admitted) }),
+  );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

@@ -11,7 +11,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
 import type { StructuralLimits } from '../config/structuralLimits';
 import { collectRootFields, fragmentsOf } from '../cost/rootFields';
-import { GatewayError, type GatewayErrorCode } from './gatewayError';
+import { GatewayError, type GatewayErrorCode } from '../platforms/gatewayError';
 
 type LimitCode = Extract<GatewayErrorCode, `MAX_${string}_EXCEEDED`>;
 

@@ -113,7 +113,7 @@ describe('wrong credentials', () => {
   let stack: FaultStack;
   beforeAll(async () => {
     stack = await startFaultStack({}, (url) => ({
-      TAOBAO_APP_KEY: SANDBOX_CREDENTIALS.TAOBAO.appKey, TAOBAO_APP_SECRET: 'wrong-taobao-secret', TAOBAO_SESSION: SANDBOX_CREDENTIALS.TAOBAO.session,
+      AUTH: 'none', TAOBAO_APP_KEY: SANDBOX_CREDENTIALS.TAOBAO.appKey, TAOBAO_APP_SECRET: 'wrong-taobao-secret', TAOBAO_SESSION: SANDBOX_CREDENTIALS.TAOBAO.session,
       TAOBAO_SIGN_METHOD: 'hmac-sha256', TAOBAO_BASE_URL: `${url}/taobao`,
       XIAOE_APP_ID: SANDBOX_CREDENTIALS.XIAOE.appId, XIAOE_CLIENT_ID: SANDBOX_CREDENTIALS.XIAOE.clientId, XIAOE_SECRET_KEY: 'wrong-xiaoe-secret',
       XIAOE_BASE_URL: `${url}/xiaoe`,

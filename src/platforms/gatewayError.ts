@@ -19,7 +19,9 @@ export type GatewayErrorCode =
   | 'MAX_DIRECTIVES_EXCEEDED'
 
   /** One upstream value a field cannot be mapped from: that field alone is null (src/resolvers/fieldIssues.ts). */
-  | 'UPSTREAM_BAD_VALUE';
+  | 'UPSTREAM_BAD_VALUE'
+  /** The client lacks the scope a selected field needs (`extensions.scope` names it). */
+  | 'FORBIDDEN';
 
 /** An error meant for the client: its message and extensions are shown as they are. */
 export class GatewayError extends Error {
