@@ -1,12 +1,13 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
+import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 import { estimateCost } from '../../src/cost/estimateCost';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { buildSchema } from '../../src/server/schema';
 
 // Estimating sends nothing: the sandbox port below has no server behind it.
-const config = loadConfig({ SANDBOX_PORT: '9' });
+const config = loadConfig({ SANDBOX_PORT: '9' }, SANDBOX_CREDENTIALS);
 const platforms = buildPlatformRegistry(config);
 const schema = buildSchema();
 const ctx = { platforms, credentials: config.credentials, deadline: 0 };
