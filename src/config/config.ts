@@ -13,6 +13,8 @@ import { nonEmpty, readPort, readPositiveInt } from './readers';
 import { readFederation } from './federation';
 import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 import { readAccessSettings, type AccessSettings } from './access';
+import { parseCostSettings, type CostSettings } from './cost';
+import { parseStructuralLimits, type StructuralLimits } from './structuralLimits';
 
 export { ConfigError } from './configError';
 export { PLATFORM_CODES } from '../platforms/registry';
@@ -31,6 +33,10 @@ export interface GatewayConfig {
   credentials: PlatformCredentials;
   /** Authentication, tenants, trusted documents, CORS and production mode (src/config/access.ts). */
   access: AccessSettings;
+  /** Per-operation cost maximum and anonymous budgets (cost.ts). */
+  cost: CostSettings;
+  /** Depth, aliases, root fields, tokens and directives (structuralLimits.ts). */
+  limits: StructuralLimits;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
   /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
@@ -60,5 +66,5 @@ export function loadConfig(env: Env, sandboxCredentials: PlatformCredentials = {
   }
   const realCredentials = PLATFORM_MODULES.some(({ code }) => !platforms[code].sandbox && credentials[code] !== undefined);
   const access = readAccessSettings(env, { realCredentials });
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env), access };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env), access, cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
 }

@@ -15,7 +15,7 @@ export interface PreparedListing {
   call: CallContext<unknown>;
 }
 
-export function prepareListing(ctx: GatewayContext, platform: PlatformCode, filter: ProductFilter | null | undefined, selection: ProductSelection): PreparedListing {
+export function prepareListing(ctx: Pick<GatewayContext, 'platforms' | 'credentials' | 'deadline'>, platform: PlatformCode, filter: ProductFilter | null | undefined, selection: ProductSelection): PreparedListing {
   const listing = ctx.platforms.get(platform)?.adapter.listing;
   if (!listing) throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no list API; look its products up by id`, { platform });
   const credentials = ctx.credentials[platform];
@@ -26,7 +26,7 @@ export function prepareListing(ctx: GatewayContext, platform: PlatformCode, filt
 }
 
 /** Platforms a merged catalog covers: those with a list API and credentials, in registry order. */
-export function listablePlatforms(ctx: GatewayContext): PlatformCode[] {
+export function listablePlatforms(ctx: Pick<GatewayContext, 'platforms' | 'credentials'>): PlatformCode[] {
   return [...ctx.platforms].filter(([code, entry]) => entry.adapter.listing && ctx.credentials[code] !== undefined).map(([code]) => code);
 }
 

@@ -27,6 +27,11 @@ export interface PlatformCapabilities {
   maxConcurrentCalls: number;
   fieldSelection: boolean;
   idFormat: string | null;
+  /**
+   * Upstream calls one request may spend fetching an access token when none is cached (WeChat, Xiaoe,
+   * the mini-program); absent where every call is signed instead. The cost estimate counts them.
+   */
+  accessTokenCalls?: number;
 }
 
 /** Per-call facts an adapter needs, from the request. */
@@ -55,6 +60,11 @@ export interface PlatformAdapter<C = unknown> {
    * not have, an `UpstreamError` when the call failed). Only programming errors reject.
    */
   lookup?(ids: readonly string[], selection: ProductSelection, call: CallContext<C>): Promise<Array<Product | Error>>;
+  /**
+   * Upstream calls a lookup of `ids` distinct ids with `selection` costs at most, for the cost estimate.
+   * Absent: ceil(ids / maxIdsPerCall), one call per chunk.
+   */
+  lookupCalls?(ids: number, selection: ProductSelection): number;
   /** The platform's list API, for the catalog listing (src/listing/); absent where there is none. */
   readonly listing?: PlatformListing<C>;
 }
@@ -95,6 +105,11 @@ export interface ListPlan<C> {
    * actually returned. Resolves to the products in order; rejects with the UpstreamError of a failed call.
    */
   complete?(products: readonly Product[], call: CallContext<C>): Promise<Product[]>;
+  /**
+   * Upstream calls `complete` makes for `products` products at most, for the cost estimate; never more
+   * than one per product. Absent with `complete`: one per product.
+   */
+  completionCalls?(products: number): number;
   /** Which lookup selections a returned product answers without another call (loader priming). */
   covers(selection: ProductSelection): boolean;
 }

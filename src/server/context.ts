@@ -20,6 +20,8 @@ export interface GatewayContext {
   platforms: PlatformRegistry;
   /** The authenticated client; null when authentication is off (AUTH=none). */
   client: ClientIdentity | null;
+  /** The address the request came from (the socket's peer), for anonymous budgets. */
+  clientAddress?: string;
   /** The tenant the request runs for (`default` for the single merchant configured in the environment). */
   tenantId: string;
   /** The calling merchant's credentials. */

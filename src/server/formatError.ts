@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NotFoundError, UpstreamError, shownToClients } from '../platforms/errors';
 import { GatewayError } from '../platforms/gatewayError';
+import { tokenLimitErrorOf } from './structuralLimits';
 
 /** Codes graphql-js and Apollo Server assign to errors in the request itself; their messages are safe. */
 const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
@@ -20,7 +21,9 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapPluginError(unwrapResolverError(error));
+  // The parser's token limit is a plain syntax error: it is recognized by its message.
+  const tokenLimit = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitErrorOf(formatted.message) : undefined;
+  const original = tokenLimit ?? unwrapPluginError(unwrapResolverError(error));
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof UpstreamError) {
     return {

@@ -17,6 +17,8 @@ import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
 import { requestRecordPlugin } from './requestRecordPlugin';
+import { structuralLimitRules } from './structuralLimits';
+import { costPlugin } from '../cost/costPlugin';
 import { listen } from '../util/listen';
 import { GatewayMetrics } from '../observability/gatewayMetrics';
 import { createLogger, type Logger } from '../observability/logger';
@@ -30,7 +32,7 @@ import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '..
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access'> & {
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits'> & {
     observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> & Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
   };
   platforms: PlatformRegistry;
@@ -86,8 +88,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       partialErrorsPlugin(),
       requestRecordPlugin(),
       ...access.apollo.plugins,
+      costPlugin(options.config.cost),
     ],
     introspection: access.apollo.introspection,
+    validationRules: structuralLimitRules(options.config.limits),
+    parseOptions: { maxTokens: options.config.limits.tokens },
   });
   try {
     await apollo.start();
@@ -95,12 +100,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await access.close();
     throw err;
   }
-  const makeContext = async (usage: RequestUsage, requestId: string, admitted: AdmittedRequest): Promise<GatewayContext> => {
+  const makeContext = async (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     const { client, tenant } = admitted.access;
     return {
       platforms: options.platforms,
       client,
+      clientAddress,
       tenantId: tenant.id,
       credentials: tenant.credentials,
       loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline),
@@ -142,7 +148,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   access: GatewayAccess;
-  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest) => Promise<GatewayContext>;
+  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined) => Promise<GatewayContext>;
   platforms: PlatformRegistry;
   credentials: GatewayConfig['credentials'];
   observers: RequestObservers;
@@ -162,7 +168,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   }
   const usage = new RequestUsage();
   let ctx: GatewayContext | undefined;
-  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, admitted));
+  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress));
   await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps, usage, makeContext));
 }
 

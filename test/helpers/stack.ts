@@ -13,6 +13,8 @@ export interface GraphQLResponse<D = Record<string, unknown>> {
   status: number;
   data?: D | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  /** Response extensions, e.g. `cost`. */
+  extensions?: Record<string, unknown>;
 }
 
 /** One entry of `GET /__sandbox/requests`. */

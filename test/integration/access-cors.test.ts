@@ -127,7 +127,7 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
           { url: `${stack.gateway.url}/graphql`, key: KEY, query: QUERY },
         );
       };
-      expect(await call(allowed.origin)).toEqual({ status: 200, body: { data: { product: { title: 'Google test item' } } } });
+      expect(await call(allowed.origin)).toEqual({ status: 200, body: { data: { product: { title: 'Google test item' } }, extensions: { cost: expect.any(Object) } } });
       expect(await call(refused.origin)).toEqual({ failed: expect.stringContaining('Failed to fetch') });
     } finally {
       await browser.close();

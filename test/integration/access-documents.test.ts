@@ -50,7 +50,7 @@ describe('trusted documents', () => {
   const app = { 'x-api-key': KEYS.app };
 
   it('runs a manifest document by documentId, by APQ hash, by GET and as its own text', async () => {
-    const expected = { data: { product: { title: 'Google test item' } } };
+    const expected = { data: { product: { title: 'Google test item' } }, extensions: { cost: expect.any(Object) } };
     expect((await stack.post({ documentId: TITLE_HASH }, app)).json).toEqual(expected);
     expect((await stack.post({ extensions: { persistedQuery: { version: 1, sha256Hash: TITLE_HASH } } }, app)).json).toEqual(expected);
     expect((await stack.post({ query: TITLE_QUERY }, app)).json).toEqual(expected);
@@ -83,8 +83,8 @@ describe('trusted documents', () => {
     const query = '{ product(platform: TAOBAO, id: "1489161932") { status } }';
     const persistedQuery = { version: 1, sha256Hash: sha256(query) };
     expect((await stack.post({ extensions: { persistedQuery } }, dev)).json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await stack.post({ query, extensions: { persistedQuery } }, dev)).json).toEqual({ data: { product: { status: 'ON_SALE' } } });
-    expect((await stack.post({ extensions: { persistedQuery } }, dev)).json).toEqual({ data: { product: { status: 'ON_SALE' } } });
+    expect((await stack.post({ query, extensions: { persistedQuery } }, dev)).json).toEqual({ data: { product: { status: 'ON_SALE' } }, extensions: { cost: expect.any(Object) } });
+    expect((await stack.post({ extensions: { persistedQuery } }, dev)).json).toEqual({ data: { product: { status: 'ON_SALE' } }, extensions: { cost: expect.any(Object) } });
   });
 });
 
@@ -104,7 +104,7 @@ describe('without a manifest', () => {
   });
 
   it('answers introspection and serves the landing page in development', async () => {
-    expect((await stack.post({ query: INTROSPECTION })).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await stack.post({ query: INTROSPECTION })).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } }, extensions: { cost: expect.any(Object) } });
     const page = await stack.fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');

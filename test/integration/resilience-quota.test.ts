@@ -36,7 +36,8 @@ describe('pacing a burst of ten times the quota', () => {
   beforeAll(async () => {
     stack = await startFaultStack(
       { size: { wechat: 400, taobao: 20, xiaoe: 20, 'xhs-ark': 20, 'xhs-miniapp': 20 }, rateLimits: { wechat: { limit: 20, windowMs: 1000 }, taobao: { limit: 10, windowMs: 1000 } } },
-      { WECHAT_RATE_LIMIT: '20/1s', TAOBAO_RATE_LIMIT: '10/1s', REQUEST_TIMEOUT_MS: '1500' },
+      // The burst is one request of 200 WeChat lookups: far over the default per-operation cost maximum.
+      { WECHAT_RATE_LIMIT: '20/1s', TAOBAO_RATE_LIMIT: '10/1s', REQUEST_TIMEOUT_MS: '1500', COST_MAX_CALLS: '1000' },
     );
     wechatIds = await listWechatIds(stack, 200);
     await stack.advanceClock(1000); // the listing call's quota window is over

@@ -24,6 +24,7 @@ const CAPABILITIES: PlatformCapabilities = {
   maxConcurrentCalls: 8,
   fieldSelection: false,
   idFormat: 'product_id (decimal digits), e.g. 12345',
+  accessTokenCalls: 1,
 };
 
 export function createWechatAdapter(options: AdapterOptions | WechatClientOptions): PlatformAdapter<WechatCredentials> {
@@ -33,6 +34,7 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     capabilities: CAPABILITIES,
     validateId: validateProductId,
     listing: createWechatListing(client),
+    lookupCalls: (ids, selection) => ids * (planWechatFetch(selection).skuDetails ? 2 : 1),
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);
       const results = new Array<Product | Error>(ids.length);

@@ -48,6 +48,7 @@ export function createWechatListing(client: WechatClient): PlatformListing<Wecha
         combine: 'merge',
         compare: (a, b) => compareProductIds(a.platformProductId, b.platformProductId),
         complete: fetch.skuDetails ? (products, call) => withSkuDetails(client, products, spus, { draft, raw: fetch.raw }, call) : undefined,
+        completionCalls: (products) => products,
         // A draft is not what a lookup (online data) answers.
         covers: (lookup) => !draft && (fetch.skuDetails || !planWechatFetch(lookup).skuDetails),
       } satisfies ListPlan<WechatCredentials>;

@@ -41,6 +41,7 @@ export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClie
       maxConcurrentCalls: 4,
       fieldSelection: false,
       idFormat: 'mini-program item_id (小红书内部商品id), e.g. 65a1f0c2e4b0a1b2c3d4e5f6',
+      accessTokenCalls: 1,
     },
     maxPageSize: MINIAPP_MAX_PAGE_SIZE,
     firstPageNo: MINIAPP_FIRST_PAGE_NO,

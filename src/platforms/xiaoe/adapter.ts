@@ -20,6 +20,7 @@ const CAPABILITIES: PlatformCapabilities = {
   maxConcurrentCalls: 4,
   fieldSelection: true,
   idFormat: '<resource_type>:<resource_id>',
+  accessTokenCalls: 1,
 };
 
 export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<XiaoeCredentials> {

@@ -53,6 +53,7 @@ export function createXiaoeListing(client: XiaoeClient): PlatformListing<XiaoeCr
         streams: windows.map(stream),
         combine: 'concat',
         complete: body === undefined ? undefined : (products, call) => withDetails(client, products, body, call),
+        completionCalls: (products) => Math.ceil(products / XIAOE_MAX_IDS_PER_CALL),
         covers: (lookup: ProductSelection) => (toDetailBody(lookup)?.split(',') ?? []).every((block) => fetched.has(block)),
       } satisfies ListPlan<XiaoeCredentials>;
     },
