@@ -8,6 +8,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
+import { LookupCoalescer } from '../coalescing/lookupCoalescer';
+import { SharedLookups } from '../cache/sharedLookups';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
@@ -46,6 +48,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
   });
   await apollo.start();
+  const shared = new SharedLookups(new LookupCoalescer(options.platforms));
   const makeContext = async (usage: RequestUsage): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     return {
@@ -53,7 +56,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       client: null,
       tenantId: 'default',
       credentials: options.config.credentials,
-      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline),
+      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline, shared),
       deadline,
       usage,
     };

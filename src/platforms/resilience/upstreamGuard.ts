@@ -9,7 +9,8 @@ import type { PlatformCode } from '../../generated/graphql';
 import { UpstreamError, type UpstreamErrorCode } from '../errors';
 import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
-import { TokenBucket } from './tokenBucket';
+import { takePrepaidTurn } from './prepaidTurn';
+import { TokenBucket, type Reservation } from './tokenBucket';
 
 export interface GuardPolicy {
   /** Per attempt; cut to what is left of the request's deadline. */
@@ -104,19 +105,33 @@ export class UpstreamGuard {
     return { breakers, lastError: this.lastError };
   }
 
+  /**
+   * Reserves the credential's next quota slot for a call sent later under `runWithPrepaidTurn`
+   * (src/coalescing/). `request`: the slot comes before `deadline` or not at all; `background`: only a
+   * slot free right now, so background work never queues ahead of a caller that waits.
+   */
+  reserveTurn(credentialKey: string, deadline: number, priority: 'request' | 'background'): Reservation {
+    const bucket = this.bucketFor(credentialKey);
+    return priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline - this.minAttemptMs);
+  }
+
+  /** The refusal of a call whose quota slot comes after its deadline. */
+  quotaRefusal(retryAfterMs: number): UpstreamError {
+    return new UpstreamError({
+      platform: this.platform,
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstreamCode: 'QUOTA_PACING',
+      upstreamMessage: 'the gateway held this call back to stay within the platform quota',
+      retryable: true,
+      retryAfterMs,
+    });
+  }
+
   /** Waits for the credential's next quota slot, or refuses when it comes after the deadline. */
   private async pace(call: GuardedCall): Promise<void> {
+    if (takePrepaidTurn(this.platform)) return;
     const reservation = this.bucketFor(call.credentialKey).reserve(call.deadline - this.minAttemptMs);
-    if (!reservation.ok) {
-      throw new UpstreamError({
-        platform: this.platform,
-        code: 'UPSTREAM_RATE_LIMITED',
-        upstreamCode: 'QUOTA_PACING',
-        upstreamMessage: 'the gateway held this call back to stay within the platform quota',
-        retryable: true,
-        retryAfterMs: reservation.retryAfterMs,
-      });
-    }
+    if (!reservation.ok) throw this.quotaRefusal(reservation.retryAfterMs);
     await sleep(reservation.waitMs);
   }
 

@@ -35,6 +35,7 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     name: 'WeChat mini shop',
     capabilities: CAPABILITIES,
     validateId: validateProductId,
+    quotaKey: (credentials) => credentials.appId,
     listing: createWechatListing(client),
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);

@@ -30,6 +30,7 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
     name: 'Xiaoe-tech',
     capabilities: CAPABILITIES,
     validateId: validateXiaoeId,
+    quotaKey: (credentials) => credentials.appId,
     listing: createXiaoeListing(client),
     async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > XIAOE_MAX_IDS_PER_CALL) {
