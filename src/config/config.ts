@@ -5,6 +5,8 @@
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
+import { readCacheSettings, type CacheSettings } from './cache';
+import { readAdminToken } from './admin';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -65,6 +67,10 @@ export interface GatewayConfig {
   platforms: Record<PlatformCode, PlatformSettings>;
   /** The merchant's credentials (one merchant today); a platform with none is unconfigured. */
   credentials: PlatformCredentials;
+  /** Entity cache, coalescing window and Redis tier (src/config/cache.ts). */
+  cache: CacheSettings;
+  /** Bearer token of the admin endpoints; null refuses them (src/config/admin.ts). */
+  adminToken: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -166,7 +172,10 @@ export function loadConfig(env: Env): GatewayConfig {
       platforms[code] = { baseUrl: spec.realBaseUrl, sandbox: false, ...common };
     }
   }
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials };
+  const fail = (variable: string, problem: string) => new ConfigError(variable, problem);
+  const prefixes = Object.fromEntries(PLATFORM_CODES.map((code) => [code, PLATFORM_ENV[code].prefix])) as Record<PlatformCode, string>;
+  const cache = readCacheSettings(env, prefixes, fail);
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cache, adminToken: readAdminToken(env, fail) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

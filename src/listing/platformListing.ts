@@ -7,6 +7,7 @@ import type { CallContext, ListPlan, PlatformListing, ProductSelection } from '.
 import type { GatewayContext } from '../server/context';
 import { GatewayError } from '../server/gatewayError';
 import { checkFilterFields } from './filterFields';
+import { withPageCache } from '../cache/cachedListing';
 
 export interface PreparedListing {
   platform: PlatformCode;
@@ -21,7 +22,9 @@ export function prepareListing(ctx: GatewayContext, platform: PlatformCode, filt
   const credentials = ctx.credentials[platform];
   if (credentials === undefined) throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
   checkFilterFields(platform, filter, listing.filters);
-  const plan = listing.plan(filter ?? {}, selection);
+  const planned = listing.plan(filter ?? {}, selection);
+  const cacheUse = ctx.loaders.listingCache();
+  const plan = cacheUse ? withPageCache(planned, cacheUse, { platform, credentials, filter: filter ?? {}, selection }) : planned;
   return { platform, listing, plan, call: { credentials, deadline: ctx.deadline } };
 }
 

@@ -12,6 +12,7 @@ import type { PlatformRegistry } from '../platforms/registry';
 import type { PlatformAdapter, ProductSelection } from '../platforms/types';
 import { LookupCoalescer } from '../coalescing/lookupCoalescer';
 import { SharedLookups, type LookupRequest } from '../cache/sharedLookups';
+import type { ListingCacheUse } from '../cache/cachedListing';
 import { GatewayError } from '../server/gatewayError';
 import { selectionKey, unionOf } from './selection';
 
@@ -70,6 +71,11 @@ export class ProductLoaders {
       if (primed?.covers(selection)) return primed.product;
       return load(id, selection);
     };
+  }
+
+  /** The shared entity cache for the listing's pages; null when CACHE=off. */
+  listingCache(): ListingCacheUse | null {
+    return this.shared.cache ? { cache: this.shared.cache, freshRead: this.freshRead } : null;
   }
 
   /**

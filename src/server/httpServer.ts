@@ -8,8 +8,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
-import { LookupCoalescer } from '../coalescing/lookupCoalescer';
-import { SharedLookups } from '../cache/sharedLookups';
+import { buildSharedLookups, type SharedState } from '../cache/buildSharedLookups';
+import { cacheReportPlugin } from './cacheReportPlugin';
+import { purgeCache, refuseAdmin } from './purgeRoute';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
@@ -22,10 +23,12 @@ import { listen } from '../util/listen';
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'cache' | 'adminToken'>;
   platforms: PlatformRegistry;
   port: number;
   host?: string;
+  /** The entity cache's clock (default Date.now); freshness tests inject one. */
+  cacheClock?: () => number;
 }
 
 export interface RunningGateway {
@@ -45,24 +48,24 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin(), cacheReportPlugin()],
   });
   await apollo.start();
-  const shared = new SharedLookups(new LookupCoalescer(options.platforms));
-  const makeContext = async (usage: RequestUsage): Promise<GatewayContext> => {
+  const shared = buildSharedLookups(options.platforms, options.config.cache, options.cacheClock);
+  const makeContext = async (usage: RequestUsage, freshRead: boolean): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     return {
       platforms: options.platforms,
       client: null,
       tenantId: 'default',
       credentials: options.config.credentials,
-      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline, shared),
+      loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline, shared.lookups, freshRead),
       deadline,
       usage,
     };
   };
   httpServer.on('request', (req, res) => {
-    route(req, res, apollo, makeContext, options.platforms, options.config.credentials).catch((err: unknown) => {
+    route(req, res, apollo, makeContext, options, shared).catch((err: unknown) => {
       console.error('gateway HTTP handler failed:', err);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
@@ -72,6 +75,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const close = async (): Promise<void> => {
     await apollo.stop();
     for (const entry of options.platforms.values()) entry.guard.close();
+    await shared.close();
   };
   let port: number;
   try {
@@ -87,13 +91,14 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   apollo: ApolloServer<GatewayContext>,
-  makeContext: (usage: RequestUsage) => Promise<GatewayContext>,
-  platforms: PlatformRegistry,
-  credentials: GatewayConfig['credentials'],
+  makeContext: (usage: RequestUsage, freshRead: boolean) => Promise<GatewayContext>,
+  options: GatewayServerOptions,
+  shared: SharedState,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(platforms, credentials));
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(options.platforms, options.config.credentials, shared));
+  if (url.pathname === '/admin/cache/purge') return purge(req, res, options.config.adminToken, shared);
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
@@ -105,7 +110,9 @@ async function route(
   }
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const usage = new RequestUsage();
-  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage) }));
+  // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
+  const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(headers.get('cache-control') ?? '');
+  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage, freshRead) }));
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -141,13 +148,24 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
   }
 }
 
-/** Per platform: where it is served from, whether it has credentials, its breakers and its last error. */
-function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials']): Record<string, unknown> {
+async function purge(req: IncomingMessage, res: ServerResponse, adminToken: string | null, shared: SharedState): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'use POST', code: 'METHOD_NOT_ALLOWED' } });
+  const refusal = refuseAdmin(req, adminToken);
+  if (refusal) return sendJson(res, refusal.status, refusal.body);
+  const body = await readBody(req, res);
+  if (body === undefined) return;
+  const answer = await purgeCache(body, shared.lookups.cache);
+  sendJson(res, answer.status, answer.body);
+}
+
+/** Per platform: where it is served from, whether it has credentials, its breakers and its last error; the cache's tiers. */
+function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials'], shared: SharedState): Record<string, unknown> {
   const report = Object.fromEntries(
     [...platforms].map(([code, entry]) => [code, { configured: credentials[code] !== undefined, sandbox: entry.sandbox, ...entry.guard.status() }]),
   );
   const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
-  return { status: open ? 'degraded' : 'ready', platforms: report };
+  // A Redis tier that is down is reported, not a reason to take the instance out: memory serves alone.
+  return { status: open ? 'degraded' : 'ready', platforms: report, cache: shared.status() };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
