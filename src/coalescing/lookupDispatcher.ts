@@ -7,7 +7,7 @@
  * its own deadline. A lookup that an in-flight call already covers shares that call (single flight).
  */
 import type { PlatformCode, Product } from '../generated/graphql';
-import { UpstreamError } from '../platforms/errors';
+import { GatewayReason, UpstreamError } from '../platforms/errors';
 import { currentUsage, runDetached, runWithUsage } from '../platforms/requestUsage';
 import { runWithPrepaidTurn } from '../platforms/resilience/prepaidTurn';
 import type { Reservation } from '../platforms/resilience/tokenBucket';
@@ -164,7 +164,7 @@ function withDeadline(answers: Array<Promise<Fetched>>, deadline: number, select
   const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
   return Promise.race([all, expired]).then(() => {
     clearTimeout(timer);
-    const timeout = new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: 'DEADLINE' });
+    const timeout = new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline });
     return results.map((fetched) => fetched ?? { result: timeout, selection });
   });
 }

@@ -8,7 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { PlatformCode } from '../generated/graphql';
-import { UpstreamError } from './errors';
+import { isRecord } from '../util/isRecord';
+import { GatewayReason, UpstreamError, badResponse } from './errors';
 
 const client: AxiosInstance = axios.create({
   httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -64,11 +65,11 @@ function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
   const code = err instanceof AxiosError ? err.code : undefined;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     // Not retried: a hung upstream must cost the client at most one timeout.
-    return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: code, retryable: false });
+    return new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Timeout, detail: code, retryable: false });
   }
   // Resets, refused connections, DNS failures: the message of a network error never holds secrets,
   // but we keep only the code anyway.
-  return new UpstreamError({ platform, code: 'UPSTREAM_UNAVAILABLE', upstreamCode: code ?? 'NETWORK_ERROR', retryable: true });
+  return new UpstreamError({ platform, code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.Network, detail: code, retryable: true });
 }
 
 /**
@@ -77,20 +78,14 @@ function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
  */
 export function parseJsonObject(platform: PlatformCode, res: UpstreamResponse): Record<string, unknown> {
   if (res.status >= 500) {
-    return throwUpstream(platform, 'UPSTREAM_UNAVAILABLE', `HTTP ${res.status}`, true);
+    throw new UpstreamError({ platform, code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.HttpStatus, detail: `HTTP ${res.status}`, retryable: true });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(res.body);
   } catch {
-    return throwUpstream(platform, 'UPSTREAM_BAD_RESPONSE', `HTTP ${res.status}, body is not JSON`, false);
+    throw badResponse(platform, `HTTP ${res.status}, body is not JSON`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return throwUpstream(platform, 'UPSTREAM_BAD_RESPONSE', `HTTP ${res.status}, body is not a JSON object`, false);
-  }
-  return parsed as Record<string, unknown>;
-}
-
-function throwUpstream(platform: PlatformCode, code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_BAD_RESPONSE', upstreamCode: string, retryable: boolean): never {
-  throw new UpstreamError({ platform, code, upstreamCode, retryable });
+  if (!isRecord(parsed)) throw badResponse(platform, `HTTP ${res.status}, body is not a JSON object`);
+  return parsed;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UpstreamError } from './errors';
+import { StaleTokenError, UpstreamError } from './errors';
 /**
  * Access tokens (Xiaoe, WeChat, the Xiaohongshu mini-program): fetched lazily, cached per credential
  * until shortly before expiry, one fetch in flight per credential however many requests want it
@@ -52,7 +52,7 @@ export class TokenCache {
   }
 
   /**
-   * A call was refused with `staleToken`: forget it and fetch a new one, unless another caller has
+   * A call was refused with a StaleTokenError: forget it and fetch a new one, unless another caller has
    * already replaced it (then that newer token is returned, without another fetch).
    */
   refresh(key: string, staleToken: string, fetchToken: () => Promise<IssuedToken>): Promise<string> {
@@ -77,7 +77,9 @@ export class TokenCache {
         this.failures.delete(key);
         return token;
       })
-      .catch((err: unknown) => {
+      .catch((raw: unknown) => {
+        // A "stale access_token" answer cannot be about a token being fetched: no refresh loop.
+        const err = raw instanceof StaleTokenError ? raw.upstream : raw;
         if (err instanceof UpstreamError && err.code === 'UPSTREAM_AUTH') this.failures.set(key, { error: err, until: this.now() + this.failureTtlMs });
         throw err;
       })
@@ -88,8 +90,9 @@ export class TokenCache {
 }
 
 /**
- * Runs `call` with the cached token; when the platform says the token is stale (`staleToken` on the
- * UpstreamError), refreshes once (single flight) and retries once. Never loops.
+ * Runs `call` with the cached token; when the platform says the token is stale (a StaleTokenError),
+ * refreshes once (single flight) and retries once. Never loops: a second stale answer is its
+ * UpstreamError, so the internal signal never leaves this function.
  */
 export async function callWithToken<T>(
   cache: TokenCache,
@@ -101,9 +104,11 @@ export async function callWithToken<T>(
   try {
     return await call(token);
   } catch (err) {
-    if (!(err instanceof UpstreamError) || !err.staleToken) throw err;
+    if (!(err instanceof StaleTokenError)) throw err;
     const fresh = await cache.refresh(key, token, fetchToken);
-    return call(fresh);
+    return call(fresh).catch((again: unknown) => {
+      throw again instanceof StaleTokenError ? again.upstream : again;
+    });
   }
 }
 

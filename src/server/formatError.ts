@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { NotFoundError, UpstreamError } from '../platforms/errors';
+import { NotFoundError, UpstreamError, shownToClients } from '../platforms/errors';
 import { GatewayError } from './gatewayError';
 
 /** Codes graphql-js and Apollo Server assign to errors in the request itself; their messages are safe. */
@@ -29,8 +29,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: withoutUndefined({
         code: original.code,
         platform: original.platform,
-        upstreamCode: original.upstreamCode,
-        upstreamMessage: original.upstreamMessage,
+        ...shownToClients(original),
         retryable: original.retryable,
         retryAfterMs: original.retryAfterMs,
         requestId: original.requestId,

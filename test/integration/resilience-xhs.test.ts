@@ -4,7 +4,7 @@
  * configuration (same pacing, breaker, retries and timeouts as a GraphQL request would get).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/platforms/errors';
+import { GatewayReason, UpstreamError, shownToClients } from '../../src/platforms/errors';
 import type { XhsArkAdapter } from '../../src/platforms/xhs-ark/adapter';
 import type { XhsMiniappAdapter } from '../../src/platforms/xhs-miniapp/adapter';
 import { SANDBOX_CREDENTIALS, type FaultRule } from '../../src/sandbox';
@@ -45,7 +45,7 @@ async function failWith(target: (typeof PLATFORMS)[number], fault: Omit<FaultRul
   expect(result).toBeInstanceOf(UpstreamError);
   const error = result as UpstreamError;
   expect(error.platform).toBe(target.platform);
-  expectNoLeaks({ message: error.message, upstreamMessage: error.upstreamMessage, upstreamCode: error.upstreamCode });
+  expectNoLeaks({ message: error.message, ...shownToClients(error), detail: error.detail });
   return { error, attempts: calls[`${target.sandbox}:${target.operation}`] ?? 0 };
 }
 
@@ -92,7 +92,8 @@ describe.each(PLATFORMS)('$platform listPage under injected faults', (target) =>
     expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: String(target.rateLimit), retryable: true, retryAfterMs: 1000 });
     expect(attempts).toBe(1);
     const held = await failWith(target, { kind: 'latency', latencyMs: 0 }, 500);
-    expect(held.error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+    expect(held.error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
+    expect(shownToClients(held.error)).toMatchObject({ upstreamCode: 'QUOTA_PACING' });
     expect(held.attempts).toBe(0);
     await new Promise((r) => setTimeout(r, 1_000)); // the pause is over for the next tests
   });

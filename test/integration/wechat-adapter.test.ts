@@ -136,6 +136,9 @@ describe('WeChat adapter: failures', () => {
     expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing).toMatchObject({ platform: 'WECHAT_SHOP', id: '999' });
     expect(product(b).platformProductId).toBe(idsOf(1)[0]);
+    const [alone] = await lookup(['999'], 'title'); // spu/get only, no SKU call
+    expect(alone).toMatchObject({ platform: 'WECHAT_SHOP', id: '999' });
+    expect(alone).toBeInstanceOf(NotFoundError);
   });
 
   it('refreshes an expired token once and retries the call', async () => {
@@ -148,7 +151,7 @@ describe('WeChat adapter: failures', () => {
 
   it('fails every id with UPSTREAM_AUTH on a wrong secret, without a product call', async () => {
     const results = await adapter.lookup!(['12345', '999'], new Set(['title']), { credentials: { ...credentials, appSecret: 'wrong' } });
-    for (const r of results) expect(r).toMatchObject({ code: 'UPSTREAM_AUTH', upstreamCode: '40125', staleToken: false });
+    for (const r of results) expect(r).toMatchObject({ code: 'UPSTREAM_AUTH', upstreamCode: '40125' });
     expect(await calls()).toEqual({ 'wechat:token': 1 });
   });
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/platforms/errors';
-import { toTopUpstreamError } from '../../src/platforms/taobao/errors';
+import { StaleTokenError, UpstreamError } from '../../src/platforms/errors';
+import { TOP_ERRORS, toTopError } from '../../src/platforms/taobao/errors';
 
-const map = (code: number, extra: Record<string, string> = {}) => toTopUpstreamError({ code, msg: 'm', request_id: 'r1', ...extra });
-const brief = (err: UpstreamError) => ({ code: err.code, retryable: err.retryable, staleToken: err.staleToken });
+/** The constructor's answer for a TOP `error_response`; no TOP code is a stale token, so always an UpstreamError. */
+const top = (response: Record<string, unknown>): UpstreamError => {
+  const err = toTopError(response);
+  expect(err).toBeInstanceOf(UpstreamError);
+  return err as UpstreamError;
+};
+const map = (code: number, extra: Record<string, string> = {}) => top({ code, msg: 'm', request_id: 'r1', ...extra });
+const brief = (err: UpstreamError) => ({ code: err.code, retryable: err.retryable, staleToken: err instanceof StaleTokenError });
 
-describe('toTopUpstreamError (upstream-protocols.md section 1 error table)', () => {
+describe('toTopError (docs/resilience.md, Taobao error table)', () => {
   it('maps 7 to UPSTREAM_RATE_LIMITED, retrying after the ban seconds', () => {
     const err = map(7, { sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 13 more seconds' });
     expect(err).toBeInstanceOf(UpstreamError);
@@ -37,9 +43,16 @@ describe('toTopUpstreamError (upstream-protocols.md section 1 error table)', () 
   });
 
   it('maps the API page example (50, isv.invalid-parameter) to UPSTREAM_REJECTED', () => {
-    const err = toTopUpstreamError({ code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: '非法参数' });
+    const err = top({ code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: '非法参数' });
     expect(brief(err)).toEqual({ code: 'UPSTREAM_REJECTED', retryable: false, staleToken: false });
     expect(err.upstreamMessage).toBe('Remote service error: 非法参数');
+    expect(err).toMatchObject({ platform: 'TAOBAO', upstreamCode: '50/isv.invalid-parameter', reason: undefined, requestId: undefined });
+  });
+
+  it('maps the protocol notes\' example (25, Invalid signature, no sub code) to UPSTREAM_AUTH', () => {
+    const err = top({ code: 25, msg: 'Invalid signature', request_id: '3b1a' });
+    expect(err).toMatchObject({ code: 'UPSTREAM_AUTH', upstreamCode: '25', upstreamMessage: 'Invalid signature', requestId: '3b1a', retryable: false });
+    expect(err.message).toBe('TAOBAO: upstream rejected the credentials (25: Invalid signature)');
   });
 
   it.each([21, 22, 40, 41])('maps %i (method or arguments) to UPSTREAM_REJECTED', (code) => {
@@ -55,5 +68,9 @@ describe('toTopUpstreamError (upstream-protocols.md section 1 error table)', () 
     expect(brief(err)).toEqual({ code: 'UPSTREAM_REJECTED', retryable: false, staleToken: false });
     expect(err.upstreamCode).toBe('999');
     expect(err.message).toContain('999');
+  });
+
+  it('has no stale-token rule (TOP sessions are re-authorized by the merchant)', () => {
+    expect([...TOP_ERRORS.rules.values()].some((rule) => rule.staleToken)).toBe(false);
   });
 });

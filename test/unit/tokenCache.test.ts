@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callWithToken, TokenCache } from '../../src/platforms/tokenCache';
-import { UpstreamError } from '../../src/platforms/errors';
+import { StaleTokenError, UpstreamError } from '../../src/platforms/errors';
 
 function countingIssuer() {
   let n = 0;
@@ -43,14 +43,27 @@ describe('TokenCache', () => {
     const cache = new TokenCache();
     const issuer = countingIssuer();
     const seen: string[] = [];
-    const stale = new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001', staleToken: true });
+    const stale = new StaleTokenError(new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001' }));
     await expect(
       callWithToken(cache, 'app', issuer.fetchToken, async (token) => {
         seen.push(token);
         throw stale;
       }),
-    ).rejects.toBe(stale);
+    ).rejects.toBe(stale.upstream);
     expect(seen).toEqual(['t1', 't2']);
+  });
+
+  it('answers a stale-token code from the token endpoint itself as its UpstreamError, remembered like any refusal', async () => {
+    const cache = new TokenCache();
+    let calls = 0;
+    const refused = new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001' });
+    const fetchToken = async () => {
+      calls += 1;
+      throw new StaleTokenError(refused);
+    };
+    await expect(callWithToken(cache, 'app', fetchToken, async () => 'never')).rejects.toBe(refused);
+    await expect(cache.get('app', fetchToken)).rejects.toBe(refused);
+    expect(calls).toBe(1);
   });
 
   it('does not refresh on other errors', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/platforms/errors';
+import { GatewayReason, StaleTokenError, UpstreamError } from '../../src/platforms/errors';
 import { bucketForQuota } from '../../src/platforms/resilience/policy';
 import { TokenBucket } from '../../src/platforms/resilience/tokenBucket';
 import { UpstreamGuard, type GuardPolicy } from '../../src/platforms/resilience/upstreamGuard';
@@ -67,12 +67,21 @@ describe('UpstreamGuard', () => {
     };
     for (let i = 0; i < 3; i++) await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect(guard.status().breakers.op).toBe('open');
-    await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'CIRCUIT_OPEN' });
+    await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.CircuitOpen, upstreamCode: undefined });
     expect(attempts).toBe(3);
     healthy = true;
     await new Promise((r) => setTimeout(r, 250));
     expect(await guard.run(call(), attempt)).toBe('ok');
     expect(guard.status().breakers.op).toBe('closed');
+  });
+
+  it('hands a stale-token signal to the token layer at once: no retry, no breaker failure, remembered by its code', async () => {
+    const guard = new UpstreamGuard('WECHAT_SHOP', policy({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }));
+    const stale = new StaleTokenError(new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001' }));
+    let attempts = 0;
+    for (let i = 0; i < 6; i++) await expect(guard.run(call(), async () => { attempts += 1; throw stale; })).rejects.toBe(stale);
+    expect(attempts).toBe(6);
+    expect(guard.status()).toMatchObject({ breakers: { op: 'closed' }, lastError: { code: 'UPSTREAM_AUTH', upstreamCode: '40001' } });
   });
 
   it('does not let refusals of our own request trip the breaker', async () => {
@@ -90,14 +99,14 @@ describe('UpstreamGuard', () => {
     expect(sent).toBeGreaterThanOrEqual(6);
     expect(sent).toBeLessThanOrEqual(8);
     expect(limited.length).toBe(12 - sent);
-    expect((limited[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+    expect((limited[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
   });
 
   it('holds every call of the credential back during a platform ban, even with no quota configured', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
     await expect(guard.run(call(), async () => { throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 }); })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterMs: 5_000 });
     let sent = 0;
-    await expect(guard.run(call(1_000), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+    await expect(guard.run(call(1_000), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
     expect(sent).toBe(0);
     await guard.run({ ...call(), credentialKey: 'another app' }, async () => { sent += 1; });
     expect(sent).toBe(1);
@@ -108,7 +117,7 @@ describe('UpstreamGuard', () => {
     let sent = 0;
     await guard.run(call(1_000), async () => { sent += 1; });
     // The next slot is 100 ms away; with 150 ms to go it would leave 50 ms for the call.
-    await expect(guard.run(call(150), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
+    await expect(guard.run(call(150), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
     await expect(guard.run(call(50), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
     expect(sent).toBe(1);
   });
@@ -116,11 +125,11 @@ describe('UpstreamGuard', () => {
   it('reports the upstream failure, not CIRCUIT_OPEN, when the breaker opens between its own retries', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ breaker: { errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 10_000, rollingWindowMs: 10_000 } }));
     let attempts = 0;
-    const failure = err('UPSTREAM_UNAVAILABLE', true, { upstreamCode: 'HTTP 503' });
+    const failure = err('UPSTREAM_UNAVAILABLE', true, { reason: GatewayReason.HttpStatus, detail: 'HTTP 503' });
     await expect(guard.run(call(), async () => { attempts += 1; throw failure; })).rejects.toBe(failure);
     expect(attempts).toBe(2);
     expect(guard.status()).toMatchObject({ breakers: { op: 'open' }, lastError: { code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'HTTP 503' } });
-    await expect(guard.run(call(), async () => 'never')).rejects.toMatchObject({ upstreamCode: 'CIRCUIT_OPEN' });
+    await expect(guard.run(call(), async () => 'never')).rejects.toMatchObject({ reason: GatewayReason.CircuitOpen, upstreamCode: undefined });
     expect(guard.status().lastError).toMatchObject({ upstreamCode: 'HTTP 503' });
   });
 });

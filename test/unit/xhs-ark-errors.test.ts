@@ -1,6 +1,6 @@
 /** Ark error codes -> UpstreamError (one table), and how a response becomes a page or an error. */
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/platforms/errors';
+import { GatewayReason, StaleTokenError, UpstreamError, shownToClients } from '../../src/platforms/errors';
 import { readItemsPage, toQueryParams } from '../../src/platforms/xhs-ark/client';
 import { ARK_ERRORS, toArkError } from '../../src/platforms/xhs-ark/errors';
 import type { UpstreamResponse } from '../../src/platforms/http';
@@ -16,6 +16,14 @@ const errorOf = (fn: () => unknown): UpstreamError => {
   throw new Error('expected an UpstreamError');
 };
 
+/** An Ark error envelope as the API page shapes it. */
+const envelope = (error_code: unknown, error_msg: unknown) => ({ error_code, error_msg, success: false, data: null });
+const ark = (code: unknown, msg: unknown): UpstreamError => {
+  const err = toArkError(envelope(code, msg));
+  expect(err).toBeInstanceOf(UpstreamError);
+  return err as UpstreamError;
+};
+
 describe('the Ark error table', () => {
   it.each([
     [1001, 'UPSTREAM_AUTH', false],
@@ -23,22 +31,23 @@ describe('the Ark error table', () => {
     [1003, 'UPSTREAM_REJECTED', false],
     [429, 'UPSTREAM_RATE_LIMITED', true],
   ] as const)('maps error_code %i to %s (retryable %s), never a stale token', (code, gatewayCode, retryable) => {
-    const err = toArkError(code, 'msg');
-    expect(err).toMatchObject({ platform: 'XHS_ARK', code: gatewayCode, upstreamCode: String(code), upstreamMessage: 'msg', retryable, staleToken: false });
+    const err = toArkError(envelope(code, 'msg'));
+    expect(err).not.toBeInstanceOf(StaleTokenError);
+    expect(err).toMatchObject({ platform: 'XHS_ARK', code: gatewayCode, upstreamCode: String(code), upstreamMessage: 'msg', retryable, reason: undefined });
   });
 
   it('lists exactly the codes it documents', () => {
-    expect([...ARK_ERRORS.keys()].sort((a, b) => a - b)).toEqual([429, 1001, 1002, 1003]);
+    expect([...ARK_ERRORS.rules.keys()].sort((a, b) => a - b)).toEqual([429, 1001, 1002, 1003]);
   });
 
   it('reads the retry delay from a rate-limit message, else waits one second', () => {
-    expect(toArkError(429, '调用过于频繁,请 3 秒后重试').retryAfterMs).toBe(3000);
-    expect(toArkError(429, 'too many requests').retryAfterMs).toBe(1000);
-    expect(toArkError(1001, '请 3 秒后重试').retryAfterMs).toBeUndefined();
+    expect(ark(429, '调用过于频繁,请 3 秒后重试').retryAfterMs).toBe(3000);
+    expect(ark(429, 'too many requests').retryAfterMs).toBe(1000);
+    expect(ark(1001, '请 3 秒后重试').retryAfterMs).toBeUndefined();
   });
 
   it('maps an unknown code to a non-retryable rejection that keeps the code', () => {
-    expect(toArkError(9999, 'boom')).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: '9999', retryable: false });
+    expect(ark(9999, 'boom')).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: '9999', retryable: false });
   });
 });
 
@@ -56,12 +65,16 @@ describe('readItemsPage', () => {
   });
 
   it('treats success:false without a code as a rejection', () => {
-    expect(errorOf(() => readItemsPage(json({ success: false })))).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: 'success=false' });
+    const err = errorOf(() => readItemsPage(json({ success: false })));
+    expect(err).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: undefined, detail: 'success=false' });
+    expect(shownToClients(err)).toMatchObject({ upstreamCode: 'success=false' });
   });
 
   it('maps a bare HTTP 429 to rate limited, with its Retry-After', () => {
     const res: UpstreamResponse = { status: 429, body: 'Too Many Requests', headers: { 'retry-after': '7' } };
-    expect(errorOf(() => readItemsPage(res))).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryable: true, retryAfterMs: 7000 });
+    const err = errorOf(() => readItemsPage(res));
+    expect(err).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryable: true, retryAfterMs: 7000, upstreamCode: undefined, reason: GatewayReason.HttpStatus });
+    expect(shownToClients(err).upstreamCode).toBe('HTTP 429');
   });
 
   it('maps 5xx to unavailable and an HTML page to a bad response', () => {

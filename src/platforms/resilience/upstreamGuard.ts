@@ -6,7 +6,7 @@
  */
 import CircuitBreaker from 'opossum';
 import type { PlatformCode } from '../../generated/graphql';
-import { UpstreamError, type UpstreamErrorCode } from '../errors';
+import { GatewayReason, StaleTokenError, UpstreamError, shownToClients, type UpstreamErrorCode } from '../errors';
 import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
 import { takePrepaidTurn } from './prepaidTurn';
@@ -40,6 +40,7 @@ export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
 export interface GuardStatus {
   breakers: Record<string, BreakerState>;
+  /** `upstreamCode` as clients see it in `extensions` (shownToClients). */
   lastError: { at: string; endpoint: string; code: UpstreamErrorCode; upstreamCode?: string } | null;
 }
 
@@ -47,8 +48,6 @@ export interface GuardStatus {
 const BREAKER_FAILURES: ReadonlySet<UpstreamErrorCode> = new Set(['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_BAD_RESPONSE']);
 
 type Thunk = () => Promise<unknown>;
-
-const CIRCUIT_OPEN = 'CIRCUIT_OPEN';
 
 /** No pacing, only the platform's own "limited for N s" pauses. */
 const UNLIMITED = { ratePerSecond: Number.POSITIVE_INFINITY, burst: 1 };
@@ -73,16 +72,23 @@ export class UpstreamGuard {
     for (let n = 1; ; n++) {
       await this.pace(call);
       const remaining = call.deadline - Date.now();
-      if (remaining <= 0 || remaining < this.minAttemptMs) throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', upstreamCode: 'DEADLINE' }));
+      if (remaining <= 0 || remaining < this.minAttemptMs) {
+        throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline }));
+      }
       try {
         return (await breaker.fire(() => {
           currentUsage()?.countUpstreamCall(this.platform);
           return attempt(Math.min(this.policy.attemptTimeoutMs, remaining));
         })) as T;
       } catch (raw) {
+        if (raw instanceof StaleTokenError) {
+          // Not retried here: the token layer around the guard refreshes the token and repeats the call.
+          this.remember(call, raw.upstream);
+          throw raw;
+        }
         const err = this.remember(call, this.toUpstreamError(raw));
         // The breaker opened between our own retries: the upstream's failure says more than "open".
-        if (previous && err.upstreamCode === CIRCUIT_OPEN) throw previous;
+        if (previous && err.reason === GatewayReason.CircuitOpen) throw previous;
         previous = err;
         if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) this.bucketFor(call.credentialKey).pause(err.retryAfterMs);
         if (!err.retryable || n >= this.policy.retry.attempts) throw err;
@@ -120,8 +126,7 @@ export class UpstreamGuard {
     return new UpstreamError({
       platform: this.platform,
       code: 'UPSTREAM_RATE_LIMITED',
-      upstreamCode: 'QUOTA_PACING',
-      upstreamMessage: 'the gateway held this call back to stay within the platform quota',
+      reason: GatewayReason.QuotaPacing,
       retryable: true,
       retryAfterMs,
     });
@@ -141,8 +146,7 @@ export class UpstreamGuard {
       return new UpstreamError({
         platform: this.platform,
         code: 'UPSTREAM_UNAVAILABLE',
-        upstreamCode: CIRCUIT_OPEN,
-        upstreamMessage: 'recent calls failed; the gateway is not calling this endpoint until a probe succeeds',
+        reason: GatewayReason.CircuitOpen,
         retryAfterMs: this.policy.breaker.resetTimeoutMs,
       });
     }
@@ -151,8 +155,9 @@ export class UpstreamGuard {
 
   /** The upstream's last failure, for /readyz; the breaker's own refusals are not one. */
   private remember(call: GuardedCall, err: UpstreamError): UpstreamError {
-    if (err.upstreamCode === CIRCUIT_OPEN) return err;
-    this.lastError = { at: new Date().toISOString(), endpoint: call.endpoint, code: err.code, ...(err.upstreamCode ? { upstreamCode: err.upstreamCode } : {}) };
+    if (err.reason === GatewayReason.CircuitOpen) return err;
+    const { upstreamCode } = shownToClients(err);
+    this.lastError = { at: new Date().toISOString(), endpoint: call.endpoint, code: err.code, ...(upstreamCode ? { upstreamCode } : {}) };
     return err;
   }
 

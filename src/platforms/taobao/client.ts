@@ -4,12 +4,12 @@
  * envelope unwrapped to its items.
  */
 import type { TaobaoCredentials } from '../../config/credentials';
-import { UpstreamError } from '../errors';
+import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
 import { toShanghaiLocal } from '../time';
 import type { AdapterOptions } from '../types';
-import { toTopUpstreamError, type TopErrorResponse } from './errors';
+import { toTopError } from './errors';
 import { signTopRequest } from './sign';
 import type { TopItem } from './topItem';
 import { isRecord } from '../../util/isRecord';
@@ -60,17 +60,13 @@ export function signedParams(business: Record<string, string>, credentials: Taob
 
 /** `{"miniapp_items_get_response":{"items":{"item":[...]}}}`; TOP leaves `items` out when none matched. */
 function itemsOf(body: Record<string, unknown>): TopItem[] {
-  if (isRecord(body.error_response)) throw toTopUpstreamError(body.error_response as TopErrorResponse);
+  if (isRecord(body.error_response)) throw toTopError(body.error_response);
   const envelope = body[RESPONSE_KEY];
-  if (!isRecord(envelope)) throw badResponse(`no ${RESPONSE_KEY} or error_response`);
+  if (!isRecord(envelope)) throw badResponse('TAOBAO', `no ${RESPONSE_KEY} or error_response`);
   if (envelope.items === undefined) return [];
   const list = isRecord(envelope.items) ? (envelope.items.item ?? []) : undefined;
   if (!Array.isArray(list) || !list.every((it) => isRecord(it) && typeof it.num_iid === 'number')) {
-    throw badResponse('items.item is not a list of items with num_iid');
+    throw badResponse('TAOBAO', 'items.item is not a list of items with num_iid');
   }
   return list as TopItem[];
-}
-
-function badResponse(detail: string): UpstreamError {
-  return new UpstreamError({ platform: 'TAOBAO', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
 }

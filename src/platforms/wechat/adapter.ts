@@ -7,10 +7,9 @@
 import type { WechatCredentials } from '../../config/credentials';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import type { Product } from '../../generated/graphql';
-import { NotFoundError, UpstreamError } from '../errors';
+import { NotFoundError, UpstreamError, badResponse } from '../errors';
 import type { AdapterOptions, CallContext, PlatformAdapter, PlatformCapabilities } from '../types';
 import { createWechatClient, type WechatClient, type WechatClientOptions } from './client';
-import { WECHAT_SPU_NOT_FOUND } from './errors';
 import { planWechatFetch, type WechatFetchPlan } from './fields';
 import { createWechatListing } from './list';
 import { mapWechatProduct, type WechatRecord } from './mapper';
@@ -52,24 +51,26 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
 /** One product: the product, a NotFoundError, or the UpstreamError of whichever call failed. */
 async function lookupOne(client: WechatClient, id: string, plan: WechatFetchPlan, { credentials, deadline }: CallContext<WechatCredentials>): Promise<Product | Error> {
   const productId = BigInt(id);
-  const spuCall = client.post('product/spu/get', toWireJson({ product_id: productId, need_edit_spu: 0 }), credentials, deadline);
+  const spuCall = client.postForProduct('product/spu/get', toWireJson({ product_id: productId, need_edit_spu: 0 }), credentials, deadline);
   const skuCall = plan.skuDetails
-    ? client.post('product/sku/get_list', toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }), credentials, deadline)
+    ? client.postForProduct('product/sku/get_list', toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }), credentials, deadline)
     : undefined;
   const [spuResult, skuResult] = await Promise.allSettled([spuCall, skuCall]);
-  if (spuResult.status === 'rejected') return failure(spuResult.reason, id);
-  if (skuResult.status === 'rejected') return failure(skuResult.reason, id);
+  if (spuResult.status === 'rejected') return failure(spuResult.reason);
+  if (skuResult.status === 'rejected') return failure(skuResult.reason);
+  // 9401002 "SPU does not exist" (for sku/get_list too: the product is gone): the id is not the merchant's.
+  if (spuResult.value === undefined || (plan.skuDetails && skuResult.value === undefined)) return new NotFoundError(PLATFORM, id);
   const spu = recordAt(spuResult.value, 'data', 'spu');
   const skus = skuResult.value === undefined ? undefined : recordsAt(skuResult.value, 'skus');
-  if (!spu || idText(spu.product_id) === undefined) return badResponse('no data.spu with a product_id');
-  if (plan.skuDetails && !skus) return badResponse('skus is not a list of SKUs');
+  if (!spu || idText(spu.product_id) === undefined) return badResponse(PLATFORM, 'no data.spu with a product_id');
+  if (plan.skuDetails && !skus) return badResponse(PLATFORM, 'skus is not a list of SKUs');
   return mapWechatProduct({ spu, skus, raw: plan.raw });
 }
 
-/** 9401002 is "this id is not the merchant's" (for sku/get_list too: the product is gone). */
-function failure(reason: unknown, id: string): Error {
+/** The UpstreamError of a failed call, as this id's result; anything else is a bug and rejects. */
+function failure(reason: unknown): Error {
   if (!(reason instanceof UpstreamError)) throw reason;
-  return reason.upstreamCode === String(WECHAT_SPU_NOT_FOUND) ? new NotFoundError(PLATFORM, id) : reason;
+  return reason;
 }
 
 function recordAt(envelope: WechatRecord, ...path: string[]): WechatRecord | undefined {
@@ -81,10 +82,6 @@ function recordAt(envelope: WechatRecord, ...path: string[]): WechatRecord | und
 function recordsAt(envelope: WechatRecord, key: string): WechatRecord[] | undefined {
   const list = envelope[key];
   return Array.isArray(list) && list.every(isRecord) ? list : undefined;
-}
-
-function badResponse(detail: string): UpstreamError {
-  return new UpstreamError({ platform: PLATFORM, code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
 }
 
 /**

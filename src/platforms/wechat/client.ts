@@ -8,15 +8,17 @@
  * secret travels in the body rather than in a URL that proxies log.
  */
 import type { WechatCredentials } from '../../config/credentials';
-import { UpstreamError } from '../errors';
+import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
 import { TokenCache, callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
-import { toWechatError } from './errors';
+import { WECHAT_SPU_NOT_FOUND, toWechatError } from './errors';
 import { quoteLargeIds } from './wireJson';
 
 const PLATFORM = 'WECHAT_SHOP';
+
+type Envelope = Record<string, unknown>;
 
 export interface WechatClientOptions extends AdapterOptions {
   /** Clock for quota retry hints. Default `Date.now`. */
@@ -31,7 +33,9 @@ export interface WechatClient {
    * it once if WeChat calls it stale. Resolves to the envelope of a call with errcode 0; throws
    * UpstreamError otherwise.
    */
-  post(path: string, body: string, credentials: WechatCredentials, deadline?: number): Promise<Record<string, unknown>>;
+  post(path: string, body: string, credentials: WechatCredentials, deadline?: number): Promise<Envelope>;
+  /** As `post`, for a call about one product: resolves to undefined when WeChat says the SPU does not exist (9401002). */
+  postForProduct(path: string, body: string, credentials: WechatCredentials, deadline?: number): Promise<Envelope | undefined>;
 }
 
 export function createWechatClient(options: WechatClientOptions): WechatClient {
@@ -41,23 +45,25 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     guardedCall(options, { endpoint: 'cgi-bin/stable_token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
       fetchStableToken(options, credentials, now, timeoutMs),
     );
+  const send = <T>(path: string, body: string, credentials: WechatCredentials, deadline: number | undefined, read: (envelope: Envelope) => T) =>
+    callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), fetchToken(credentials, deadline), (token) =>
+      guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
+        const res = await sendUpstream({
+          platform: PLATFORM,
+          method: 'POST',
+          url: `${options.baseUrl}/${path}`,
+          params: { access_token: token },
+          data: body,
+          headers: { 'Content-Type': 'application/json' },
+          timeoutMs,
+        });
+        return read(parseBody(res));
+      }),
+    );
   return {
-    post(path, body, credentials, deadline) {
-      return callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), fetchToken(credentials, deadline), (token) =>
-        guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
-          const res = await sendUpstream({
-            platform: PLATFORM,
-            method: 'POST',
-            url: `${options.baseUrl}/${path}`,
-            params: { access_token: token },
-            data: body,
-            headers: { 'Content-Type': 'application/json' },
-            timeoutMs,
-          });
-          return checkEnvelope(parseBody(res), now());
-        }),
-      );
-    },
+    post: (path, body, credentials, deadline) => send(path, body, credentials, deadline, (envelope) => checkEnvelope(envelope, now())),
+    postForProduct: (path, body, credentials, deadline) =>
+      send(path, body, credentials, deadline, (envelope) => (envelope.errcode === WECHAT_SPU_NOT_FOUND ? undefined : checkEnvelope(envelope, now()))),
   };
 }
 
@@ -69,16 +75,10 @@ async function fetchStableToken(options: AdapterOptions, credentials: WechatCred
     data: { grant_type: 'client_credential', appid: credentials.appId, secret: credentials.appSecret, force_refresh: false },
     timeoutMs,
   });
-  let body: Record<string, unknown>;
-  try {
-    body = checkEnvelope(parseBody(res), now());
-  } catch (err) {
-    // A code that means "stale access_token" cannot be about a token being fetched: no retry loop.
-    throw err instanceof UpstreamError && err.staleToken ? new UpstreamError({ ...err, platform: PLATFORM, staleToken: false }) : err;
-  }
-  const { access_token: token, expires_in: expiresIn } = body;
+  // A stale-token code here is turned into its UpstreamError by the token cache: no refresh loop.
+  const { access_token: token, expires_in: expiresIn } = checkEnvelope(parseBody(res), now());
   if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-    throw new UpstreamError({ platform: PLATFORM, code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: 'stable_token answer without access_token/expires_in' });
+    throw badResponse(PLATFORM, 'stable_token answer without access_token/expires_in');
   }
   return { token, expiresInSeconds: expiresIn };
 }
@@ -89,11 +89,9 @@ function parseBody(res: UpstreamResponse): Record<string, unknown> {
 
 /** The envelope itself when `errcode` is 0 or absent (token answers have none); throws otherwise. */
 function checkEnvelope(body: Record<string, unknown>, nowMs: number): Record<string, unknown> {
-  const { errcode, errmsg } = body;
+  const { errcode } = body;
   if (errcode === undefined || errcode === 0) return body;
-  if (typeof errcode !== 'number') {
-    throw new UpstreamError({ platform: PLATFORM, code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: 'errcode is not a number' });
-  }
-  throw toWechatError(errcode, typeof errmsg === 'string' ? errmsg : undefined, nowMs);
+  if (typeof errcode !== 'number') throw badResponse(PLATFORM, 'errcode is not a number');
+  throw toWechatError(body, nowMs);
 }
 

@@ -11,7 +11,7 @@ import type { WechatCredentials } from '../../config/credentials';
 import type { Product, ProductStatus } from '../../generated/graphql';
 import { statusCodesFor } from '../../listing/filterValues';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
-import { UpstreamError } from '../errors';
+import { badResponse } from '../errors';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import type { WechatClient } from './client';
 import { planWechatFetch } from './fields';
@@ -64,7 +64,7 @@ async function fetchSpuPage(
   const body = toWireJson({ status: query.status, page: query.page, page_size: WECHAT_LIST_PAGE_SIZE, need_edit_spu: query.draft ? 1 : 0 });
   const envelope = await client.post('product/spu/get_list', body, credentials, deadline);
   const { total_num: total, spus: list } = envelope;
-  if (typeof total !== 'number' || !Array.isArray(list) || !list.every(isRecord)) throw badResponse('get_list answer without total_num and spus');
+  if (typeof total !== 'number' || !Array.isArray(list) || !list.every(isRecord)) throw badResponse('WECHAT_SHOP', 'get_list answer without total_num and spus');
   const products = list.map((spu) => {
     const product = mapWechatProduct({ spu });
     spus.set(product, spu);
@@ -88,7 +88,7 @@ async function withSkuDetails(
     const body = toWireJson({ product_id: BigInt(product.platformProductId), need_edit_sku: options.draft ? 1 : 0, need_real_stock: 1 });
     const envelope = await client.post('product/sku/get_list', body, credentials, deadline);
     const skus = envelope.skus;
-    if (!Array.isArray(skus) || !skus.every(isRecord)) throw badResponse('sku/get_list answer without skus');
+    if (!Array.isArray(skus) || !skus.every(isRecord)) throw badResponse('WECHAT_SHOP', 'sku/get_list answer without skus');
     out[i] = mapWechatProduct({ spu: spus.get(product)!, skus, raw: options.raw });
   });
   return out;
@@ -98,8 +98,4 @@ async function withSkuDetails(
 export function compareProductIds(a: string, b: string): number {
   if (a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function badResponse(detail: string): UpstreamError {
-  return new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
 }

@@ -3,7 +3,7 @@
  * through sendUpstream, and reads the `{error_code, error_msg, success, data}` envelope.
  */
 import type { XhsArkCredentials } from '../../config/credentials';
-import { UpstreamError } from '../errors';
+import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
 import type { AdapterOptions } from '../types';
@@ -66,14 +66,14 @@ export function readItemsPage(res: UpstreamResponse): ArkItemsPage {
   if (res.status === 429 && !looksLikeEnvelope(res.body)) throw arkHttpRateLimited(res.headers['retry-after']);
   const body = parseJsonObject('XHS_ARK', res);
   if ((body.error_code !== 0 && body.error_code !== undefined) || body.success !== true) {
-    throw toArkError(body.error_code, body.error_msg);
+    throw toArkError(body);
   }
   const data = body.data as Partial<ArkItemsPage> | null | undefined;
   if (!data || typeof data !== 'object' || !Array.isArray(data.hits) || typeof data.total !== 'number') {
-    throw badResponse('data.hits or data.total missing');
+    throw badResponse('XHS_ARK', 'data.hits or data.total missing');
   }
   for (const hit of data.hits) {
-    if (typeof hit?.item?.id !== 'string' || hit.item.id === '') throw badResponse('a hit without item.id');
+    if (typeof hit?.item?.id !== 'string' || hit.item.id === '') throw badResponse('XHS_ARK', 'a hit without item.id');
   }
   return {
     current_page: typeof data.current_page === 'number' ? data.current_page : 0,
@@ -85,8 +85,4 @@ export function readItemsPage(res: UpstreamResponse): ArkItemsPage {
 
 function looksLikeEnvelope(body: string): boolean {
   return body.includes('"error_code"');
-}
-
-function badResponse(detail: string): UpstreamError {
-  return new UpstreamError({ platform: 'XHS_ARK', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
 }

@@ -4,7 +4,7 @@
  * query string and a JSON body, and the `{data, success, msg, code}` envelope.
  */
 import type { XhsMiniappCredentials } from '../../config/credentials';
-import { UpstreamError } from '../errors';
+import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
 import { callWithToken, TokenCache, tokenCacheKey, type IssuedToken } from '../tokenCache';
@@ -46,7 +46,7 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
     });
     const data = readEnvelope(parseJsonObject('XHS_MINIAPP', res)) as { access_token?: unknown; expire_in?: unknown } | null;
     if (typeof data?.access_token !== 'string' || data.access_token === '' || typeof data.expire_in !== 'number' || !(data.expire_in > 0)) {
-      throw badResponse('token answer without access_token or expire_in');
+      throw badResponse('XHS_MINIAPP', 'token answer without access_token or expire_in');
     }
     return { token: data.access_token, expiresInSeconds: data.expire_in };
   }
@@ -76,21 +76,17 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
 
 /** `data` of a `code: 0, success: true` envelope; anything else as the table's UpstreamError. */
 function readEnvelope(body: Record<string, unknown>): unknown {
-  if (body.code !== 0 || body.success !== true) throw toMiniappError(body.code, body.msg);
+  if (body.code !== 0 || body.success !== true) throw toMiniappError(body);
   return body.data;
 }
 
 function readProductsPage(data: unknown): MiniappProductsPage {
   const page = data as Partial<MiniappProductsPage> | null | undefined;
   if (!page || typeof page !== 'object' || !Array.isArray(page.list) || typeof page.total !== 'number') {
-    throw badResponse('data.list or data.total missing');
+    throw badResponse('XHS_MINIAPP', 'data.list or data.total missing');
   }
   for (const product of page.list) {
-    if (typeof product?.item_id !== 'string' || product.item_id === '') throw badResponse('a product without item_id');
+    if (typeof product?.item_id !== 'string' || product.item_id === '') throw badResponse('XHS_MINIAPP', 'a product without item_id');
   }
   return { list: page.list, total: page.total };
-}
-
-function badResponse(detail: string): UpstreamError {
-  return new UpstreamError({ platform: 'XHS_MINIAPP', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
 }

@@ -4,12 +4,12 @@
  * `<baseUrl>/<api>/<version>` carrying it, and the `{code, msg, data}` envelope unwrapped here.
  */
 import type { XiaoeCredentials } from '../../config/credentials';
-import { UpstreamError } from '../errors';
+import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
 import { TokenCache, callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
-import { toXiaoeUpstreamError } from './errors';
+import { toXiaoeError } from './errors';
 import { isRecord } from '../../util/isRecord';
 
 /** One goods record exactly as Xiaoe sent it (goods detail 2.0 field names). */
@@ -97,7 +97,7 @@ async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials
   const token = fields.access_token;
   const expiresIn = fields.expires_in;
   if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-    throw badResponse('token answer without access_token and expires_in');
+    throw badResponse('XIAOE', 'token answer without access_token and expires_in');
   }
   return { token, expiresInSeconds: expiresIn };
 }
@@ -105,24 +105,24 @@ async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials
 /** `data` of a `code: 0` answer; an UpstreamError (errors.ts) for any other code. */
 function unwrapEnvelope(body: Record<string, unknown>): unknown {
   const code = typeof body.code === 'string' && /^-?\d+$/.test(body.code) ? Number(body.code) : body.code;
-  if (typeof code !== 'number' || !Number.isInteger(code)) throw badResponse('answer without an integer code');
-  if (code !== 0) throw toXiaoeUpstreamError(code, body.msg);
+  if (typeof code !== 'number' || !Number.isInteger(code)) throw badResponse('XIAOE', 'answer without an integer code');
+  if (code !== 0) throw toXiaoeError(body);
   return body.data;
 }
 
 function goodsListOf(data: unknown): XiaoeGoodsRecord[] {
   if (data === null || data === undefined) return [];
-  if (!Array.isArray(data) || !data.every(isRecord)) throw badResponse('detail data is not a list of goods');
+  if (!Array.isArray(data) || !data.every(isRecord)) throw badResponse('XIAOE', 'detail data is not a list of goods');
   return data;
 }
 
 function listPageOf(data: unknown): GoodsListPage {
-  if (!isRecord(data)) throw badResponse('list data is not an object');
+  if (!isRecord(data)) throw badResponse('XIAOE', 'list data is not an object');
   const list = data.list ?? [];
-  if (!Array.isArray(list) || !list.every(isRecord)) throw badResponse('list data.list is not a list of goods');
+  if (!Array.isArray(list) || !list.every(isRecord)) throw badResponse('XIAOE', 'list data.list is not a list of goods');
   const total = data.total;
   const currentPage = data.current_page;
-  if (typeof total !== 'number' || typeof currentPage !== 'number') throw badResponse('list data without total and current_page');
+  if (typeof total !== 'number' || typeof currentPage !== 'number') throw badResponse('XIAOE', 'list data without total and current_page');
   return { currentPage, total, list };
 }
 
@@ -138,8 +138,4 @@ function toListBody(params: GoodsListParams): Record<string, unknown> {
   ];
   for (const [name, value] of optional) if (value !== undefined) body[name] = value;
   return body;
-}
-
-function badResponse(detail: string): UpstreamError {
-  return new UpstreamError({ platform: 'XIAOE', code: 'UPSTREAM_BAD_RESPONSE', upstreamCode: detail });
 }
