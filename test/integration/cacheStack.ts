@@ -1,6 +1,6 @@
 /**
  * The sandbox and one or more gateway instances over it, with the entity cache on and one injected
- * clock for all of them (freshness is tested by moving it, never by sleeping). Instances share the
+ * clock for all of them, frozen unless a test moves it (freshness is tested by moving it, never by sleeping). Instances share the
  * same settings (so a Redis tier is shared when REDIS_URL is set).
  */
 import { loadConfig } from '../../src/config/config';
@@ -27,8 +27,9 @@ const SEED = 7;
 
 export async function startCacheStack(options: { sandbox?: SandboxOptions; env?: Record<string, string>; gateways?: number } = {}): Promise<CacheStack> {
   const sandbox = await startSandbox({ size: 200, seed: SEED, ...options.sandbox, port: 0, host: '127.0.0.1' });
-  let offset = 0;
-  const clock = { now: () => Date.now() + offset, advance: (ms: number) => void (offset += ms) };
+  // Frozen unless advanced, so "exactly at the bound" is exact.
+  let now = Date.now();
+  const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const gateways: RunningGateway[] = [];
   for (let i = 0; i < (options.gateways ?? 1); i++) {
     const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'on', ...options.env });
