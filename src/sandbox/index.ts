@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import { listen } from '../util/listen';
 import { deriveSeed } from './data/random';
+import { extraMerchants } from './merchants';
 import { DEFAULT_HOST, resolveSandboxOptions } from './options';
 import { createSandboxServer } from './server';
 import { SandboxState } from './state';
@@ -13,10 +14,15 @@ import { SANDBOX_PLATFORMS, type PlatformSandbox, type ResolvedSandboxOptions, t
 export type * from './types';
 export { SANDBOX_PLATFORMS } from './types';
 export { SANDBOX_CREDENTIALS } from './credentials';
+export { DEFAULT_MERCHANT, extraMerchants, merchantCredentials, merchantNames } from './merchants';
 export { resolveSandboxOptions } from './options';
 
 export interface StartSandboxOptions extends SandboxOptions {
-  /** The platform stand-ins to serve (default: all five, built from the seed and size). */
+  /**
+   * The platform stand-ins to serve (default: all five, built from the seed and size, with the extra
+   * merchants of `merchants`). With these, `merchants` defaults to 1: pass the factories
+   * `merchants: extraMerchants(seed, name, n)` and `merchants: n` here to serve extra merchants.
+   */
   platforms?: PlatformSandbox[];
 }
 
@@ -32,7 +38,10 @@ export interface RunningSandbox {
 
 /** Starts a sandbox; `port` defaults to 0 (a free port), `host` to 127.0.0.1. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const resolved = resolveSandboxOptions(options);
+  // Platforms built by the caller serve the merchants they were built with: the default one unless
+  // they were given `merchants: extraMerchants(...)`, so the admin API lists only the default by default.
+  const merchants = options.merchants ?? (options.platforms ? 1 : undefined);
+  const resolved = resolveSandboxOptions(merchants === undefined ? options : { ...options, merchants });
   const platforms = options.platforms ?? (await buildDefaultPlatforms(resolved));
   const state = new SandboxState(resolved, platforms, options.faultSeed ?? resolved.seed, options.faults ?? []);
   const server = createSandboxServer(state);
@@ -45,7 +54,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
 async function buildDefaultPlatforms(options: ResolvedSandboxOptions): Promise<PlatformSandbox[]> {
   const { PLATFORM_SANDBOX_FACTORIES } = await import('./platforms');
   return SANDBOX_PLATFORMS.map((name) =>
-    PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(options.seed, name), size: options.size[name] }),
+    PLATFORM_SANDBOX_FACTORIES[name]({
+      seed: deriveSeed(options.seed, name),
+      size: options.size[name],
+      merchants: extraMerchants(options.seed, name, options.merchants),
+    }),
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import { SANDBOX_CREDENTIALS } from './credentials';
 import { startSandbox } from './index';
+import { DEFAULT_MERCHANT_COUNT, merchantNames } from './merchants';
 import { DEFAULT_HOST, DEFAULT_PORT } from './options';
 
 /** Which credentials each platform's base URL goes with (keys of SANDBOX_CREDENTIALS). */
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
     const credentials = SANDBOX_CREDENTIALS[CREDENTIALS_OF[name as keyof typeof CREDENTIALS_OF]];
     console.log(`  ${name.padEnd(12)} ${baseUrl}  ${JSON.stringify(credentials)}`);
   }
-  console.log(`  admin        ${sandbox.url}/__sandbox/{stats,requests,reset,faults,credentials,clock}`);
+  console.log(`  merchants    default (above), ${merchantNames(DEFAULT_MERCHANT_COUNT).slice(1).join(', ')}: credentials at ${sandbox.url}/__sandbox/credentials`);
+  console.log(`  admin        ${sandbox.url}/__sandbox/{stats,requests,reset,faults,credentials,clock,rate-limits,products/<platform>/<id>}`);
   const stop = (signal: string): void => {
     console.log(`${signal}: closing the sandbox`);
     sandbox.close().then(() => process.exit(0), () => process.exit(1));

@@ -2,6 +2,7 @@
  * Defaults of the sandbox and the resolution of `SandboxOptions` into the fully filled options every
  * platform module reads from `ctx.options`.
  */
+import { DEFAULT_MERCHANT_COUNT, MAX_MERCHANT_COUNT } from './merchants';
 import { SANDBOX_PLATFORMS, type ResolvedSandboxOptions, type SandboxOptions, type SandboxPlatformName } from './types';
 
 export const DEFAULT_PORT = 4010;
@@ -43,6 +44,7 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
       0,
     ),
     rateLimits: resolveRateLimits(options.rateLimits),
+    merchants: requireInteger('merchants', options.merchants ?? DEFAULT_MERCHANT_COUNT, 1, MAX_MERCHANT_COUNT),
   };
 }
 
@@ -57,19 +59,26 @@ function resolveSize(size: SandboxOptions['size']): Record<SandboxPlatformName, 
 
 function resolveRateLimits(limits: SandboxOptions['rateLimits']): Record<SandboxPlatformName, { limit: number; windowMs: number }> {
   const out = {} as Record<SandboxPlatformName, { limit: number; windowMs: number }>;
-  for (const name of SANDBOX_PLATFORMS) {
-    const { limit, windowMs } = limits?.[name] ?? DEFAULT_RATE_LIMITS[name];
-    out[name] = {
-      limit: requireInteger(`rateLimits.${name}.limit`, limit, 1),
-      windowMs: requireInteger(`rateLimits.${name}.windowMs`, windowMs, 1),
-    };
-  }
+  for (const name of SANDBOX_PLATFORMS) out[name] = validRateLimit(`rateLimits.${name}`, limits?.[name] ?? DEFAULT_RATE_LIMITS[name]);
   return out;
 }
 
-function requireInteger(name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new TypeError(`sandbox option ${name} must be an integer >= ${min}, but got ${JSON.stringify(value)}`);
+/**
+ * `{limit, windowMs}`, both integers >= 1, or a TypeError naming the field (`<name>.limit`); shared
+ * with `POST /__sandbox/rate-limits`.
+ */
+export function validRateLimit(name: string, value: unknown): { limit: number; windowMs: number } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`sandbox option ${name} must be {"limit": n, "windowMs": n}, but got ${JSON.stringify(value)}`);
+  }
+  const { limit, windowMs } = value as { limit?: unknown; windowMs?: unknown };
+  return { limit: requireInteger(`${name}.limit`, limit, 1), windowMs: requireInteger(`${name}.windowMs`, windowMs, 1) };
+}
+
+function requireInteger(name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`;
+    throw new TypeError(`sandbox option ${name} must be an integer ${range}, but got ${JSON.stringify(value)}`);
   }
   return value;
 }

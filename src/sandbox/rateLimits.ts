@@ -12,6 +12,10 @@ export interface RateLimit {
 
 export interface ResettableRateLimiter extends SandboxRateLimiter {
   reset(): void;
+  /** The limits in force, per platform. */
+  limits(): Record<SandboxPlatformName, RateLimit>;
+  /** Replaces a platform's limit (undefined: back to its initial one) and clears its open windows. */
+  set(platform: SandboxPlatformName, limit: RateLimit | undefined): void;
 }
 
 interface Window {
@@ -21,9 +25,10 @@ interface Window {
 
 export function createRateLimiter(
   now: () => number,
-  limits: Readonly<Record<SandboxPlatformName, RateLimit>>,
+  initial: Readonly<Record<SandboxPlatformName, RateLimit>>,
 ): ResettableRateLimiter {
   const windows = new Map<string, Window>();
+  const limits: Record<SandboxPlatformName, RateLimit> = { ...initial };
 
   function hit(platform: SandboxPlatformName, credentialKey: string): { retryAfterSeconds: number } | undefined {
     const { limit, windowMs } = limits[platform];
@@ -41,5 +46,11 @@ export function createRateLimiter(
     return undefined;
   }
 
-  return { hit, reset: () => windows.clear() };
+  function set(platform: SandboxPlatformName, limit: RateLimit | undefined): void {
+    limits[platform] = limit ? { limit: limit.limit, windowMs: limit.windowMs } : initial[platform];
+    const prefix = `${platform}\0`;
+    for (const key of windows.keys()) if (key.startsWith(prefix)) windows.delete(key);
+  }
+
+  return { hit, reset: () => windows.clear(), limits: () => ({ ...limits }), set };
 }

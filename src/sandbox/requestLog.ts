@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   /** ISO-8601 UTC, on the sandbox clock (moved by `POST /__sandbox/clock`). */
   at: string;
   platform: SandboxPlatformName;
+  /** The merchant whose credentials the call names (`default`, `m2`, ...), null when it names none. */
+  merchant: string | null;
   operation: string;
   method: string;
   path: string;

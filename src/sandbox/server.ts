@@ -64,6 +64,7 @@ async function handleRoutedCall(
   const entry = state.log.record({
     at: new Date(state.ctx.now()).toISOString(),
     platform: platform.name,
+    merchant: null,
     operation: route.operation,
     method: sandboxReq.method,
     // Without the query string: WeChat and the mini-program carry the access token there.
@@ -71,6 +72,7 @@ async function handleRoutedCall(
     params: {},
   });
   try {
+    entry.merchant = platform.merchantOf?.(sandboxReq, state.ctx) ?? null;
     entry.params = route.params(sandboxReq);
     const fault = state.faults.decide(platform.name, route.operation);
     if (fault) {

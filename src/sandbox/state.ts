@@ -3,6 +3,7 @@
  * counters and request log, and the timers of delayed answers (cleared on close).
  */
 import { FaultEngine } from './faults';
+import { merchantNames } from './merchants';
 import { createRateLimiter, type ResettableRateLimiter } from './rateLimits';
 import { RequestLog } from './requestLog';
 import { createSandboxTokens, type ResettableTokens } from './tokens';
@@ -26,6 +27,8 @@ export class SandboxState {
   readonly rateLimits: ResettableRateLimiter;
   readonly ctx: SandboxContext;
   readonly platforms: ReadonlyMap<string, PlatformSandbox>;
+  /** `default`, then `m2`, ...: the merchants every platform serves. */
+  readonly merchants: readonly string[];
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
 
@@ -36,13 +39,17 @@ export class SandboxState {
     this.faults = new FaultEngine(faultSeed, faults);
     this.ctx = { now, tokens: this.tokens, rateLimits: this.rateLimits, options };
     this.platforms = indexPlatforms(platforms);
+    this.merchants = merchantNames(options.merchants);
   }
 
   baseUrls(): Record<SandboxPlatformName, string> {
     return Object.fromEntries(SANDBOX_PLATFORMS.map((name) => [name, `${this.url}/${name}`])) as Record<SandboxPlatformName, string>;
   }
 
-  /** `POST /__sandbox/reset`: counters, log, tokens, windows, faults' spent counts and the clock; data stays. */
+  /**
+   * `POST /__sandbox/reset`: counters, log, tokens, windows, faults' spent counts and the clock; data
+   * (patched products included) and the rate limits in force stay.
+   */
   reset(): void {
     this.log.reset();
     this.tokens.reset();

@@ -39,27 +39,37 @@ export function createSandboxTokens(now: () => number, lifetimes: TokenLifetimes
   const byClient = new Map<string, string[]>();
 
   function issue(platform: SandboxPlatformName, clientKey: string): { token: string; expiresInSeconds: number } {
+    return issueIn(clientSlot(platform, clientKey), platform, clientKey);
+  }
+
+  /** A new token in one history (`slot`), shortening only that history's previous token. */
+  function issueIn(slot: string, platform: SandboxPlatformName, clientKey: string): { token: string; expiresInSeconds: number } {
     const at = now();
-    const history = byClient.get(clientSlot(platform, clientKey)) ?? [];
+    const history = byClient.get(slot) ?? [];
     const previous = history.length > 0 ? byToken.get(history[history.length - 1]!) : undefined;
     if (previous) previous.expiresAt = Math.min(previous.expiresAt, at + lifetimes.overlapSeconds * 1000);
     const token = TOKEN_PREFIX[platform] + randomBytes(24).toString('base64url');
     byToken.set(token, { clientKey, expiresAt: at + lifetimes.ttlSeconds * 1000 });
     history.push(token);
     while (history.length > TOKENS_KEPT_PER_CLIENT) byToken.delete(history.shift()!);
-    byClient.set(clientSlot(platform, clientKey), history);
+    byClient.set(slot, history);
     return { token, expiresInSeconds: lifetimes.ttlSeconds };
   }
 
+  /**
+   * WeChat documents the stable token as isolated from the token `/cgi-bin/token` returns: its own
+   * history (slot), so neither kind of call shortens or hands out a token of the other kind.
+   */
   function issueStable(platform: SandboxPlatformName, clientKey: string, force: boolean): { token: string; expiresInSeconds: number } {
-    const history = byClient.get(clientSlot(platform, clientKey));
+    const slot = stableSlot(platform, clientKey);
+    const history = byClient.get(slot);
     const current = history?.[history.length - 1];
     const record = current === undefined ? undefined : byToken.get(current);
     const remainingMs = record ? record.expiresAt - now() : 0;
     if (!force && current !== undefined && remainingMs > lifetimes.overlapSeconds * 1000) {
       return { token: current, expiresInSeconds: Math.floor(remainingMs / 1000) };
     }
-    return issue(platform, clientKey);
+    return issueIn(slot, platform, clientKey);
   }
 
   function check(platform: SandboxPlatformName, token: string): { state: TokenCheck; clientKey?: string } {
@@ -79,4 +89,8 @@ export function createSandboxTokens(now: () => number, lifetimes: TokenLifetimes
 
 function clientSlot(platform: SandboxPlatformName, clientKey: string): string {
   return `${platform}\0${clientKey}`;
+}
+
+function stableSlot(platform: SandboxPlatformName, clientKey: string): string {
+  return `${platform}\0stable\0${clientKey}`;
 }

@@ -3,6 +3,7 @@
  * log) and each platform's stand-in under src/sandbox/platforms/<name>/.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { PlatformCredentials } from '../config/credentials';
 
 export type SandboxPlatformName = 'taobao' | 'xiaoe' | 'wechat' | 'xhs-ark' | 'xhs-miniapp';
 
@@ -46,6 +47,17 @@ export interface PlatformSandbox {
   errorReply(code: string | number, message?: string): SandboxReply;
   /** Clears the module's own counters (e.g. a token endpoint's quota) on `POST /__sandbox/reset`. */
   reset?(): void;
+  /**
+   * The merchant whose credentials the request names (app key, app id, or the access token's app), as
+   * claimed, before any signature check; undefined when they name none. Logged with the request.
+   */
+  merchantOf?(req: SandboxRequest, ctx: SandboxContext): string | undefined;
+  /**
+   * `PATCH /__sandbox/products/<platform>/<id>`: deep-merges `patch` into the merchant's stored upstream
+   * record of `id` (see deepMerge.ts) and answers the record after the change; undefined when the
+   * merchant or the id is unknown. Throws a PatchError for a patch the record cannot take.
+   */
+  patchProduct?(merchant: string, id: string, patch: Record<string, unknown>): { product: unknown } | undefined;
 }
 
 export type TokenCheck = 'valid' | 'expired' | 'invalid';
@@ -55,8 +67,9 @@ export interface SandboxTokens {
   /** Issues a new token for a client (e.g. an app id); the previous one dies `overlapSeconds` later. */
   issue(platform: SandboxPlatformName, clientKey: string): { token: string; expiresInSeconds: number };
   /**
-   * Like WeChat's stable_token: the current token while more than `overlapSeconds` of its life remain,
-   * a new one otherwise (or when `force`).
+   * Like WeChat's stable_token: the current stable token while more than `overlapSeconds` of its life
+   * remain, a new one otherwise (or when `force`). Stable tokens are a history of their own: `issue`
+   * never shortens a stable token and this never answers a token `issue` handed out.
    */
   issueStable(platform: SandboxPlatformName, clientKey: string, force: boolean): { token: string; expiresInSeconds: number };
   /** Checks a token; on 'valid' also says whose it is. */
@@ -124,11 +137,25 @@ export interface SandboxOptions {
   faults?: FaultRule[];
   /** Seed of the fault PRNG (default: the catalog seed). */
   faultSeed?: number;
+  /** Merchants per platform, the default one included (default 3: `default`, `m2`, `m3`; 1..9). */
+  merchants?: number;
 }
 
 export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'size' | 'faults' | 'port' | 'host' | 'faultSeed'>> & {
   size: Record<SandboxPlatformName, number>;
 };
+
+/** The credentials of one merchant on every platform, in the gateway's shape (as SANDBOX_CREDENTIALS). */
+export type SandboxCredentialSet = Required<PlatformCredentials>;
+
+/** An extra merchant of a platform (not the default one): its catalog comes from its own seed. */
+export interface SandboxMerchantInit {
+  /** `m2`, `m3`, ... */
+  name: string;
+  /** Already derived for this platform and merchant (deriveSeed(seed, `${platform}:${name}`)). */
+  seed: number;
+  credentials: SandboxCredentialSet;
+}
 
 /** What each platform factory (`createTaobaoSandbox(init)`, ...) takes. */
 export interface PlatformSandboxInit {
@@ -136,4 +163,6 @@ export interface PlatformSandboxInit {
   seed: number;
   /** Generated products, besides the documented example record(s), which are always present. */
   size: number;
+  /** Extra merchants, each with the same `size` (default: none, the default merchant only). */
+  merchants?: readonly SandboxMerchantInit[];
 }

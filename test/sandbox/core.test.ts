@@ -144,8 +144,8 @@ describe('Sandbox core: stats and request log', () => {
     await call(`${fake}/refused`);
     const logged = await requests('?platform=xiaoe');
     expect(logged.map(({ at: _at, ...rest }) => rest)).toEqual([
-      { seq: 1, platform: 'xiaoe', operation: 'echo', method: 'GET', path: '/xiaoe/echo', params: { ids: ['a', 'b'] }, status: 200, outcome: 'ok' },
-      { seq: 2, platform: 'xiaoe', operation: 'refused', method: 'GET', path: '/xiaoe/refused', params: {}, status: 200, outcome: 'error:2008' },
+      { seq: 1, platform: 'xiaoe', merchant: null, operation: 'echo', method: 'GET', path: '/xiaoe/echo', params: { ids: ['a', 'b'] }, status: 200, outcome: 'ok' },
+      { seq: 2, platform: 'xiaoe', merchant: null, operation: 'refused', method: 'GET', path: '/xiaoe/refused', params: {}, status: 200, outcome: 'error:2008' },
     ]);
     expect(new Date(logged[0]!.at).toISOString()).toBe(logged[0]!.at);
   });
@@ -186,7 +186,8 @@ describe('Sandbox core: admin API', () => {
   });
 
   it('hands out the fixed credentials and every base URL', async () => {
-    expect(await callJson(`${admin}/credentials`)).toEqual({ credentials: SANDBOX_CREDENTIALS, baseUrls: sandbox.baseUrls });
+    // A sandbox of caller-built platforms serves the default merchant only, unless told otherwise.
+    expect(await callJson(`${admin}/credentials`)).toEqual({ credentials: SANDBOX_CREDENTIALS, merchants: { default: SANDBOX_CREDENTIALS }, baseUrls: sandbox.baseUrls });
   });
 
   it('moves the sandbox clock forward and refuses a negative move', async () => {

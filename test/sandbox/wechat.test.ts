@@ -124,6 +124,32 @@ describe('WeChat sandbox: POST /cgi-bin/stable_token', () => {
     expect((await stableToken(body)).errcode).toBe(errcode);
   });
 
+  // WeChat documents the stable token as isolated from the token /cgi-bin/token returns (issue 13).
+  it('keeps a stable token alive however many classic tokens the same app takes', async () => {
+    const stable = (await stableToken(good)).access_token as string;
+    const classic = await token();
+    await token();
+    await admin('/clock', { advanceMs: 301_000 });
+    const spu = { product_id: 12345 };
+    expect((await call('/product/spu/get', spu, stable)).errcode).toBe(0);
+    expect((await call('/product/spu/get', spu, classic)).errcode).toBe(40001);
+    const again = await stableToken(good);
+    expect(again.access_token).toBe(stable);
+  });
+
+  it('never answers a classic token from stable_token, nor lets a stable refresh end a classic token', async () => {
+    const classic = await token();
+    const stable = (await stableToken(good)).access_token as string;
+    expect(stable).not.toBe(classic);
+    const forced = (await stableToken({ ...good, force_refresh: true })).access_token as string;
+    expect([classic, stable]).not.toContain(forced);
+    await admin('/clock', { advanceMs: 301_000 });
+    const spu = { product_id: 12345 };
+    expect((await call('/product/spu/get', spu, classic)).errcode).toBe(0);
+    expect((await call('/product/spu/get', spu, forced)).errcode).toBe(0);
+    expect((await call('/product/spu/get', spu, stable)).errcode).toBe(40001);
+  });
+
   it('answers a body that is not JSON with 47001 and a GET with 43002', async () => {
     const res = await fetch(`${base}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'appid=x' });
     expect(((await res.json()) as Json).errcode).toBe(47001);

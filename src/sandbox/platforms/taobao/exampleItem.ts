@@ -4,6 +4,7 @@
  * show stock, dates and a description for it too.
  */
 import type { TopItem } from '../../../platforms/taobao/topItem';
+import { merchantNumber } from '../../merchants';
 
 const IMAGE = 'http://img03.taobao.net/bao/uploaded/i3/T1HXdXXgPSt0JxZ2.8_070458.jpg';
 
@@ -72,4 +73,16 @@ export function exampleItem(): TopItem {
     delist_time: '2013-05-13 13:52:03',
     desc: '<p>Google test item</p>',
   };
+}
+
+/**
+ * The example as an extra merchant's catalog holds it: the same num_iid, its own title and prices
+ * (`Google test item (m2)`, every price `n - 1` yuan higher for `m<n>`), so isolation tests can tell
+ * whose item they got.
+ */
+export function merchantExampleItem(merchant: string): TopItem {
+  const item = exampleItem();
+  const raise = (price: string | undefined): string | undefined => (price === undefined ? undefined : (Number(price) + merchantNumber(merchant) - 1).toFixed(2));
+  for (const sku of item.skus?.sku ?? []) sku.price = raise(sku.price);
+  return { ...item, title: `${item.title} (${merchant})`, price: raise(item.price) };
 }

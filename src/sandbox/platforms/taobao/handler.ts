@@ -2,8 +2,9 @@
  * `taobao.miniapp.items.get`: system parameters, the per-app quota, then the business parameters of the
  * API page: `num_iids` (at most 50) and `fields`. Unknown and deleted ids are simply absent.
  */
+import type { TaobaoCredentials } from '../../../config/credentials';
 import type { TopItem } from '../../../platforms/taobao/topItem';
-import { SANDBOX_CREDENTIALS } from '../../credentials';
+import type { SandboxMerchant } from '../../merchantCatalogs';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';
 import type { TaobaoCatalog } from './catalog';
 import { itemsGetReply, rateLimitedReply, topErrorReply } from './envelope';
@@ -15,11 +16,18 @@ export const MAX_NUM_IIDS = 50;
 /** TOP ids are Java longs. */
 const MAX_LONG = 9_223_372_036_854_775_807n;
 
-export function handleItemsGet(req: SandboxRequest, ctx: SandboxContext, catalog: TaobaoCatalog): SandboxReply {
+/** `merchantOf` finds the merchant `app_key` names (its credentials and catalog). */
+export function handleItemsGet(
+  req: SandboxRequest,
+  ctx: SandboxContext,
+  merchantOf: (appKey: string | undefined) => SandboxMerchant<TaobaoCatalog, TaobaoCredentials> | undefined,
+): SandboxReply {
   const params = readTopParams(req);
-  const refused = checkSystemParams(req, params, ctx);
-  if (refused) return refused;
-  const limited = ctx.rateLimits.hit('taobao', SANDBOX_CREDENTIALS.TAOBAO.appKey);
+  const merchant = merchantOf(params.app_key);
+  const refused = checkSystemParams(req, params, ctx, merchant?.credentials);
+  if (refused || !merchant) return refused ?? topErrorReply(29, { msg: 'Invalid app Key' });
+  const { catalog } = merchant;
+  const limited = ctx.rateLimits.hit('taobao', merchant.credentials.appKey);
   if (limited) return rateLimitedReply(limited.retryAfterSeconds);
   // [assumption] `simplify=true` (flattened lists, public SDK only, unconfirmed) is refused rather than
   // imitated, so no client comes to depend on a shape nobody has confirmed.

@@ -3,6 +3,9 @@
  * `taobao.miniapp.items.get`. See systemParams.ts for the checks and their codes, handler.ts for the
  * business parameters, project.ts for `fields`.
  */
+import type { TaobaoCredentials } from '../../../config/credentials';
+import { SANDBOX_CREDENTIALS } from '../../credentials';
+import { MerchantCatalogs } from '../../merchantCatalogs';
 import type { PlatformSandbox, PlatformSandboxInit, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { buildTaobaoCatalog, type TaobaoCatalog } from './catalog';
 import { topErrorReply } from './envelope';
@@ -12,12 +15,22 @@ import { ITEMS_GET_METHOD, readTopParams } from './systemParams';
 /** Stats key of calls that name no supported method (missing or unknown `method`: codes 21/22). */
 export const OTHER_METHOD_OPERATION = 'router/rest';
 
+/** `catalog` is the default merchant's; extra merchants (init.merchants) are told apart by app_key. */
 export function createTaobaoSandbox(init: PlatformSandboxInit): PlatformSandbox & { catalog: TaobaoCatalog } {
   const catalog = buildTaobaoCatalog(init);
+  const merchants = new MerchantCatalogs<TaobaoCatalog, TaobaoCredentials>({
+    defaultCatalog: catalog,
+    defaultCredentials: SANDBOX_CREDENTIALS.TAOBAO,
+    extras: init.merchants,
+    pick: (set) => set.TAOBAO,
+    keyOf: (credentials) => credentials.appKey,
+    build: (merchant) => buildTaobaoCatalog({ seed: merchant.seed, size: init.size }, merchant.name),
+  });
+  const merchantOf = (appKey: string | undefined) => merchants.withKey(appKey);
   const route = (operation: string): SandboxRoute => ({
     operation,
     params: logParams,
-    handle: (req, ctx) => handleItemsGet(req, ctx, catalog),
+    handle: (req, ctx) => handleItemsGet(req, ctx, merchantOf),
   });
   const itemsGet = route(ITEMS_GET_METHOD);
   const other = route(OTHER_METHOD_OPERATION);
@@ -29,6 +42,11 @@ export function createTaobaoSandbox(init: PlatformSandboxInit): PlatformSandbox 
       return readTopParams(req).method === ITEMS_GET_METHOD ? itemsGet : other;
     },
     errorReply,
+    merchantOf: (req) => merchants.nameOf(readTopParams(req).app_key),
+    patchProduct(merchant, numIid, patch) {
+      const product = merchants.named(merchant)?.catalog.patch(numIid, patch);
+      return product && { product };
+    },
   };
 }
 

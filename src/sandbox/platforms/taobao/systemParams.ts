@@ -6,14 +6,13 @@
  * absent); an absent `sign_method` means md5 (TOP's historical default); an unknown `sign_method` is
  * answered 25; `sign` must be the uppercase hex the SDKs send.
  */
+import type { TaobaoCredentials } from '../../../config/credentials';
 import { isTopSignMethod, signTopRequest } from '../../../platforms/taobao/sign';
 import { fromShanghaiLocal } from '../../../platforms/time';
-import { SANDBOX_CREDENTIALS } from '../../credentials';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';
 import { topErrorReply } from './envelope';
 
 export const ITEMS_GET_METHOD = 'taobao.miniapp.items.get';
-const CREDENTIALS = SANDBOX_CREDENTIALS.TAOBAO;
 
 /**
  * Every parameter of the call: the query string, then the form body (TOP reads both). The first value of
@@ -28,14 +27,27 @@ export function readTopParams(req: SandboxRequest): Record<string, string> {
   return params;
 }
 
-/** The error reply for the first system parameter that fails, or undefined when the call may proceed. */
-export function checkSystemParams(req: SandboxRequest, params: Record<string, string>, ctx: SandboxContext): SandboxReply | undefined {
+/**
+ * The error reply for the first system parameter that fails, or undefined when the call may proceed.
+ * `credentials` are those of the merchant `app_key` names, undefined when it names none.
+ */
+export function checkSystemParams(
+  req: SandboxRequest,
+  params: Record<string, string>,
+  ctx: SandboxContext,
+  credentials: TaobaoCredentials | undefined,
+): SandboxReply | undefined {
   if (req.method !== 'GET' && req.method !== 'POST') return topErrorReply(9);
   if (!params.method) return topErrorReply(21);
   if (params.method !== ITEMS_GET_METHOD) return topErrorReply(22);
   if (!params.app_key) return topErrorReply(28);
-  if (params.app_key !== CREDENTIALS.appKey) return topErrorReply(29, { msg: 'Invalid app Key' });
-  return checkTimestamp(params.timestamp, ctx) ?? checkVersionAndFormat(params) ?? checkSign(params) ?? checkSession(params.session);
+  if (!credentials || params.app_key !== credentials.appKey) return topErrorReply(29, { msg: 'Invalid app Key' });
+  return (
+    checkTimestamp(params.timestamp, ctx) ??
+    checkVersionAndFormat(params) ??
+    checkSign(params, credentials) ??
+    checkSession(params.session, credentials)
+  );
 }
 
 function checkTimestamp(timestamp: string | undefined, ctx: SandboxContext): SandboxReply | undefined {
@@ -55,15 +67,15 @@ function checkVersionAndFormat(params: Record<string, string>): SandboxReply | u
   return undefined;
 }
 
-function checkSign(params: Record<string, string>): SandboxReply | undefined {
+function checkSign(params: Record<string, string>, credentials: TaobaoCredentials): SandboxReply | undefined {
   if (!params.sign) return topErrorReply(24);
   const method = params.sign_method ?? 'md5';
   if (!isTopSignMethod(method)) return topErrorReply(25, { subMsg: 'sign_method must be md5, hmac or hmac-sha256' });
-  return params.sign === signTopRequest(params, CREDENTIALS.appSecret, method) ? undefined : topErrorReply(25);
+  return params.sign === signTopRequest(params, credentials.appSecret, method) ? undefined : topErrorReply(25);
 }
 
-function checkSession(session: string | undefined): SandboxReply | undefined {
+function checkSession(session: string | undefined, credentials: TaobaoCredentials): SandboxReply | undefined {
   if (!session) return topErrorReply(26);
-  if (session !== CREDENTIALS.session) return topErrorReply(27, { subCode: 'invalid-sessionkey' });
+  if (session !== credentials.session) return topErrorReply(27, { subCode: 'invalid-sessionkey' });
   return undefined;
 }

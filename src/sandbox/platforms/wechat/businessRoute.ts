@@ -5,24 +5,33 @@
  * object body (47001), then the endpoint's own parameters (9401020 on a ParamError).
  */
 import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
+import type { WechatCatalog } from './catalog';
 import { wechatError } from './envelope';
 import type { LatestTokens } from './latestTokens';
 import { ParamError, jsonBody } from './params';
 
-export type BusinessHandler = (body: Record<string, unknown>, ctx: SandboxContext) => SandboxReply;
+/** `catalog` is the catalog of the merchant whose token the call carries. */
+export type BusinessHandler = (body: Record<string, unknown>, catalog: WechatCatalog) => SandboxReply;
 
-export function businessRoute(operation: string, latest: LatestTokens, handler: BusinessHandler): SandboxRoute {
+/** What business routes share: the token bookkeeping and the catalog of each merchant's appid. */
+export interface WechatShops {
+  latest: LatestTokens;
+  /** Tokens are issued only to known merchants' appids, so a valid token always names a catalog. */
+  catalogOf(appId: string): WechatCatalog;
+}
+
+export function businessRoute(operation: string, shops: WechatShops, handler: BusinessHandler): SandboxRoute {
   return {
     operation,
     params: (req) => jsonBody(req) ?? {},
     handle(req, ctx) {
-      const denied = authenticate(req, ctx, latest);
-      if (denied) return denied;
+      const appId = authenticate(req, ctx, shops.latest);
+      if (typeof appId !== 'string') return appId;
       if (req.method !== 'POST') return wechatError(43002);
       const body = jsonBody(req);
       if (!body) return wechatError(47001, 'body must be a JSON object');
       try {
-        return handler(body, ctx);
+        return handler(body, shops.catalogOf(appId));
       } catch (err) {
         if (err instanceof ParamError) return wechatError(9401020, err.detail);
         throw err;
@@ -31,13 +40,13 @@ export function businessRoute(operation: string, latest: LatestTokens, handler: 
   };
 }
 
-/** Undefined when the token is good and the credential under its rate limit; the error reply otherwise. */
-function authenticate(req: SandboxRequest, ctx: SandboxContext, latest: LatestTokens): SandboxReply | undefined {
+/** The token's appid when the token is good and the credential under its rate limit; the error reply otherwise. */
+function authenticate(req: SandboxRequest, ctx: SandboxContext, latest: LatestTokens): string | SandboxReply {
   const token = req.query.get('access_token');
   if (!token) return wechatError(41001);
   const check = ctx.tokens.check('wechat', token);
   if (check.state === 'expired') return wechatError(check.clientKey === undefined ? 42001 : latest.expiredCode(check.clientKey, token));
   if (check.state !== 'valid' || check.clientKey === undefined) return wechatError(40001);
   if (ctx.rateLimits.hit('wechat', check.clientKey)) return wechatError(45011);
-  return undefined;
+  return check.clientKey;
 }

@@ -5,11 +5,12 @@
  * no request scans it; the only eager work is one PRNG draw per product for the per-status lists that
  * get_list pages slice.
  */
+import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
 import type { PlatformSandboxInit } from '../../types';
 import { indexOfOutProductId, indexOfProductId, slotOfOutSkuId, slotOfSkuId } from './catalogIds';
-import { EXAMPLE_PRODUCT_ID, exampleProduct } from './exampleProduct';
+import { EXAMPLE_PRODUCT_ID, exampleProduct, merchantExampleProduct } from './exampleProduct';
 import { generateProduct, statusAt } from './generateProduct';
-import type { WechatProductEntry, WechatSkuEntry } from './records';
+import type { WechatProductEntry, WechatSkuEntry, WechatSkuRecord, WechatSpuRecord } from './records';
 
 /** The example's slot in the per-status lists; its product_id (12345) sorts before every generated id. */
 const EXAMPLE_INDEX = -1;
@@ -17,12 +18,16 @@ const EXAMPLE_INDEX = -1;
 const CACHE_LIMIT = 50_000;
 
 export class WechatCatalog {
-  private readonly example = exampleProduct();
+  private example: WechatProductEntry;
   private readonly cache = new Map<number, WechatProductEntry>();
+  /** Products changed by `PATCH /__sandbox/products/wechat/...`, by index; they win over generation. */
+  private readonly patched = new Map<number, WechatProductEntry>();
   /** Indexes per `status`, in product_id order. */
   private readonly byStatus = new Map<number, number[]>();
 
-  constructor(private readonly seed: number, readonly size: number) {
+  /** `example`: the documented Switch, or an extra merchant's version of it. */
+  constructor(private readonly seed: number, readonly size: number, example: WechatProductEntry = exampleProduct()) {
+    this.example = example;
     this.byStatus.set(this.example.online.status, [EXAMPLE_INDEX]);
     for (let i = 0; i < size; i++) {
       const status = statusAt(seed, i);
@@ -71,10 +76,67 @@ export class WechatCatalog {
     return indexes.slice(offset, offset + limit).map((i) => this.at(i)!);
   }
 
+  /**
+   * `PATCH /__sandbox/products/wechat/<id>`: a product_id deep-merges `patch` into the online spu (the
+   * draft follows when it has no pending edit), a sku_id into that SKU's online record (a patched
+   * `stock_num` is also its live stock). Answers the record after the change; undefined for an unknown id.
+   */
+  patch(id: number, patch: JsonObject): WechatSpuRecord | WechatSkuRecord | undefined {
+    const product = this.product(id);
+    if (product) return this.patchSpu(product, patch);
+    const sku = this.sku(id);
+    return sku?.online.sku_id === id ? this.patchSku(sku, patch) : undefined;
+  }
+
+  private patchSpu(product: WechatProductEntry, patch: JsonObject): WechatSpuRecord {
+    const { online } = product;
+    refuseIdentityChange(online as unknown as JsonObject, patch, ['product_id']);
+    const changed = deepMerge(online as unknown as JsonObject, patch) as unknown as WechatSpuRecord;
+    this.store({ online: changed, draft: product.draft === online ? changed : product.draft, skus: product.skus });
+    if (changed.status !== online.status) this.moveStatus(online.product_id, online.status, changed.status);
+    return changed;
+  }
+
+  private patchSku(sku: WechatSkuEntry, patch: JsonObject): WechatSkuRecord {
+    const { online } = sku;
+    refuseIdentityChange(online as unknown as JsonObject, patch, ['sku_id', 'product_id']);
+    const changed = deepMerge(online as unknown as JsonObject, patch) as unknown as WechatSkuRecord;
+    const entry: WechatSkuEntry = {
+      online: changed,
+      draft: sku.draft === online ? changed : sku.draft,
+      realStock: Object.hasOwn(patch, 'stock_num') ? changed.stock_num : sku.realStock,
+    };
+    const product = this.product(online.product_id)!;
+    this.store({ ...product, skus: product.skus.map((s) => (s === sku ? entry : s)) });
+    return changed;
+  }
+
+  private store(product: WechatProductEntry): void {
+    const id = product.online.product_id;
+    if (id === EXAMPLE_PRODUCT_ID) this.example = product;
+    else this.patched.set(indexOfProductId(id), product);
+  }
+
+  /** Keeps the per-status lists in product_id order when a patch changed a product's status. */
+  private moveStatus(productId: number, from: number, to: number): void {
+    const index = productId === EXAMPLE_PRODUCT_ID ? EXAMPLE_INDEX : indexOfProductId(productId);
+    const old = this.byStatus.get(from);
+    const at = old?.indexOf(index) ?? -1;
+    if (at !== -1) old!.splice(at, 1);
+    const list = this.byStatus.get(to) ?? [];
+    const insertAt = list.findIndex((i) => i > index);
+    list.splice(insertAt === -1 ? list.length : insertAt, 0, index);
+    this.byStatus.set(to, list);
+  }
+
   /** The product at an index (the example at EXAMPLE_INDEX); undefined outside the catalog. */
   private at(index: number): WechatProductEntry | undefined {
     if (index === EXAMPLE_INDEX) return this.example;
     if (!Number.isInteger(index) || index < 0 || index >= this.size) return undefined;
+    if (this.patched.size > 0) {
+      const patched = this.patched.get(index);
+      if (patched) return patched;
+    }
     let product = this.cache.get(index);
     if (!product) {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
@@ -85,6 +147,7 @@ export class WechatCatalog {
   }
 }
 
-export function buildWechatCatalog(init: PlatformSandboxInit): WechatCatalog {
-  return new WechatCatalog(init.seed, init.size);
+/** `merchant`: an extra merchant's catalog (its own version of the example); the default merchant's without it. */
+export function buildWechatCatalog(init: PlatformSandboxInit, merchant?: string): WechatCatalog {
+  return new WechatCatalog(init.seed, init.size, merchant === undefined ? exampleProduct() : merchantExampleProduct(merchant));
 }

@@ -5,6 +5,7 @@
  * (选择颜色/选择套装, `sku_code` A24525252, barcode 13251454), with sale prices consistent with
  * `min_price` 100 and sku 1002 out of stock.
  */
+import { merchantNumber } from '../../merchants';
 import type { WechatProductEntry, WechatSkuEntry, WechatSkuRecord, WechatSpuRecord } from './records';
 
 const EXAMPLE_IMAGE = 'http://img10.360buyimg.com/n1/s450x450_jfs/t1/85865/39/13611/488083/5e590a40E4bdf69c0/55c9bf645ea2b727.jpg';
@@ -66,5 +67,20 @@ export function exampleProduct(): WechatProductEntry {
     exampleSku(1001, '1024', 100, 100, '红蓝主机', '主机+保护套'),
     exampleSku(1002, '1025', 1300, 0, '灰色主机', '单主机'),
   ].map((sku) => ({ online: sku, draft: sku, realStock: sku.stock_num }));
+  return { online: spu, draft: spu, skus };
+}
+
+/**
+ * The example as an extra merchant's catalog holds it: the same ids, its own title (`... (m2)`) and
+ * prices (`n - 1` yuan more, in fen, for `m<n>`).
+ */
+export function merchantExampleProduct(merchant: string): WechatProductEntry {
+  const raise = (merchantNumber(merchant) - 1) * 100;
+  const base = exampleProduct();
+  const spu = { ...base.online, title: `${base.online.title} (${merchant})`, min_price: base.online.min_price + raise };
+  const skus = base.skus.map(({ online, realStock }) => {
+    const sku = { ...online, sale_price: online.sale_price + raise };
+    return { online: sku, draft: sku, realStock };
+  });
   return { online: spu, draft: spu, skus };
 }

@@ -6,9 +6,8 @@
  * An unknown SKU is 9401006 and an unknown product 9401002 (the mini shop's return-code page).
  */
 import type { SandboxRoute } from '../../types';
-import { businessRoute } from './businessRoute';
+import { businessRoute, type WechatShops } from './businessRoute';
 import { wechatError, wechatOk } from './envelope';
-import type { LatestTokens } from './latestTokens';
 import { flagParam, intParam, ParamError, stringParam } from './params';
 import type { WechatCatalog } from './catalog';
 import type { WechatSkuEntry, WechatSkuRecord } from './records';
@@ -18,16 +17,16 @@ interface SkuView {
   realStock: boolean;
 }
 
-export function skuGetRoute(catalog: WechatCatalog, latest: LatestTokens): SandboxRoute {
-  return businessRoute('product/sku/get', latest, (body) => {
+export function skuGetRoute(shops: WechatShops): SandboxRoute {
+  return businessRoute('product/sku/get', shops, (body, catalog) => {
     const view = readView(body);
     const sku = findSku(catalog, body);
     return sku ? wechatOk({ data: renderSku(sku, view) }) : wechatError(9401006);
   });
 }
 
-export function skuListRoute(catalog: WechatCatalog, latest: LatestTokens): SandboxRoute {
-  return businessRoute('product/sku/get_list', latest, (body) => {
+export function skuListRoute(shops: WechatShops): SandboxRoute {
+  return businessRoute('product/sku/get_list', shops, (body, catalog) => {
     const view = readView(body);
     const productId = intParam(body, 'product_id', { required: true, min: 1 })!;
     const product = catalog.product(productId);

@@ -4,9 +4,8 @@
  * draft version (its pending edit, with the same status and edit_status), 0 the online one.
  */
 import type { SandboxRoute } from '../../types';
-import { businessRoute } from './businessRoute';
+import { businessRoute, type WechatShops } from './businessRoute';
 import { wechatError, wechatOk } from './envelope';
-import type { LatestTokens } from './latestTokens';
 import { flagParam, intParam, ParamError, stringParam } from './params';
 import type { WechatCatalog } from './catalog';
 import type { WechatProductEntry } from './records';
@@ -17,8 +16,8 @@ export const WECHAT_MAX_PAGE_SIZE = 300;
 /** `source` bit of the mini shop's own products; the sandbox has no AMS/alliance/flash-sale ones. */
 const OWN_SOURCE_BIT = 1;
 
-export function spuListRoute(catalog: WechatCatalog, latest: LatestTokens): SandboxRoute {
-  return businessRoute('product/spu/get_list', latest, (body) => {
+export function spuListRoute(shops: WechatShops): SandboxRoute {
+  return businessRoute('product/spu/get_list', shops, (body, catalog) => {
     const status = intParam(body, 'status', { required: true, allowed: WECHAT_SPU_STATUSES })!;
     const page = intParam(body, 'page', { required: true, min: 1 })!;
     const pageSize = intParam(body, 'page_size', { required: true, min: 1, max: WECHAT_MAX_PAGE_SIZE })!;
@@ -30,8 +29,8 @@ export function spuListRoute(catalog: WechatCatalog, latest: LatestTokens): Sand
   });
 }
 
-export function spuGetRoute(catalog: WechatCatalog, latest: LatestTokens): SandboxRoute {
-  return businessRoute('product/spu/get', latest, (body) => {
+export function spuGetRoute(shops: WechatShops): SandboxRoute {
+  return businessRoute('product/spu/get', shops, (body, catalog) => {
     const draft = flagParam(body, 'need_edit_spu');
     const product = findProduct(catalog, body);
     if (!product) return wechatError(9401002);

@@ -5,10 +5,10 @@
  * [assumption] 40125 "invalid appsecret" for a wrong secret (the stable_token page's code; the classic
  * token page also lists 40001 for it, which a client would mistake for a stale access_token).
  */
-import { SANDBOX_CREDENTIALS } from '../../credentials';
+import type { WechatCredentials } from '../../../config/credentials';
 import type { SandboxContext, SandboxReply, SandboxRoute } from '../../types';
 import { wechatError } from './envelope';
-import type { LatestTokens } from './latestTokens';
+import type { LatestTokens, WechatTokenKind } from './latestTokens';
 import { jsonBody } from './params';
 
 interface TokenRequest {
@@ -17,21 +17,24 @@ interface TokenRequest {
   secret: unknown;
 }
 
-export function tokenRoute(latest: LatestTokens): SandboxRoute {
+/** The credentials of the merchant an appid belongs to, undefined for an unknown appid. */
+export type WechatCredentialsOf = (appId: string) => WechatCredentials | undefined;
+
+export function tokenRoute(latest: LatestTokens, credentialsOf: WechatCredentialsOf): SandboxRoute {
   return {
     operation: 'token',
     params: (req) => ({ grant_type: req.query.get('grant_type'), appid: req.query.get('appid') }),
     handle(req, ctx) {
       if (req.method !== 'GET') return wechatError(43001);
       const q = req.query;
-      const denied = checkClient({ grant_type: q.get('grant_type'), appid: q.get('appid'), secret: q.get('secret') });
-      if (denied) return denied;
-      return tokenReply(latest, ctx.tokens.issue('wechat', SANDBOX_CREDENTIALS.WECHAT_SHOP.appId));
+      const client = checkClient({ grant_type: q.get('grant_type'), appid: q.get('appid'), secret: q.get('secret') }, credentialsOf);
+      if ('body' in client) return client;
+      return tokenReply(latest, client.appId, 'classic', ctx.tokens.issue('wechat', client.appId));
     },
   };
 }
 
-export function stableTokenRoute(latest: LatestTokens): SandboxRoute {
+export function stableTokenRoute(latest: LatestTokens, credentialsOf: WechatCredentialsOf): SandboxRoute {
   return {
     operation: 'token',
     params: (req) => {
@@ -44,24 +47,25 @@ export function stableTokenRoute(latest: LatestTokens): SandboxRoute {
       if (!body) return wechatError(47001, 'body must be a JSON object');
       const force = body.force_refresh ?? false;
       if (typeof force !== 'boolean') return wechatError(47001, 'force_refresh must be a boolean');
-      const denied = checkClient({ grant_type: body.grant_type, appid: body.appid, secret: body.secret });
-      if (denied) return denied;
-      return tokenReply(latest, ctx.tokens.issueStable('wechat', SANDBOX_CREDENTIALS.WECHAT_SHOP.appId, force));
+      const client = checkClient({ grant_type: body.grant_type, appid: body.appid, secret: body.secret }, credentialsOf);
+      if ('body' in client) return client;
+      return tokenReply(latest, client.appId, 'stable', ctx.tokens.issueStable('wechat', client.appId, force));
     },
   };
 }
 
-function checkClient(req: TokenRequest): SandboxReply | undefined {
-  const expected = SANDBOX_CREDENTIALS.WECHAT_SHOP;
+/** The merchant's credentials when the client is one, the error reply otherwise. */
+function checkClient(req: TokenRequest, credentialsOf: WechatCredentialsOf): WechatCredentials | SandboxReply {
   if (req.grant_type !== 'client_credential') return wechatError(40002);
   if (typeof req.appid !== 'string' || req.appid === '') return wechatError(41002);
   if (typeof req.secret !== 'string' || req.secret === '') return wechatError(41004);
-  if (req.appid !== expected.appId) return wechatError(40013);
+  const expected = credentialsOf(req.appid);
+  if (!expected) return wechatError(40013);
   if (req.secret !== expected.appSecret) return wechatError(40125);
-  return undefined;
+  return expected;
 }
 
-function tokenReply(latest: LatestTokens, issued: { token: string; expiresInSeconds: number }): SandboxReply {
-  latest.remember(SANDBOX_CREDENTIALS.WECHAT_SHOP.appId, issued.token);
+function tokenReply(latest: LatestTokens, appId: string, kind: WechatTokenKind, issued: { token: string; expiresInSeconds: number }): SandboxReply {
+  latest.remember(appId, kind, issued.token);
   return { status: 200, body: { access_token: issued.token, expires_in: issued.expiresInSeconds } };
 }

@@ -9,11 +9,14 @@ import type { XhsArkCredentials } from '../../../config/credentials';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';
 import { arkError, ARK_SIGN_INVALID, ARK_TIMESTAMP_INVALID } from './envelope';
 
-/** The reply for a request that fails authentication, or undefined when it passes. */
-export function checkArkAuth(req: SandboxRequest, ctx: SandboxContext, credentials: XhsArkCredentials): SandboxReply | undefined {
+/**
+ * The reply for a request that fails authentication, or undefined when it passes. `credentials` are
+ * those of the merchant the `app-key` header names, undefined when it names none.
+ */
+export function checkArkAuth(req: SandboxRequest, ctx: SandboxContext, credentials: XhsArkCredentials | undefined): SandboxReply | undefined {
   const appKey = header(req, 'app-key');
   if (appKey === undefined) return arkError(ARK_SIGN_INVALID, '缺少 app-key');
-  if (appKey !== credentials.appKey) return arkError(ARK_SIGN_INVALID, 'app-key 无效');
+  if (!credentials || appKey !== credentials.appKey) return arkError(ARK_SIGN_INVALID, 'app-key 无效');
   const timestamp = header(req, 'timestamp');
   if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) return arkError(ARK_TIMESTAMP_INVALID, '缺少 timestamp 或格式错误');
   if (Math.abs(ctx.now() / 1000 - Number(timestamp)) > ctx.options.timestampToleranceSeconds) {
@@ -33,7 +36,7 @@ export function arkExpectedSign(path: string, query: URLSearchParams, appKey: st
 }
 
 /** A single-valued header; a repeated one counts as missing. */
-function header(req: SandboxRequest, name: string): string | undefined {
+export function header(req: SandboxRequest, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -4,25 +4,42 @@
  */
 import type { XhsArkCredentials } from '../../../config/credentials';
 import { SANDBOX_CREDENTIALS } from '../../credentials';
+import { MerchantCatalogs } from '../../merchantCatalogs';
 import type { PlatformSandbox, PlatformSandboxInit } from '../../types';
+import { header } from './auth';
 import { ArkCatalog } from './catalog';
 import { arkError } from './envelope';
-import { ArkListIndex } from './listIndex';
 import { ARK_ITEMS_PATH, createItemsRoute } from './itemsRoute';
 
 export interface XhsArkSandbox extends PlatformSandbox {
-  /** The data it serves, for tests that compare answers with it. */
+  /** The data the default merchant serves, for tests that compare answers with it. */
   readonly catalog: ArkCatalog;
 }
 
-/** `credentials` default to the sandbox's fixed ones; tests pass others (e.g. the signing vector's). */
+/**
+ * `credentials` are the default merchant's: the sandbox's fixed ones unless a test passes others (e.g.
+ * the signing vector's). Extra merchants (init.merchants) are told apart by their `app-key`.
+ */
 export function createXhsArkSandbox(init: PlatformSandboxInit, credentials: XhsArkCredentials = SANDBOX_CREDENTIALS.XHS_ARK): XhsArkSandbox {
   const catalog = new ArkCatalog(init.seed, init.size);
-  const items = createItemsRoute(catalog, new ArkListIndex(catalog.records), credentials);
+  const merchants = new MerchantCatalogs<ArkCatalog, XhsArkCredentials>({
+    defaultCatalog: catalog,
+    defaultCredentials: credentials,
+    extras: init.merchants,
+    pick: (set) => set.XHS_ARK,
+    keyOf: (c) => c.appKey,
+    build: (merchant) => new ArkCatalog(merchant.seed, init.size, merchant.name),
+  });
+  const items = createItemsRoute((appKey) => merchants.withKey(appKey));
   return {
     name: 'xhs-ark',
     catalog,
     route: (req) => (req.method === 'GET' && req.path === ARK_ITEMS_PATH ? items : undefined),
     errorReply: (code, message) => arkError(code, message),
+    merchantOf: (req) => merchants.nameOf(header(req, 'app-key')),
+    patchProduct(merchant, id, patch) {
+      const product = merchants.named(merchant)?.catalog.patch(id, patch);
+      return product && { product };
+    },
   };
 }

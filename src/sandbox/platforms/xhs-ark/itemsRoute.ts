@@ -4,27 +4,30 @@
  * id ascending (the page documents none; this one is stable and what a sync client wants).
  */
 import type { XhsArkCredentials } from '../../../config/credentials';
+import type { SandboxMerchant } from '../../merchantCatalogs';
 import type { SandboxRoute } from '../../types';
-import { checkArkAuth } from './auth';
+import { checkArkAuth, header } from './auth';
 import type { ArkCatalog } from './catalog';
-import { arkError, arkPageReply, ARK_PARAM_INVALID, ARK_RATE_LIMITED } from './envelope';
+import { arkError, arkPageReply, ARK_PARAM_INVALID, ARK_RATE_LIMITED, ARK_SIGN_INVALID } from './envelope';
 import { itemsQueryForLog, parseItemsQuery } from './itemsQuery';
-import type { ArkListIndex } from './listIndex';
 
 export const ARK_ITEMS_PATH = '/ark/open_api/v1/items';
 
-export function createItemsRoute(catalog: ArkCatalog, index: ArkListIndex, credentials: XhsArkCredentials): SandboxRoute {
+/** `merchantOf` finds the merchant an `app-key` names (its credentials and catalog). */
+export function createItemsRoute(merchantOf: (appKey: string | undefined) => SandboxMerchant<ArkCatalog, XhsArkCredentials> | undefined): SandboxRoute {
   return {
     operation: 'items',
     params: (req) => itemsQueryForLog(req.query),
     handle(req, ctx) {
-      const denied = checkArkAuth(req, ctx, credentials);
-      if (denied) return denied;
+      const merchant = merchantOf(header(req, 'app-key'));
+      const denied = checkArkAuth(req, ctx, merchant?.credentials);
+      if (denied || !merchant) return denied ?? arkError(ARK_SIGN_INVALID, 'app-key 无效');
+      const { catalog, credentials } = merchant;
       const limited = ctx.rateLimits.hit('xhs-ark', credentials.appKey);
       if (limited) return arkError(ARK_RATE_LIMITED, `调用过于频繁,请 ${limited.retryAfterSeconds} 秒后重试`);
       const parsed = parseItemsQuery(req.query);
       if ('error' in parsed) return arkError(ARK_PARAM_INVALID, parsed.error);
-      const { list, start, end } = index.select(parsed.filter);
+      const { list, start, end } = catalog.index.select(parsed.filter);
       const from = Math.min(end, start + (parsed.pageNo - 1) * parsed.pageSize);
       const page = list.slice(from, Math.min(end, from + parsed.pageSize));
       const head = { current_page: parsed.pageNo, page_size: parsed.pageSize, total: end - start };

@@ -3,7 +3,6 @@
  * body `{page_no, page_size, status}`. Paging [assumption, README]: `page_no` counts from 0 (the page's
  * own request example sends 0) and `page_size` is 1-100; both are required, `status` optional.
  */
-import type { XhsMiniappCredentials } from '../../../config/credentials';
 import type { SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import type { MiniappCatalog } from './catalog';
 import { MINIAPP_PARAM_INVALID, MINIAPP_RATE_LIMITED, MINIAPP_TOKEN_INVALID, miniappError, miniappOk } from './envelope';
@@ -18,7 +17,8 @@ interface BatchGetBody {
   status: number | undefined;
 }
 
-export function createBatchGetRoute(catalog: MiniappCatalog, credentials: XhsMiniappCredentials): SandboxRoute {
+/** `catalogOf` answers the catalog of the merchant an app_id belongs to (undefined: no such merchant). */
+export function createBatchGetRoute(catalogOf: (appId: string) => MiniappCatalog | undefined): SandboxRoute {
   return {
     operation: 'product/batch_get',
     params: (req) => {
@@ -31,7 +31,8 @@ export function createBatchGetRoute(catalog: MiniappCatalog, credentials: XhsMin
       const token = req.query.get('access_token') ?? '';
       const checked = ctx.tokens.check('xhs-miniapp', token);
       if (checked.state !== 'valid') return miniappError(MINIAPP_TOKEN_INVALID, checked.state === 'expired' ? 'access_token 已过期' : 'access_token 无效');
-      if (checked.clientKey !== appId || appId !== credentials.appId) return miniappError(MINIAPP_TOKEN_INVALID, 'access_token 与 app_id 不匹配');
+      const catalog = checked.clientKey === appId ? catalogOf(appId) : undefined;
+      if (!catalog) return miniappError(MINIAPP_TOKEN_INVALID, 'access_token 与 app_id 不匹配');
       const limited = ctx.rateLimits.hit('xhs-miniapp', appId);
       if (limited) return miniappError(MINIAPP_RATE_LIMITED, `调用过于频繁,请 ${limited.retryAfterSeconds} 秒后重试`);
       const body = readBody(req);

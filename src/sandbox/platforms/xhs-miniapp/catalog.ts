@@ -7,6 +7,8 @@
  * list holds every product but the deleted ones; `status: 6` lists those.
  */
 import type { MiniappProduct } from '../../../platforms/xhs-miniapp/types';
+import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
+import { merchantNumber } from '../../merchants';
 import { MINIAPP_EXAMPLE_PRODUCT } from './exampleProduct';
 import { drawProductFacts, generateProduct, productStream } from './generateProduct';
 import { MINIAPP_STATUS } from './status';
@@ -25,19 +27,44 @@ const EMPTY: readonly MiniappRecord[] = [];
 
 export class MiniappCatalog {
   /** Every product, deleted ones included, in listing order. */
-  readonly records: readonly MiniappRecord[];
-  readonly byId: ReadonlyMap<string, MiniappRecord>;
-  private readonly listed: readonly MiniappRecord[];
-  private readonly byStatus = new Map<number, MiniappRecord[]>();
+  records: readonly MiniappRecord[] = EMPTY;
+  byId: ReadonlyMap<string, MiniappRecord> = new Map();
+  private listed: readonly MiniappRecord[] = EMPTY;
+  private byStatus = new Map<number, MiniappRecord[]>();
   private readonly built = new Map<number, MiniappProduct>();
+  private readonly example: MiniappProduct;
+  /** Products changed by `PATCH /__sandbox/products/xhs-miniapp/<item_id>`, by item_id. */
+  private readonly patched = new Map<string, MiniappProduct>();
 
-  constructor(private readonly seed: number, size: number) {
-    const example: MiniappRecord = { itemId: MINIAPP_EXAMPLE_PRODUCT.item_id, index: -1, status: MINIAPP_EXAMPLE_PRODUCT.status ?? 0, updateTime: 0 };
-    const records = [example, ...generateRecords(seed, size)];
+  /** `merchant`: an extra merchant's catalog (its own version of the example); the default merchant's without it. */
+  constructor(private readonly seed: number, size: number, merchant?: string) {
+    this.example = merchant === undefined ? MINIAPP_EXAMPLE_PRODUCT : merchantExampleProduct(merchant);
+    const example: MiniappRecord = { itemId: this.example.item_id, index: -1, status: this.example.status ?? 0, updateTime: 0 };
+    this.index([example, ...generateRecords(seed, size)]);
+  }
+
+  /**
+   * Deep-merges `patch` into the product and re-lists it by its `status` and `biz_update_time`;
+   * undefined for an unknown item_id.
+   */
+  patch(itemId: string, patch: JsonObject): MiniappProduct | undefined {
+    const record = this.byId.get(itemId);
+    if (!record) return undefined;
+    const product = this.product(record);
+    refuseIdentityChange(product as unknown as JsonObject, patch, ['item_id']);
+    const changed = deepMerge(product as unknown as JsonObject, patch) as unknown as MiniappProduct;
+    this.patched.set(itemId, changed);
+    const relisted: MiniappRecord = { ...record, status: changed.status ?? 0, updateTime: Number(changed.biz_update_time ?? 0) };
+    this.index(this.records.map((r) => (r === record ? relisted : r)));
+    return changed;
+  }
+
+  private index(records: MiniappRecord[]): void {
     records.sort(miniappListingOrder);
     this.records = records;
     this.byId = new Map(records.map((record) => [record.itemId, record]));
     this.listed = records.filter((record) => record.status !== MINIAPP_STATUS.DELETED);
+    this.byStatus = new Map();
     for (const record of records) {
       let group = this.byStatus.get(record.status);
       if (!group) this.byStatus.set(record.status, (group = []));
@@ -51,7 +78,11 @@ export class MiniappCatalog {
   }
 
   product(record: MiniappRecord): MiniappProduct {
-    if (record.index < 0) return MINIAPP_EXAMPLE_PRODUCT;
+    if (this.patched.size > 0) {
+      const patched = this.patched.get(record.itemId);
+      if (patched) return patched;
+    }
+    if (record.index < 0) return this.example;
     let product = this.built.get(record.index);
     if (!product) {
       product = generateProduct(this.seed, record.index);
@@ -60,6 +91,17 @@ export class MiniappCatalog {
     }
     return product;
   }
+}
+
+/**
+ * The example as an extra merchant's catalog holds it: the same item_id, its own name (`string (m2)`)
+ * and prices (`n - 1` yuan more, in fen, for `m<n>`).
+ */
+function merchantExampleProduct(merchant: string): MiniappProduct {
+  const raise = (merchantNumber(merchant) - 1) * 100;
+  const base = MINIAPP_EXAMPLE_PRODUCT;
+  const skus = (base.skus ?? []).map((sku) => ({ ...sku, sale_price: (sku.sale_price ?? 0) + raise, origin_price: (sku.origin_price ?? 0) + raise }));
+  return { ...base, name: `${base.name} (${merchant})`, skus };
 }
 
 export function miniappListingOrder(a: MiniappRecord, b: MiniappRecord): number {

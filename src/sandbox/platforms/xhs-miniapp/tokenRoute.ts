@@ -9,7 +9,8 @@ import { MINIAPP_BAD_CREDENTIALS, MINIAPP_PARAM_INVALID, miniappError, miniappOk
 
 export const MINIAPP_TOKEN_PATH = '/api/rmp/token';
 
-export function createTokenRoute(credentials: XhsMiniappCredentials): SandboxRoute {
+/** `credentialsOf` answers the credentials of the merchant an appid belongs to. */
+export function createTokenRoute(credentialsOf: (appId: string) => XhsMiniappCredentials | undefined): SandboxRoute {
   return {
     operation: 'token',
     params: (req) => {
@@ -21,7 +22,8 @@ export function createTokenRoute(credentials: XhsMiniappCredentials): SandboxRou
       if (!body || typeof body !== 'object' || typeof body.appid !== 'string' || typeof body.secret !== 'string') {
         return miniappError(MINIAPP_PARAM_INVALID, '参数错误: 请求体须为 JSON {appid, secret}');
       }
-      if (body.appid !== credentials.appId || body.secret !== credentials.appSecret) return miniappError(MINIAPP_BAD_CREDENTIALS);
+      const credentials = credentialsOf(body.appid);
+      if (!credentials || body.secret !== credentials.appSecret) return miniappError(MINIAPP_BAD_CREDENTIALS);
       const issued = ctx.tokens.issue('xhs-miniapp', body.appid);
       return miniappOk({ access_token: issued.token, expire_in: issued.expiresInSeconds });
     },

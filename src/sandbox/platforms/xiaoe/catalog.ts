@@ -5,6 +5,9 @@
  * call needs it (same bytes every time) and kept in a bounded cache, so 100,000 goods build in about a
  * second and stay small in memory, and a benchmark's working set is answered without rebuilding.
  */
+import { SANDBOX_CREDENTIALS } from '../../credentials';
+import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
+import { merchantNumber } from '../../merchants';
 import { EXAMPLE_GOODS_RECORD } from './exampleRecord';
 import { generateGoodsHead, type GoodsHead } from './goodsHead';
 import { generateGoodsRecord } from './goodsGenerator';
@@ -33,14 +36,29 @@ export interface XiaoeCatalog {
   byType: ReadonlyMap<number, readonly XiaoeGoods[]>;
   /** The full upstream record, `stock`/`sku`/`attr` blocks included. Callers must not mutate it. */
   recordOf(goods: XiaoeGoods): Readonly<Record<string, unknown>>;
+  /** Bumped by every patch: whatever was derived from the indexes before is stale. */
+  readonly version: number;
+  /**
+   * `PATCH /__sandbox/products/xiaoe/<resource_id>`: the goods' full record with `patch` deep-merged
+   * (the indexes follow its goods_name, created_at, sale_status, is_deleted, is_forbid), or undefined
+   * for an unknown id.
+   */
+  patch(resourceId: string, patch: JsonObject): Readonly<Record<string, unknown>> | undefined;
+}
+
+/** An extra merchant of the catalog: its name (for its example record) and its app_id (in its records). */
+export interface XiaoeShopIdentity {
+  name: string;
+  appId: string;
 }
 
 /** Built records kept (a few KB each); a 50-id detail call or a 100-item page touches at most 100. */
 const RECORD_CACHE_SIZE = 5_000;
 
-export function buildXiaoeCatalog(seed: number, size: number): XiaoeCatalog {
+/** `shop`: an extra merchant's catalog; the default merchant's without it. */
+export function buildXiaoeCatalog(seed: number, size: number, shop?: XiaoeShopIdentity): XiaoeCatalog {
   if (!Number.isInteger(size) || size < 0 || size > MAX_RECORDS) throw new RangeError(`xiaoe catalog size must be 0..${MAX_RECORDS}, got ${size}`);
-  const goods: XiaoeGoods[] = [exampleGoods()];
+  const goods: XiaoeGoods[] = [goodsOfRecord(shop ? merchantExampleRecord(shop.name) : EXAMPLE_GOODS_RECORD)];
   const usedKeys = new Set<string>([goods[0]!.key]);
   for (let seq = 0; seq < size; seq++) {
     const head = generateGoodsHead(headRng(seed, seq), seq);
@@ -50,11 +68,37 @@ export function buildXiaoeCatalog(seed: number, size: number): XiaoeCatalog {
     usedKeys.add(entry.key);
     goods.push(entry);
   }
-  return { ...indexGoods(goods), recordOf: createRecordCache(seed) };
+  const recordOf = createRecordCache(seed, shop?.appId ?? SANDBOX_CREDENTIALS.XIAOE.appId);
+  const catalog: XiaoeCatalog = {
+    ...indexGoods(goods),
+    recordOf,
+    version: 0,
+    patch(resourceId, patch) {
+      const at = goods.findIndex((g) => g.key.slice(g.key.indexOf(':') + 1) === resourceId);
+      if (at === -1) return undefined;
+      const record = recordOf(goods[at]!) as JsonObject;
+      refuseIdentityChange(record, patch, ['resource_id', 'resource_type']);
+      goods[at] = goodsOfRecord(deepMerge(record, patch));
+      Object.assign(catalog, indexGoods(goods), { version: catalog.version + 1 });
+      return goods[at]!.fixed;
+    },
+  };
+  return catalog;
 }
 
-function exampleGoods(): XiaoeGoods {
+/**
+ * The example as an extra merchant's catalog holds it: the same resource_id, its own goods_name
+ * (`呜呜 (m2)`) and prices (`n - 1` yuan more, in fen, for `m<n>`).
+ */
+function merchantExampleRecord(merchant: string): Readonly<Record<string, unknown>> {
+  const raise = (fen: unknown): number => Number(fen) + (merchantNumber(merchant) - 1) * 100;
   const record = EXAMPLE_GOODS_RECORD;
+  const sku = (record.sku as JsonObject[]).map((s) => ({ ...s, sku_price: raise(s.sku_price) }));
+  return deepMerge(record, { goods_name: `${String(record.goods_name)} (${merchant})`, price_low: raise(record.price_low), price_high: raise(record.price_high), sku });
+}
+
+/** Goods kept whole (the example, patched goods): the indexed fields read from the record. */
+function goodsOfRecord(record: Readonly<Record<string, unknown>>): XiaoeGoods {
   return {
     key: `${String(record.resource_type)}:${String(record.resource_id)}`,
     resourceType: record.resource_type as number,
@@ -80,7 +124,7 @@ function fromHead(head: GoodsHead): XiaoeGoods {
   };
 }
 
-function indexGoods(goods: XiaoeGoods[]): Omit<XiaoeCatalog, 'recordOf'> {
+function indexGoods(goods: XiaoeGoods[]): Pick<XiaoeCatalog, 'byKey' | 'newestFirst' | 'byType'> {
   const byKey = new Map(goods.map((g) => [g.key, g] as const));
   const newestFirst = [...goods].sort((a, b) => b.createdMs - a.createdMs || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   const byType = new Map<number, XiaoeGoods[]>();
@@ -93,7 +137,7 @@ function indexGoods(goods: XiaoeGoods[]): Omit<XiaoeCatalog, 'recordOf'> {
 }
 
 /** Least-recently-used cache of built records (a Map keeps insertion order). */
-function createRecordCache(seed: number): XiaoeCatalog['recordOf'] {
+function createRecordCache(seed: number, appId: string): XiaoeCatalog['recordOf'] {
   const cache = new Map<string, Readonly<Record<string, unknown>>>();
   return (goods) => {
     if (goods.fixed) return goods.fixed;
@@ -104,7 +148,7 @@ function createRecordCache(seed: number): XiaoeCatalog['recordOf'] {
       return cached;
     }
     const head = goods.head!;
-    const record = generateGoodsRecord(head, bodyRng(seed, head.seq));
+    const record = generateGoodsRecord(head, bodyRng(seed, head.seq), appId);
     cache.set(goods.key, record);
     if (cache.size > RECORD_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return record;

@@ -6,7 +6,8 @@
  */
 import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { authorize, isReply } from './auth';
-import type { XiaoeCatalog, XiaoeGoods } from './catalog';
+import type { XiaoeGoods } from './catalog';
+import type { XiaoeShopOf } from './shop';
 import { ParameterProblem, jsonBody, optionalBoolean, optionalFlag, optionalString, withoutToken, type JsonObject } from './params';
 import { parseBlocks, withBlocks } from './blocks';
 import { DOCUMENTED_RESOURCE_TYPES, MAX_IDS_PER_DETAIL_CALL, XIAOE_CODE, parameterError, xiaoeReply } from './protocol';
@@ -18,18 +19,19 @@ interface DetailQuery {
   blocks: ReadonlySet<string>;
 }
 
-export function createDetailRoute(catalog: XiaoeCatalog): SandboxRoute {
+export function createDetailRoute(shopOf: XiaoeShopOf): SandboxRoute {
   return {
     operation: 'xe.goods.detail.get',
     params: (req) => detailLogParams(jsonBody(req)),
-    handle: (req, ctx) => handleDetail(catalog, req, ctx),
+    handle: (req, ctx) => handleDetail(shopOf, req, ctx),
   };
 }
 
-function handleDetail(catalog: XiaoeCatalog, req: SandboxRequest, ctx: SandboxContext): SandboxReply {
+function handleDetail(shopOf: XiaoeShopOf, req: SandboxRequest, ctx: SandboxContext): SandboxReply {
   const body = jsonBody(req);
   const auth = authorize(body, ctx);
   if (isReply(auth)) return auth;
+  const { catalog } = shopOf(auth.appId);
   let query: DetailQuery;
   try {
     query = readDetailQuery(body!);

@@ -17,15 +17,15 @@ const SELLING_POINTS = ['品质保证', '七天无理由退换', '名师授课',
 /** The auto-increment primary key (`id`) of generated records starts above the example's 3458475. */
 const FIRST_ROW_ID = 4_000_000;
 
-/** The whole record for `head`, drawing everything else from `rng` (the record's body stream). */
-export function generateGoodsRecord(head: GoodsHead, rng: Rng): Record<string, unknown> {
+/** The whole record for `head`, drawing everything else from `rng` (the record's body stream); `appId` is the shop's. */
+export function generateGoodsRecord(head: GoodsHead, rng: Rng, appId: string = SANDBOX_CREDENTIALS.XIAOE.appId): Record<string, unknown> {
   const { kind, goodsName: name } = head;
   const images = Array.from({ length: rng.int(1, 3) }, () => imageUrl(rng, IMAGE_HOST));
   const isFree = !kind.physical && rng.chance(0.08);
   const skus = generateSkus(rng, kind, head.category, name, images[0]!, isFree);
   const times = generateSaleTimes(rng, head.saleStatus, head.createdMs);
   return {
-    app_id: SANDBOX_CREDENTIALS.XIAOE.appId,
+    app_id: appId,
     appraise_num: rng.int(0, 500),
     attach_count: 0,
     attr: productAttributes(rng, head),

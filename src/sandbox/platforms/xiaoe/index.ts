@@ -2,12 +2,17 @@
  * Xiaoe-tech's stand-in under `/xiaoe` (api.xiaoe-tech.com): the token endpoint, goods detail 2.0 and
  * goods list 2.0, with the platform's `{code, msg, data}` envelope (see protocol.ts for codes and limits).
  */
+import type { XiaoeCredentials } from '../../../config/credentials';
+import { SANDBOX_CREDENTIALS } from '../../credentials';
+import { MerchantCatalogs } from '../../merchantCatalogs';
 import type { PlatformSandbox, PlatformSandboxInit, SandboxRoute } from '../../types';
 import { buildXiaoeCatalog } from './catalog';
+import { jsonBody } from './params';
 import { createDetailRoute } from './detailRoute';
 import { createListRoute } from './listRoute';
 import { TOKEN_QUOTA, xiaoeReply } from './protocol';
 import { createTokenQuota } from './tokenQuota';
+import { createXiaoeShop, type XiaoeShop } from './shop';
 import { createTokenRoute } from './tokenRoute';
 
 export interface XiaoeSandbox extends PlatformSandbox {
@@ -15,13 +20,23 @@ export interface XiaoeSandbox extends PlatformSandbox {
   reset(): void;
 }
 
+/** Extra merchants (init.merchants) are told apart by app_id: the token endpoint's, then the token's. */
 export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
-  const catalog = buildXiaoeCatalog(init.seed, init.size);
+  const merchants = new MerchantCatalogs<XiaoeShop, XiaoeCredentials>({
+    defaultCatalog: createXiaoeShop(buildXiaoeCatalog(init.seed, init.size)),
+    defaultCredentials: SANDBOX_CREDENTIALS.XIAOE,
+    extras: init.merchants,
+    pick: (set) => set.XIAOE,
+    keyOf: (credentials) => credentials.appId,
+    build: (merchant) => createXiaoeShop(buildXiaoeCatalog(merchant.seed, init.size, { name: merchant.name, appId: merchant.credentials.XIAOE.appId })),
+  });
+  // A valid token was issued to a known merchant's app_id, so it always names a shop.
+  const shopOf = (appId: string): XiaoeShop => merchants.withKey(appId)!.catalog;
   const quota = createTokenQuota(TOKEN_QUOTA.limit, TOKEN_QUOTA.windowMs);
   const routes = new Map<string, { method: string; route: SandboxRoute }>([
-    ['/token', { method: 'GET', route: createTokenRoute(quota) }],
-    ['/xe.goods.detail.get/4.0.0', { method: 'POST', route: createDetailRoute(catalog) }],
-    ['/xe.goods.list.get/4.0.0', { method: 'POST', route: createListRoute(catalog) }],
+    ['/token', { method: 'GET', route: createTokenRoute(quota, (appId) => merchants.withKey(appId)?.credentials) }],
+    ['/xe.goods.detail.get/4.0.0', { method: 'POST', route: createDetailRoute(shopOf) }],
+    ['/xe.goods.list.get/4.0.0', { method: 'POST', route: createListRoute(shopOf) }],
   ]);
   return {
     name: 'xiaoe',
@@ -35,5 +50,14 @@ export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
       return xiaoeReply(Number.isInteger(numeric) ? numeric : code, message);
     },
     reset: () => quota.reset(),
+    merchantOf(req, ctx) {
+      if (req.path === '/token') return merchants.nameOf(req.query.get('app_id'));
+      const token = jsonBody(req)?.access_token;
+      return typeof token === 'string' ? merchants.nameOf(ctx.tokens.check('xiaoe', token).clientKey) : undefined;
+    },
+    patchProduct(merchant, resourceId, patch) {
+      const product = merchants.named(merchant)?.catalog.catalog.patch(resourceId, patch);
+      return product && { product };
+    },
   };
 }

@@ -21,7 +21,12 @@ const FILTER_CACHE_SIZE = 64;
 
 export function createListFilter(catalog: XiaoeCatalog): (filter: ListFilter) => readonly XiaoeGoods[] {
   const cache = new Map<string, readonly XiaoeGoods[]>();
+  let version = catalog.version;
   return (filter) => {
+    if (catalog.version !== version) {
+      cache.clear();
+      version = catalog.version;
+    }
     const base = filter.resourceType === undefined ? catalog.newestFirst : (catalog.byType.get(filter.resourceType) ?? []);
     const ranged = filter.startMs === undefined || filter.endMs === undefined ? base : createdBetween(base, filter.startMs, filter.endMs);
     if (filter.goodsName === undefined && filter.saleStatus === undefined && filter.isReturnDeleted === undefined) return ranged;

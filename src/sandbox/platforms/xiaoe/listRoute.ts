@@ -7,8 +7,8 @@
 import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { authorize, isReply } from './auth';
 import { withBlocks } from './blocks';
-import type { XiaoeCatalog } from './catalog';
-import { createListFilter, type ListFilter } from './listFilter';
+import type { ListFilter } from './listFilter';
+import type { XiaoeShopOf } from './shop';
 import { parseShanghaiTime } from './localTime';
 import { ParameterProblem, jsonBody, optionalFlag, optionalInt, optionalString, withoutToken, type JsonObject } from './params';
 import {
@@ -29,8 +29,7 @@ interface ListQuery {
   filter: ListFilter;
 }
 
-export function createListRoute(catalog: XiaoeCatalog): SandboxRoute {
-  const filterGoods = createListFilter(catalog);
+export function createListRoute(shopOf: XiaoeShopOf): SandboxRoute {
   return {
     operation: 'xe.goods.list.get',
     params: (req) => withoutToken(jsonBody(req)),
@@ -38,6 +37,7 @@ export function createListRoute(catalog: XiaoeCatalog): SandboxRoute {
       const body = jsonBody(req);
       const auth = authorize(body, ctx);
       if (isReply(auth)) return auth;
+      const { catalog, filterGoods } = shopOf(auth.appId);
       let query: ListQuery;
       try {
         query = readListQuery(body!);

@@ -5,28 +5,31 @@
  * parameter or another grant_type, the parameter error (assumption). The quota counts the calls that
  * would issue a token (valid credentials) [assumption].
  */
-import { SANDBOX_CREDENTIALS } from '../../credentials';
+import type { XiaoeCredentials } from '../../../config/credentials';
 import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { XIAOE_CODE, parameterError, xiaoeReply } from './protocol';
 import type { TokenQuota } from './tokenQuota';
 
 const REQUIRED = ['app_id', 'client_id', 'secret_key', 'grant_type'] as const;
 
-export function createTokenRoute(quota: TokenQuota): SandboxRoute {
+/** `credentialsOf` answers the credentials of the merchant an app_id belongs to. */
+export type XiaoeCredentialsOf = (appId: string) => XiaoeCredentials | undefined;
+
+export function createTokenRoute(quota: TokenQuota, credentialsOf: XiaoeCredentialsOf): SandboxRoute {
   return {
     operation: 'token',
     params: (req) => ({ app_id: req.query.get('app_id'), client_id: req.query.get('client_id'), grant_type: req.query.get('grant_type') }),
-    handle: (req, ctx) => handleToken(quota, req, ctx),
+    handle: (req, ctx) => handleToken(quota, credentialsOf, req, ctx),
   };
 }
 
-function handleToken(quota: TokenQuota, req: SandboxRequest, ctx: SandboxContext): SandboxReply {
+function handleToken(quota: TokenQuota, credentialsOf: XiaoeCredentialsOf, req: SandboxRequest, ctx: SandboxContext): SandboxReply {
   const missing = REQUIRED.find((name) => !req.query.get(name));
   if (missing) return parameterError(`${missing} is required`);
   if (req.query.get('grant_type') !== 'client_credential') return parameterError('grant_type must be client_credential');
   const appId = req.query.get('app_id')!;
-  const expected = SANDBOX_CREDENTIALS.XIAOE;
-  const valid = appId === expected.appId && req.query.get('client_id') === expected.clientId && req.query.get('secret_key') === expected.secretKey;
+  const expected = credentialsOf(appId);
+  const valid = expected !== undefined && req.query.get('client_id') === expected.clientId && req.query.get('secret_key') === expected.secretKey;
   if (!valid) return xiaoeReply(XIAOE_CODE.INVALID_SECRET);
   if (quota.hit(appId, ctx.now())) return xiaoeReply(XIAOE_CODE.RATE_LIMITED);
   const issued = ctx.tokens.issue('xiaoe', appId);
