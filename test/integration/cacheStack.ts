@@ -20,19 +20,30 @@ export interface CacheStack {
   measure<T>(work: () => Promise<T>): Promise<{ result: T; calls: Record<string, number> }>;
   setFaults(faults: FaultRule[]): Promise<void>;
   sandboxAdmin(path: string, init?: RequestInit): Promise<Response>;
+  /** `PATCH /__sandbox/products/<platform>/<id>` with upstream field values. */
+  patchProduct(platform: string, id: string, fields: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
 const SEED = 7;
 
-export async function startCacheStack(options: { sandbox?: SandboxOptions; env?: Record<string, string>; gateways?: number } = {}): Promise<CacheStack> {
+export interface CacheStackOptions {
+  sandbox?: SandboxOptions;
+  /** Settings of every instance. */
+  env?: Record<string, string>;
+  /** Instances (default 1), or each one's own extra settings (given the sandbox's URL). */
+  gateways?: number | Array<(sandboxUrl: string) => Record<string, string>>;
+}
+
+export async function startCacheStack(options: CacheStackOptions = {}): Promise<CacheStack> {
   const sandbox = await startSandbox({ size: 200, seed: SEED, ...options.sandbox, port: 0, host: '127.0.0.1' });
   // Frozen unless advanced, so "exactly at the bound" is exact.
   let now = Date.now();
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const gateways: RunningGateway[] = [];
-  for (let i = 0; i < (options.gateways ?? 1); i++) {
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'on', ...options.env });
+  const instances = typeof options.gateways === 'object' ? options.gateways : Array.from({ length: options.gateways ?? 1 }, () => () => ({}));
+  for (const own of instances) {
+    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'on', ...options.env, ...own(sandbox.url) });
     gateways.push(await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, cacheClock: clock.now }));
   }
   const sandboxAdmin = (path: string, init?: RequestInit) => fetch(`${sandbox.url}/__sandbox${path}`, init);
@@ -60,6 +71,10 @@ export async function startCacheStack(options: { sandbox?: SandboxOptions; env?:
       await sandboxAdmin('/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
     },
     sandboxAdmin,
+    async patchProduct(platform, id, fields) {
+      const res = await sandboxAdmin(`/products/${platform}/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
+      if (!res.ok) throw new Error(`PATCH ${platform}/${id}: HTTP ${res.status}`);
+    },
     async close() {
       for (const gateway of gateways) await gateway.close();
       await sandbox.close();

@@ -88,6 +88,35 @@ describe('freshness by field class', () => {
   });
 });
 
+describe('bounded staleness against changing upstream data', () => {
+  it('serves the old title until its 10 min bound, then once stale while refreshing, then the new one', async () => {
+    const id = ids[30]!;
+    const before = await stack.query(byId(id, 'title'));
+    await stack.patchProduct('taobao', id, { title: 'Changed upstream' });
+    stack.clock.advance(600_000);
+    expect((await stack.query(byId(id, 'title'))).data?.product.title).toBe(before.data?.product.title);
+    stack.clock.advance(1);
+    const stale = await stack.query(byId(id, 'title'));
+    expect(stale.data?.product.title).toBe(before.data?.product.title);
+    expect(stale.extensions?.cache.stale).toHaveLength(1);
+    await settle();
+    expect((await stack.query(byId(id, 'title'))).data?.product.title).toBe('Changed upstream');
+  });
+
+  it('keeps a cached title while the stock of the same product is refreshed after 15 s', async () => {
+    const id = ids[31]!;
+    await stack.query(byId(id, 'title stock { available }'));
+    await stack.patchProduct('taobao', id, { num: 4321, title: 'Changed too' });
+    stack.clock.advance(15_001);
+    await stack.query(byId(id, 'stock { available }'));
+    await settle();
+    const after = await stack.measure(() => stack.query(byId(id, 'title stock { available }')));
+    expect(after.calls).toEqual({});
+    // The refresh fetched what the entry held: stock and title are both the upstream's now.
+    expect(after.result.data?.product).toEqual({ title: 'Changed too', stock: { available: 4321 } });
+  });
+});
+
 describe('stale-if-error', () => {
   it('serves a stale entry, marked, when the upstream fails', async () => {
     const id = ids[21]!;
