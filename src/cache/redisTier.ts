@@ -24,6 +24,7 @@ export class RedisTier {
   private state: RedisTierStatus = { status: 'down', since: new Date().toISOString(), lastError: 'not connected yet' };
   private closed = false;
   private lastSlowLog = 0;
+  private subscriber: ReturnType<typeof createClient> | undefined;
 
   constructor(
     url: string,
@@ -73,10 +74,29 @@ export class RedisTier {
     }
   }
 
+  /** Tells every instance (this one included) `message` on `channel`; false when Redis is not reachable. */
+  async publish(channel: string, message: string): Promise<boolean> {
+    return (await this.bounded(() => this.client.publish(channel, message))) !== undefined;
+  }
+
+  /** Calls `listener` with every message on `channel`, from now on (resubscribing after reconnects). */
+  subscribe(channel: string, listener: (message: string) => void): void {
+    const subscriber = this.client.duplicate();
+    subscriber.on('error', () => undefined); // the main client reports the tier's state
+    this.subscriber = subscriber;
+    subscriber
+      .connect()
+      .then(() => subscriber.subscribe(channel, listener))
+      .catch((err: unknown) => this.mark('down', String(err)));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    if (this.client.isOpen) await this.client.close().catch(() => undefined);
-    else this.client.destroy();
+    for (const client of [this.client, this.subscriber]) {
+      if (!client) continue;
+      if (client.isOpen) await client.close().catch(() => undefined);
+      else client.destroy();
+    }
   }
 
   /** Runs one command within the time budget; undefined when Redis is down, slow or failing. */

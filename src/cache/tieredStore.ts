@@ -27,9 +27,19 @@ export class TieredStore {
   private readonly memory: LRUCache<string, Stored>;
   private readonly redisPrefix: string;
 
+  private readonly purgeChannel: string;
+
   constructor(private readonly options: TieredStoreOptions) {
     this.memory = new LRUCache<string, Stored>({ maxSize: options.maxBytes, sizeCalculation: (stored) => stored.size });
     this.redisPrefix = `${options.keyPrefix}:v${CACHE_FORMAT}:`;
+    this.purgeChannel = `${this.redisPrefix}purge`;
+    // A purge on any instance empties every instance's memory tier too.
+    options.redis?.subscribe(this.purgeChannel, (message) => {
+      const purge = parse(message) as { prefix?: unknown; ids?: unknown } | undefined;
+      if (typeof purge?.prefix !== 'string') return;
+      const ids = Array.isArray(purge.ids) && purge.ids.every((id) => typeof id === 'string') ? (purge.ids as string[]) : undefined;
+      this.forget(purge.prefix, ids);
+    });
   }
 
   /**
@@ -68,15 +78,10 @@ export class TieredStore {
 
   /** Deletes the keys starting with `prefix` (and, when `ids` are given, ending in one of them). */
   async deletePrefix(prefix: string, ids?: readonly string[]): Promise<{ memory: number; redis: number | null }> {
-    let memory = 0;
-    for (const key of [...this.memory.keys()]) {
-      if (key.startsWith(prefix) && (!ids || ids.some((id) => key.endsWith(`|${id}`)))) {
-        this.memory.delete(key);
-        memory++;
-      }
-    }
+    const memory = this.forget(prefix, ids);
     const redis = this.options.redis;
     if (!redis) return { memory, redis: null };
+    await redis.publish(this.purgeChannel, JSON.stringify({ prefix, ids }));
     const base = escapeGlob(this.redisPrefix + prefix);
     let deleted = 0;
     for (const pattern of ids ? ids.map((id) => `${base}*|${escapeGlob(id)}`) : [`${base}*`]) {
@@ -85,6 +90,18 @@ export class TieredStore {
       deleted += n;
     }
     return { memory, redis: deleted };
+  }
+
+  /** Deletes the matching keys from memory only; how many. */
+  private forget(prefix: string, ids?: readonly string[]): number {
+    let deleted = 0;
+    for (const key of [...this.memory.keys()]) {
+      if (key.startsWith(prefix) && (!ids || ids.some((id) => key.endsWith(`|${id}`)))) {
+        this.memory.delete(key);
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   private remember(key: string, value: unknown, textLength: number, expiresAt: number): void {
