@@ -66,19 +66,41 @@ export function judge(entry: CacheEntry | undefined, selection: ProductSelection
  * with their own fetch times.
  */
 export function mergeFetched(previous: CacheEntry | undefined, product: Product, selection: ProductSelection, now: number): CachedProduct {
-  const replaced = new Set<string>();
-  for (const path of selection) replaced.add(path.split('.', 1)[0]!);
+  const replaced = fieldsOf(selection);
   const fetchedAt: Record<string, number> = {};
-  const merged: Record<string, unknown> = { ...product };
+  // Only identity and the fields held are kept: an unselected field (`raw` above all) is not data the
+  // entry vouches for, and it would only cost memory and serialization.
+  const merged: Record<string, unknown> = { id: product.id, platform: product.platform, platformProductId: product.platformProductId };
   if (previous && 'product' in previous) {
+    const kept = previous.product as unknown as Record<string, unknown>;
     for (const [path, at] of Object.entries(previous.fetchedAt)) {
-      const field = path.split('.', 1)[0]!;
-      if (!replaced.has(field)) fetchedAt[path] = at;
+      const field = fieldOfPath(path);
+      if (replaced.has(field)) continue;
+      fetchedAt[path] = at;
+      merged[field] = kept[field];
     }
-    for (const [field, value] of Object.entries(previous.product)) if (!replaced.has(field) && fetchedAt[field] !== undefined) merged[field] = value;
   }
+  const fetched = product as unknown as Record<string, unknown>;
+  for (const field of replaced) merged[field] = fetched[field];
   for (const path of selection) fetchedAt[path] = now;
   return { v: CACHE_FORMAT, product: merged as unknown as Product, fetchedAt };
+}
+
+const fieldSets = new WeakMap<ProductSelection, ReadonlySet<string>>();
+
+/** The Product fields a selection touches (computed once per selection object). */
+function fieldsOf(selection: ProductSelection): ReadonlySet<string> {
+  let fields = fieldSets.get(selection);
+  if (!fields) {
+    fields = new Set([...selection].map(fieldOfPath));
+    fieldSets.set(selection, fields);
+  }
+  return fields;
+}
+
+function fieldOfPath(path: string): string {
+  const dot = path.indexOf('.');
+  return dot < 0 ? path : path.slice(0, dot);
 }
 
 /** The selection an entry holds (what a background refresh fetches again). */

@@ -71,9 +71,11 @@ export class TieredStore {
   }
 
   set(key: string, value: unknown, ttlMs: number): void {
-    const text = JSON.stringify(value);
-    this.remember(key, value, text.length, this.options.now() + ttlMs);
-    this.options.redis?.set(this.redisPrefix + key, text, ttlMs);
+    const redis = this.options.redis;
+    // Serialized only for Redis; the memory tier estimates the size (about a third of the cost).
+    const text = redis ? JSON.stringify(value) : undefined;
+    this.remember(key, value, text?.length ?? approximateJsonLength(value), this.options.now() + ttlMs);
+    if (redis) redis.set(this.redisPrefix + key, text!, ttlMs);
   }
 
   /** Deletes the keys starting with `prefix` (and, when `ids` are given, ending in one of them). */
@@ -109,6 +111,19 @@ export class TieredStore {
     const size = Math.max(1, textLength * 2);
     if (size <= this.options.maxBytes) this.memory.set(key, { value, size, expiresAt });
   }
+}
+
+/** About the length of `JSON.stringify(value)`, without building it. */
+function approximateJsonLength(value: unknown): number {
+  if (typeof value === 'string') return value.length + 2;
+  if (typeof value !== 'object' || value === null) return 8;
+  let length = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) length += approximateJsonLength(item) + 1;
+    return length;
+  }
+  for (const key in value) length += key.length + 4 + approximateJsonLength((value as Record<string, unknown>)[key]);
+  return length;
 }
 
 function parse(text: string): unknown {
