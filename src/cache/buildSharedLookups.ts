@@ -15,7 +15,7 @@ export interface SharedState {
 
 /** The server's cache and coalescing layer, from its settings; `now` is the cache's clock (tests inject one). */
 export function buildSharedLookups(platforms: PlatformRegistry, settings: CacheSettings, now: () => number = Date.now): SharedState {
-  const coalescer = new LookupCoalescer(platforms, { windowMs: settings.batchWindowMs });
+  const coalescer = new LookupCoalescer(platforms, { windowMs: settings.batchWindowMs, backgroundGatherMs: settings.refreshGatherMs });
   const redis = settings.enabled && settings.redis ? new RedisTier(settings.redis.url, settings.redis.timeoutMs) : null;
   const cache = settings.enabled
     ? new EntityCache(settings, new TieredStore({ maxBytes: settings.maxBytes, redis, keyPrefix: settings.redis?.keyPrefix ?? '', now }), now)

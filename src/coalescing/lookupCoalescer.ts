@@ -12,6 +12,8 @@ import { LookupDispatcher } from './lookupDispatcher';
 export interface LookupCoalescerOptions {
   /** BATCH_WINDOW_MS: added wait before a call with nothing ahead of it goes out (default 0). */
   windowMs: number;
+  /** CACHE_REFRESH_GATHER_MS: how long a background refresh call gathers ids before it goes out. */
+  backgroundGatherMs: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export class LookupCoalescer {
 
   constructor(
     private readonly registry: PlatformRegistry,
-    private readonly options: LookupCoalescerOptions = { windowMs: 0 },
+    private readonly options: LookupCoalescerOptions = { windowMs: 0, backgroundGatherMs: 0 },
   ) {}
 
   /** The dispatcher of a platform's lookups with these credentials (the adapter must have `lookup`). */
@@ -51,6 +53,7 @@ export class LookupCoalescer {
       maxIds: maxIdsPerCall ?? 1,
       maxInFlight: maxConcurrentCalls * IN_FLIGHT_PER_CONCURRENT_CALL,
       windowMs: this.options.windowMs,
+      backgroundGatherMs: this.options.backgroundGatherMs,
       ...(quotaKey !== undefined ? { reserveTurn: (deadline, priority) => entry.guard.reserveTurn(quotaKey, deadline, priority) } : {}),
       quotaRefusal: (retryAfterMs) => entry.guard.quotaRefusal(retryAfterMs),
     });

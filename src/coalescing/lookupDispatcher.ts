@@ -24,6 +24,8 @@ export interface LookupDispatcherOptions {
   maxInFlight: number;
   /** Added wait before an open call goes out (BATCH_WINDOW_MS); 0 = none. */
   windowMs: number;
+  /** How long a background call (a cache refresh) stays open to gather more ids (CACHE_REFRESH_GATHER_MS). */
+  backgroundGatherMs: number;
   /** Reserves the credential's next quota slot; absent where the adapter cannot name its quota. */
   reserveTurn?(deadline: number, priority: LookupPriority): Reservation;
   /** The error of a call whose quota slot comes after its deadline. */
@@ -90,7 +92,8 @@ export class LookupDispatcher {
       call.prepaid = true;
     }
     this.running++;
-    const delay = Math.max(waitMs, this.options.windowMs);
+    // Background work is not waited for: a refresh gathers others (and rides on requests' calls) first.
+    const delay = Math.max(waitMs, this.options.windowMs, call.priority === 'background' ? this.options.backgroundGatherMs : 0);
     call.sendAt = now + delay;
     if (delay > 0) setTimeout(() => void this.send(call), delay);
     else queueMicrotask(() => void this.send(call));

@@ -28,6 +28,8 @@ export interface CacheSettings {
   listingMs: number;
   /** `BATCH_WINDOW_MS` (default 0): added wait before a lookup call with nothing ahead of it goes out. */
   batchWindowMs: number;
+  /** `CACHE_REFRESH_GATHER_MS` (default 1000): how long a background refresh call gathers other stale ids. */
+  refreshGatherMs: number;
   /** `REDIS_URL`: the shared second tier; `REDIS_TIMEOUT_MS` (default 50) bounds each Redis round trip. */
   redis: { url: string; timeoutMs: number; keyPrefix: string } | null;
 }
@@ -57,6 +59,7 @@ export function readCacheSettings(env: Env, prefixes: Readonly<Record<PlatformCo
     notFoundMs: read('CACHE_NOT_FOUND_MS', 30_000),
     listingMs: read('CACHE_LISTING_MS', 30_000),
     batchWindowMs: read('BATCH_WINDOW_MS', 0, 0, 1_000),
+    refreshGatherMs: read('CACHE_REFRESH_GATHER_MS', 1_000, 0, 10_000),
     redis: readRedis(env, fail),
   };
 }

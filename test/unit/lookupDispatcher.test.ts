@@ -13,6 +13,7 @@ function dispatcher(options: { maxIds: number; ratePerSecond?: number; maxInFlig
     maxIds: options.maxIds,
     maxInFlight: options.maxInFlight ?? 4,
     windowMs: 0,
+    backgroundGatherMs: 0,
     reserveTurn: (deadline, priority) => (priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline)),
     quotaRefusal: (retryAfterMs) => new UpstreamError({ platform: 'TAOBAO', code: 'UPSTREAM_RATE_LIMITED', retryAfterMs }),
     async lookup(ids, selection) {
