@@ -3,7 +3,8 @@
  * quota is the scarce resource. The sandbox allows BENCH_QUOTA Taobao calls per second and answers each
  * BENCH_LATENCY_MS late; BENCH_CLIENTS closed-loop clients (each sends its next view when the last one
  * is answered) ask for products drawn from a Zipf distribution over a hot set of BENCH_HOT_SET ids, for
- * BENCH_CAPACITY_SECONDS against each target in turn:
+ * BENCH_WARMUP_SECONDS (not measured: caches fill, JIT warms) then BENCH_CAPACITY_SECONDS against each
+ * target in turn:
  *
  * - `cache-on`: the gateway with the entity cache (defaults) and coalescing, paced to the quota;
  * - `cache-off`: the same with CACHE=off (coalescing alone);
@@ -23,6 +24,7 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const HOT_SET = Number(process.env.BENCH_HOT_SET ?? 200);
 const SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const ZIPF_S = Number(process.env.BENCH_ZIPF_S ?? 1);
 const MESH_TTL_MS = Number(process.env.BENCH_MESH_TTL_MS ?? 15_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'cache-on,cache-off,mesh').split(',');
@@ -91,14 +93,12 @@ async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<R
   await fetch(`${sandboxUrl}/__sandbox/reset`, { method: 'POST' });
   const server = await target.start(sandboxUrl);
   try {
-    await server.probe({ resetPeak: true });
     const pick = zipf(ids.length, ZIPF_S);
-    const before = await businessCalls(sandboxUrl);
     const latencies: number[] = [];
     let views = 0;
     let errors = 0;
-    const started = performance.now();
-    const endAt = started + SECONDS * 1000;
+    let measuring = false;
+    let endAt = Number.POSITIVE_INFINITY;
     const client = async (): Promise<void> => {
       while (performance.now() < endAt) {
         const id = ids[pick()]!;
@@ -106,15 +106,24 @@ async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<R
         try {
           const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body(id) });
           const json = await res.json();
-          if (res.ok && target.answered(json, id)) views++;
-          else errors++;
+          const ok = res.ok && target.answered(json, id);
+          if (measuring && ok) views++;
+          else if (measuring) errors++;
         } catch {
-          errors++;
+          if (measuring) errors++;
         }
-        latencies.push(performance.now() - t0);
+        if (measuring) latencies.push(performance.now() - t0);
       }
     };
-    await Promise.all(Array.from({ length: CLIENTS }, client));
+    // The clients keep running from warm-up into the measured phase: the load never drops in between.
+    const clients = Promise.all(Array.from({ length: CLIENTS }, client));
+    await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
+    await server.probe({ resetPeak: true });
+    const before = await businessCalls(sandboxUrl);
+    const started = performance.now();
+    measuring = true;
+    endAt = started + SECONDS * 1000;
+    await clients;
     const seconds = (performance.now() - started) / 1000;
     const calls = Object.values(diffCalls(before, await businessCalls(sandboxUrl))).reduce((a, b) => a + b, 0);
     const { peakRssBytes } = await server.probe();
@@ -129,7 +138,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function report(results: RunResult[], load: string): void {
-  console.log(`\nQuota ${QUOTA} Taobao calls/s, upstream latency ${LATENCY_MS} ms, ${CLIENTS} closed-loop clients, Zipf s=${ZIPF_S} over ${HOT_SET} products, ${SECONDS} s per target; ${load}\n`);
+  console.log(`\nQuota ${QUOTA} Taobao calls/s, upstream latency ${LATENCY_MS} ms, ${CLIENTS} closed-loop clients, Zipf s=${ZIPF_S} over ${HOT_SET} products, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per target; ${load}\n`);
   console.log('| target | views/s | x quota | calls/view | p50 ms | p99 ms | error answers | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
