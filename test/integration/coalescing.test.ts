@@ -59,6 +59,15 @@ describe('coalescing lookups across requests', () => {
 
 });
 
+describe('CACHE=off', () => {
+  it('keeps no entries: the same lookup twice is two calls, and answers carry no extensions.cache', async () => {
+    const [id] = taobaoIds(44).slice(43);
+    const { result, calls } = await stack.measure(async () => [await stack.query(lookup, { id }), await stack.query(lookup, { id })]);
+    expect(calls['taobao:taobao.miniapp.items.get']).toBe(2);
+    for (const answer of result) expect(answer.extensions?.cache).toBeUndefined();
+  });
+});
+
 describe('deadlines of requests sharing a call', () => {
   let hung: CacheStack;
   beforeAll(async () => {
