@@ -2,7 +2,8 @@
  * Exact money. Amounts are held as integer fen (bigint while parsing, so nothing is ever rounded by
  * binary floating point) and handed out as the schema's `Money`.
  */
-import type { Money } from '../generated/graphql';
+import type { Money, PriceRange } from '../generated/graphql';
+import type { Reading } from './fieldIssues';
 
 const CURRENCY = 'CNY';
 
@@ -35,6 +36,53 @@ export function toMoneyFromYuanText(text: string): Money | null {
 export function toMoneyFromYuanNumber(value: number): Money | null {
   if (!Number.isFinite(value)) return null;
   return toMoneyFromYuanText(expandExponent(String(value)));
+}
+
+const NOT_MONEY = 'is not an amount of money';
+const NEGATIVE = 'is a negative price';
+const TOO_LARGE = 'is beyond the exact range of Money';
+
+/**
+ * A price in integer fen as an upstream sends it: a JSON number, or digit text (Xiaoe's
+ * `sku_line_price` is typed string). Absent is none; negative, fractional or unsafe numbers are problems.
+ */
+export function readFen(value: unknown): Reading<Money> {
+  if (value === undefined || value === null) return { value: null };
+  const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value.trim()) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return { problem: NOT_MONEY };
+  if (n < 0) return { problem: NEGATIVE };
+  if (!Number.isSafeInteger(n)) return { problem: Number.isInteger(n) ? TOO_LARGE : 'is not a whole number of fen' };
+  return { value: toMoneyFromFen(n) };
+}
+
+/** A yuan decimal text (Taobao `"200.07"`), or the JSON number a typed-String field sometimes is; absent or empty is none. */
+export function readYuanText(value: unknown): Reading<Money> {
+  if (value === undefined || value === null || value === '') return { value: null };
+  if (typeof value === 'number') return readYuanNumber(value);
+  if (typeof value !== 'string') return { problem: NOT_MONEY };
+  const fen = yuanTextToFen(value.trim());
+  return fenReading(fen);
+}
+
+/** A yuan JSON number (Ark `252.69999999999999`); absent is none. */
+export function readYuanNumber(value: unknown): Reading<Money> {
+  if (value === undefined || value === null) return { value: null };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: NOT_MONEY };
+  return fenReading(yuanTextToFen(expandExponent(String(value))));
+}
+
+function fenReading(fen: bigint | null): Reading<Money> {
+  if (fen === null) return { problem: NOT_MONEY };
+  if (fen < 0n) return { problem: NEGATIVE };
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { problem: TOO_LARGE };
+  return { value: toMoneyFromFen(fen) };
+}
+
+/** Lowest and highest of `prices`; null when there are none. */
+export function priceRangeOf(prices: readonly Money[]): PriceRange | null {
+  if (prices.length === 0) return null;
+  const sorted = [...prices].sort((a, b) => a.minorUnits - b.minorUnits);
+  return { min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
 function yuanTextToFen(text: string): bigint | null {

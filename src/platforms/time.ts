@@ -1,13 +1,35 @@
 /** Upstream times to ISO-8601 UTC. Each returns null for "no time" rather than a made-up instant. */
+import type { Reading } from './fieldIssues';
 
-/** Unix seconds (Ark `create_time`). 0 and negatives mean "none". */
-export function fromUnixSeconds(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value * 1000).toISOString() : null;
+/** No product on these platforms predates 2000 or lies past 2100: outside is a broken value, not a time. */
+const EARLIEST_MS = Date.UTC(2000, 0, 1);
+const LATEST_MS = Date.UTC(2100, 0, 1);
+const OUT_OF_RANGE = 'is not a time between 2000 and 2100';
+
+/**
+ * A unix timestamp whose unit the page does not state (or states loosely): seconds and milliseconds of
+ * 2000-2100 have disjoint magnitudes (9.5e8-4.1e9 s, 9.5e11-4.1e12 ms), so the magnitude decides. 0 is
+ * none (the pages' examples send 0); digit text is read like the number.
+ */
+export function readUnixTime(value: unknown): Reading<string> {
+  if (value === undefined || value === null || value === 0 || value === '' || value === '0') return { value: null };
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return { problem: 'is not a unix time' };
+  const ms = n >= EARLIEST_MS ? n : n * 1000;
+  return inRange(ms);
 }
 
-/** Unix milliseconds (the Xiaohongshu mini-program's `biz_create_time`). 0 and negatives mean "none". */
-export function fromUnixMillis(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : null;
+/** `yyyy-MM-dd HH:mm:ss` Asia/Shanghai text (see fromShanghaiLocal); empty and `0000-00-00 00:00:00` are none. */
+export function readShanghaiLocal(value: unknown): Reading<string> {
+  if (value === undefined || value === null || value === '' || (typeof value === 'string' && /^0000-00-00[ T]00:00:00$/.test(value.trim()))) {
+    return { value: null };
+  }
+  const iso = fromShanghaiLocal(value);
+  return iso === null ? { problem: 'is not a "yyyy-MM-dd HH:mm:ss" time' } : inRange(Date.parse(iso));
+}
+
+function inRange(ms: number): Reading<string> {
+  return ms >= EARLIEST_MS && ms < LATEST_MS ? { value: new Date(ms).toISOString() } : { problem: OUT_OF_RANGE };
 }
 
 const SHANGHAI_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;

@@ -6,6 +6,8 @@ import { listablePlatforms } from '../listing/platformListing';
 import { nodeSelectionOf } from '../listing/nodeSelection';
 import { selectionOf } from '../loaders/selection';
 import type { GatewayContext } from '../server/context';
+import { hasFieldIssues } from '../platforms/fieldIssues';
+import { reportFieldIssues, responsePathOf } from './fieldIssues';
 
 export const catalogResolvers: Pick<QueryResolvers<GatewayContext>, 'catalog'> = {
   catalog: (_parent, { platform, filter, first, after }, ctx, info) => {
@@ -13,6 +15,9 @@ export const catalogResolvers: Pick<QueryResolvers<GatewayContext>, 'catalog'> =
     const listing = platform ? listPlatformCatalog(ctx, platform, args) : listMergedCatalog(ctx, args, [info.path.key]);
     // Registered before any lookup beside it runs, so those can be answered from what it lists.
     ctx.loaders.trackListing(platform ? [platform] : listablePlatforms(ctx), listing);
-    return listing;
+    return listing.then((connection) => {
+      reportFieldIssues(ctx, connection, info, responsePathOf(info), connection.edges.some((edge) => hasFieldIssues(edge.node)));
+      return connection;
+    });
   },
 };

@@ -118,7 +118,7 @@ describe('pushing the selection upstream', () => {
       return ofOperation(requests, 'xe.goods.detail.get')[0]!.params.body;
     };
     expect(await body('title')).toBeUndefined();
-    expect(await body('stock { available }')).toBe('stock');
+    expect(await body('stock { available }')).toBe('stock,sku');
     expect(await body('skus { name } attributes { name }')).toBe('sku,attr');
     expect(await body('raw')).toBe('stock,sku,attr');
   });

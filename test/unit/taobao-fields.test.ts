@@ -23,8 +23,8 @@ describe('toTopFields', () => {
     expect(fields('skus', 'skus.id')).toBe('num_iid,sku.sku_id');
   });
 
-  it('prices from SKU prices with the item price as fallback', () => {
-    expect(fields('price', 'price.min', 'price.min.amount')).toBe('num_iid,price,sku.price');
+  it('prices from the SKU prices and statuses (deleted SKUs do not count), the item price as fallback', () => {
+    expect(fields('price', 'price.min', 'price.min.amount')).toBe('num_iid,price,sku.price,sku.status');
   });
 
   it('needs num for the status (onsale with stock 0 is SOLD_OUT)', () => {
@@ -36,7 +36,7 @@ describe('toTopFields', () => {
       'created,item_img.position,item_img.url,modified,num,num_iid,pic_url,props_name',
     );
     expect(fields('skus', 'skus.stock', 'skus.status', 'skus.name', 'skus.properties', 'skus.barcode', 'skus.outerId', 'skus.image')).toBe(
-      'num_iid,sku.barcode,sku.outer_id,sku.pic_url,sku.properties_name,sku.quantity,sku.sku_id,sku.status',
+      'approve_status,num,num_iid,sku.barcode,sku.outer_id,sku.pic_url,sku.properties_name,sku.quantity,sku.sku_id,sku.status',
     );
   });
 

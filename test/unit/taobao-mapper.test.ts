@@ -109,6 +109,8 @@ describe('toTaobaoProduct statuses (approve_status, API page: "onsale出售中,i
   it('maps SKU status normal/delete, and normal with quantity 0 to SOLD_OUT', () => {
     const skus = toTaobaoProduct({
       num_iid: 1,
+      approve_status: 'onsale',
+      num: 2,
       skus: { sku: [{ sku_id: 1, status: 'normal', quantity: 2 }, { sku_id: 2, status: 'normal', quantity: 0 }, { sku_id: 3, status: 'delete' }] },
     }).skus!;
     expect(skus.map((s) => [s.status, s.rawStatus, s.stock?.available ?? null])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromShanghaiLocal, fromUnixMillis, fromUnixSeconds, toShanghaiLocal } from '../../src/platforms/time';
+import { fromShanghaiLocal, readUnixTime, toShanghaiLocal } from '../../src/platforms/time';
 
 describe('times', () => {
   it('reads yyyy-MM-dd HH:mm:ss as Asia/Shanghai (UTC+8)', () => {
@@ -15,11 +15,11 @@ describe('times', () => {
     expect(fromShanghaiLocal(undefined)).toBeNull();
   });
 
-  it('reads unix seconds and milliseconds as UTC', () => {
-    expect(fromUnixSeconds(1491827455)).toBe('2017-04-10T12:30:55.000Z');
-    expect(fromUnixMillis(1491827455123)).toBe('2017-04-10T12:30:55.123Z');
-    expect(fromUnixSeconds(0)).toBeNull();
-    expect(fromUnixMillis('12')).toBeNull();
+  it('reads unix seconds and milliseconds as UTC, the unit told by the magnitude', () => {
+    expect(readUnixTime(1491827455)).toEqual({ value: '2017-04-10T12:30:55.000Z' });
+    expect(readUnixTime(1491827455123)).toEqual({ value: '2017-04-10T12:30:55.123Z' });
+    expect(readUnixTime(0)).toEqual({ value: null });
+    expect(readUnixTime('12')).toHaveProperty('problem');
   });
 
   it('writes the GMT+8 wall clock TOP expects, whatever the host zone', () => {

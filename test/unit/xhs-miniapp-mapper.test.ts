@@ -59,10 +59,10 @@ describe('mapMiniappProduct on the documented example record', () => {
 describe('mapMiniappProduct on a live deal', () => {
   const product = mapMiniappProduct(deal);
 
-  it('prices SKUs in fen and spans the product price over them', () => {
+  it('prices SKUs in fen and spans the product price over the SKUs on sale (sku-b is off the shelf)', () => {
     expect(product.skus?.map((sku) => sku.price?.amount)).toEqual(['199.90', '158.00']);
     expect(product.skus?.[0]?.originalPrice).toEqual({ amount: '299.00', currency: 'CNY', minorUnits: 29_900 });
-    expect(product.price?.min?.amount).toBe('158.00');
+    expect(product.price?.min?.amount).toBe('199.90');
     expect(product.price?.max?.amount).toBe('199.90');
   });
 
@@ -80,12 +80,12 @@ describe('mapMiniappProduct on a live deal', () => {
     expect(product.attributes).toEqual([{ name: '商品类型', value: '团购' }, { name: '结算方式', value: '门店结算' }]);
   });
 
-  it('prefers the new category id, and reads title, subtitle, description and image', () => {
+  it('prefers the new category id, and reads title, subtitle and image; desc (a user openId on the page) is no description', () => {
     expect(product).toMatchObject({
       categoryIds: ['6010100101'],
       title: '【海底捞】双人套餐',
       subtitle: '双人套餐',
-      description: '海底捞双人套餐,随时退',
+      description: null,
       images: ['https://sns-img-qc.xhscdn.com/images/a.jpg'],
       stock: null,
       brand: null,

@@ -15,8 +15,8 @@ describe('Xiaoe body from the selection', () => {
     expect(body('skus', 'skus.price', 'skus.price.amount')).toBe('sku');
   });
 
-  it('asks for stock for product stock', () => {
-    expect(body('stock', 'stock.available')).toBe('stock');
+  it('asks for stock and sku for product stock (deleted SKUs do not count)', () => {
+    expect(body('stock', 'stock.available')).toBe('stock,sku');
   });
 
   it('asks for stock and sku for SKU stock, in the page order', () => {

@@ -132,14 +132,14 @@ describe('Xiaoe mapper: status table', () => {
 describe('Xiaoe mapper: stock, prices, properties and times', () => {
   const row = (fields: Record<string, unknown>) => ({ is_deleted: 0, left_num: 10, sell_num: 1, setting_stock: 11, sku_id: 'S1', ...fields });
 
-  it('sums live rows only and leaves a deleted row out', () => {
+  it('sums live rows only and leaves a deleted row out (no sku block)', () => {
     const stock = [row({}), row({ sku_id: 'S2', left_num: 5, sell_num: 2, setting_stock: 7 }), row({ sku_id: 'S3', is_deleted: 1, left_num: 99 })];
-    expect(toXiaoeProduct(withFields({ stock })).stock).toEqual({ available: 15, sold: 3, total: 18 });
+    expect(toXiaoeProduct(withFields({ stock, sku: undefined })).stock).toEqual({ available: 15, sold: 3, total: 18 });
   });
 
   it('keeps quantities of a 买断/免费 row (stock_type 2) unknown, and so the product sum', () => {
     const stock = [row({}), row({ sku_id: 'S2', stock_type: 2, left_num: 0, setting_stock: 0, sell_num: 40 })];
-    expect(toXiaoeProduct(withFields({ stock })).stock).toEqual({ available: null, sold: 41, total: null });
+    expect(toXiaoeProduct(withFields({ stock, sku: undefined })).stock).toEqual({ available: null, sold: 41, total: null });
   });
 
   it('gives no product stock for an empty stock block', () => {

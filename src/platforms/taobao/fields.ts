@@ -31,7 +31,8 @@ export const PRODUCT_FIELD_SOURCES: Readonly<Record<string, readonly string[]>> 
   categoryIds: ['cid'],
   status: ['approve_status', 'num'],
   rawStatus: ['approve_status'],
-  price: ['price', 'sku.price'],
+  // Deleted SKUs are left out of the range, so their status is read too.
+  price: ['price', 'sku.price', 'sku.status'],
   skus: ['sku.sku_id'],
   stock: ['num'],
   audit: [],
@@ -49,7 +50,8 @@ export const SKU_FIELD_SOURCES: Readonly<Record<string, readonly string[]>> = {
   image: ['sku.pic_url'],
   price: ['sku.price'],
   originalPrice: [],
-  status: ['sku.quantity', 'sku.status'],
+  // A SKU is never more available than its item (skuRules.ts), so the item's status is read too.
+  status: ['approve_status', 'num', 'sku.quantity', 'sku.status'],
   rawStatus: ['sku.status'],
   properties: ['sku.properties_name'],
   barcode: ['sku.barcode'],

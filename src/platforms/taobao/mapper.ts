@@ -4,10 +4,13 @@
  * the item; the mapper never guesses them (null, or an empty list for list-valued sub-objects, which TOP
  * omits when empty).
  */
-import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
+import type { AuditInfo, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
-import { toMoneyFromYuanText } from '../money';
-import { fromShanghaiLocal } from '../time';
+import { priceRangeOf, readYuanText } from '../money';
+import { readCount } from '../readCount';
+import { capSkuStatus, countedSkus } from '../skuRules';
+import { readShanghaiLocal } from '../time';
 import { parseTopPropsName } from './propsName';
 import type { TopItem, TopSku } from './topItem';
 
@@ -35,9 +38,11 @@ const NO_AUDIT: AuditInfo = { state: 'NONE', submittedAt: null, auditedAt: null,
 
 export function toTaobaoProduct(item: TopItem): Product {
   const numIid = String(item.num_iid);
+  const issues = new FieldIssues();
   const attributes = parseTopPropsName(item.props_name);
-  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku));
-  return {
+  const status = saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num);
+  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, status));
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId('TAOBAO', numIid),
     platform: 'TAOBAO',
     platformProductId: numIid,
@@ -48,37 +53,44 @@ export function toTaobaoProduct(item: TopItem): Product {
     images: imagesOf(item),
     brand: attributes.find((a) => a.pid === BRAND_PID)?.value ?? null,
     categoryIds: item.cid !== undefined ? [String(item.cid)] : null,
-    status: saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num),
+    status,
     rawStatus: item.approve_status ?? null,
-    price: priceRange(item),
+    price: priceRange(item, skus, issues),
     skus,
-    stock: stockOf(item.num),
+    stock: stockOf(item.num, issues),
     audit: NO_AUDIT,
     attributes: attributes.map(({ name, value }) => ({ name, value })),
-    createdAt: fromShanghaiLocal(item.created),
-    updatedAt: fromShanghaiLocal(item.modified),
+    createdAt: issues.take('createdAt', item.created, readShanghaiLocal(item.created)),
+    updatedAt: issues.take('updatedAt', item.modified, readShanghaiLocal(item.modified)),
     raw: item,
-  };
+  }));
 }
 
-export function toTaobaoSku(numIid: string, sku: TopSku): Sku {
+/**
+ * `itemStatus` caps the SKU's: a SKU is never more available than its item (fields.ts fetches
+ * `approve_status` and `num` whenever a SKU status is selected).
+ */
+export function toTaobaoSku(numIid: string, sku: TopSku, itemStatus?: ProductStatus): Sku {
   const skuId = String(sku.sku_id);
+  const issues = new FieldIssues();
   const properties = parseTopPropsName(sku.properties_name).map(({ name, value }) => ({ name, value }));
-  return {
+  const quantity = issues.take('stock', sku.quantity, readCount(sku.quantity));
+  const own = sku.status !== undefined ? saleStatus(sku.status, SKU_STATUS_TABLE, quantity ?? undefined) : null;
+  return issues.attach({
     id: toSkuGlobalId('TAOBAO', numIid, skuId),
     platformSkuId: skuId,
     outerId: sku.outer_id ?? null,
     name: properties.length > 0 ? properties.map((p) => p.value).join(' ') : null,
     image: sku.pic_url ?? null,
-    price: money(sku.price),
+    price: issues.take('price', sku.price, readYuanText(sku.price)),
     // TOP has no crossed-out price; `promoted_price` is an offer below `price`, kept in `raw` only.
     originalPrice: null,
-    status: sku.status !== undefined ? saleStatus(sku.status, SKU_STATUS_TABLE, sku.quantity) : null,
+    status: own !== null && itemStatus !== undefined ? capSkuStatus(own, itemStatus) : own,
     rawStatus: sku.status ?? null,
     properties,
     barcode: sku.barcode ?? null,
-    stock: stockOf(sku.quantity),
-  };
+    stock: quantity === null ? null : { available: quantity, sold: null, total: null },
+  });
 }
 
 function saleStatus(raw: string | undefined, table: Readonly<Record<string, ProductStatus>>, stock: number | undefined): ProductStatus {
@@ -86,15 +98,21 @@ function saleStatus(raw: string | undefined, table: Readonly<Record<string, Prod
   return status === 'ON_SALE' && stock === 0 ? 'SOLD_OUT' : status;
 }
 
-/** Lowest and highest SKU price (schema: "across its SKUs"); the item `price` when it has no SKUs. */
-function priceRange(item: TopItem): PriceRange | null {
-  const prices = (item.skus?.sku ?? []).map((sku) => money(sku.price)).filter((m): m is Money => m !== null);
-  if (prices.length === 0) {
-    const price = money(item.price);
+/**
+ * Lowest and highest price of the SKUs that count (skuRules.ts: never a deleted one), read by their own
+ * `status`; the item `price` when it has none. A counted SKU whose price cannot be read leaves the range
+ * unknown rather than wrong.
+ */
+function priceRange(item: TopItem, skus: readonly Sku[], issues: FieldIssues): PriceRange | null {
+  const rawSkus = item.skus?.sku ?? [];
+  if (rawSkus.length === 0) {
+    const price = issues.take('price', item.price, readYuanText(item.price));
     return price ? { min: price, max: price } : null;
   }
-  const sorted = [...prices].sort((a, b) => a.minorUnits - b.minorUnits);
-  return { min: sorted[0] ?? null, max: sorted[sorted.length - 1] ?? null };
+  const counted = countedSkus(rawSkus.map((raw, i) => ({ raw, sku: skus[i]! })), ({ raw }) => (raw.status === undefined ? null : SKU_STATUS_TABLE[raw.status] ?? 'UNKNOWN'));
+  const bad = counted.find(({ sku }) => fieldIssueOf(sku, 'price'));
+  if (bad) return issues.derived('price', `unknown, since the price of counted SKU ${String(bad.raw.sku_id)} cannot be read`);
+  return priceRangeOf(counted.flatMap(({ sku }) => (sku.price ? [sku.price] : [])));
 }
 
 /** `item_imgs` by position (the page: "商品图片列表(包括主图)"); the main `pic_url` alone when there are none. */
@@ -105,10 +123,7 @@ function imagesOf(item: TopItem): string[] {
 }
 
 /** TOP gives only the quantity for sale (`num`, Sku `quantity`); `sold_quantity` is documented as not returned. */
-function stockOf(quantity: number | undefined): Stock | null {
-  return typeof quantity === 'number' ? { available: quantity, sold: null, total: null } : null;
-}
-
-function money(yuan: string | undefined): Money | null {
-  return typeof yuan === 'string' ? toMoneyFromYuanText(yuan) : null;
+function stockOf(quantity: unknown, issues: FieldIssues): Stock | null {
+  const available = issues.take('stock', quantity, readCount(quantity));
+  return available === null ? null : { available, sold: null, total: null };
 }

@@ -3,10 +3,14 @@
  * of the spu/get_list page) and, when fetched, its SKUs from `product/sku/get_list`
  * (upstream-protocols.md section 3). Prices are fen; times `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai.
  */
-import type { AuditInfo, Money, Product, Property, Sku, Stock } from '../../generated/graphql';
+import type { AuditInfo, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
-import { toMoneyFromFen } from '../money';
-import { fromShanghaiLocal } from '../time';
+import { priceRangeOf, readFen } from '../money';
+import { rawText, readCount } from '../readCount';
+import { capSkuStatus, countedSkus } from '../skuRules';
+import { sumStocks } from '../stockSum';
+import { readShanghaiLocal } from '../time';
 import { toAuditState, toProductStatus } from './statusTables';
 import { idText } from './wireJson';
 import { isRecord } from '../../util/isRecord';
@@ -27,8 +31,11 @@ export interface WechatProductInput {
 export function mapWechatProduct({ spu, skus, raw }: WechatProductInput): Product {
   const productId = idText(spu.product_id);
   if (productId === undefined) throw new TypeError('WeChat spu without a product_id');
-  const mappedSkus = skus ? skus.map((sku) => mapSku(productId, sku)) : skuIdsOnly(productId, spu.skus);
-  return {
+  const issues = new FieldIssues();
+  const status = toProductStatus(spu.status);
+  const mappedSkus = skus ? skus.map((sku) => mapSku(productId, sku, status)) : skuIdsOnly(productId, spu.skus);
+  const counted = skus ? countedSkus(mappedSkus.map((sku, i) => ({ sku, own: toProductStatus(skus[i]!.status) })), ({ own }) => own) : [];
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId(PLATFORM, productId),
     platform: PLATFORM,
     platformProductId: productId,
@@ -39,37 +46,60 @@ export function mapWechatProduct({ spu, skus, raw }: WechatProductInput): Produc
     images: strings(spu.head_img),
     brand: brandOf(spu.brand_id),
     categoryIds: categoryIds(spu),
-    status: toProductStatus(spu.status),
-    rawStatus: typeof spu.status === 'number' ? String(spu.status) : null,
-    price: { min: money(spu.min_price) ?? minOf(skus), max: maxOf(skus) },
+    status,
+    rawStatus: rawText(spu.status),
+    price: skus && skus.length > 0 ? skuPriceRange(counted.map(({ sku }) => sku), issues) : minPriceOnly(spu.min_price),
     skus: mappedSkus,
-    stock: skus ? { available: sumStock(skus), sold: null, total: null } : null,
+    stock: counted.length > 0 ? sumStocks(counted.map(({ sku }) => sku.stock!)) : null,
     audit: audit(spu),
     attributes: properties(spu.attrs),
-    createdAt: fromShanghaiLocal(spu.create_time),
-    updatedAt: fromShanghaiLocal(spu.update_time),
+    createdAt: issues.take('createdAt', spu.create_time, readShanghaiLocal(spu.create_time)),
+    updatedAt: issues.take('updatedAt', spu.update_time, readShanghaiLocal(spu.update_time)),
     raw: raw ? { spu, skus: skus ?? null } : null,
-  };
+  }));
 }
 
-export function mapSku(productId: string, sku: WechatRecord): Sku {
+/** `productStatus` caps the SKU's status: a SKU is never more available than its product (skuRules.ts). */
+export function mapSku(productId: string, sku: WechatRecord, productStatus?: ProductStatus): Sku {
   const skuId = idText(sku.sku_id) ?? '';
+  const issues = new FieldIssues();
   const props = properties(sku.sku_attrs);
-  return {
+  const own = sku.status === undefined ? null : toProductStatus(sku.status);
+  const marketPrice = issues.take('originalPrice', sku.market_price, readFen(sku.market_price));
+  const stock = new FieldIssues();
+  return issues.attach({
     id: toSkuGlobalId(PLATFORM, productId, skuId),
     platformSkuId: skuId,
     outerId: nonEmpty(sku.out_sku_id),
     // WeChat SKUs have no name; their sale properties' values are what a buyer sees ("红色 M").
     name: props.length > 0 ? props.map((p) => p.value).join(' ') : null,
     image: nonEmpty(sku.thumb_img),
-    price: money(sku.sale_price),
-    originalPrice: typeof sku.market_price === 'number' && sku.market_price > 0 ? money(sku.market_price) : null,
-    status: sku.status === undefined ? null : toProductStatus(sku.status),
-    rawStatus: typeof sku.status === 'number' ? String(sku.status) : null,
+    price: issues.take('price', sku.sale_price, readFen(sku.sale_price)),
+    originalPrice: marketPrice && marketPrice.minorUnits > 0 ? marketPrice : null,
+    status: own !== null && productStatus !== undefined ? capSkuStatus(own, productStatus) : own,
+    rawStatus: rawText(sku.status),
     properties: props,
     barcode: typeof sku.barcode === 'number' ? String(sku.barcode) : nonEmpty(sku.barcode),
-    stock: { available: count(sku.stock_num), sold: null, total: null } satisfies Stock,
-  };
+    stock: stock.attach({ available: stock.take('available', sku.stock_num, readCount(sku.stock_num)), sold: null, total: null } satisfies Stock),
+  });
+}
+
+/**
+ * Lowest and highest sale price of the SKUs that count (skuRules.ts: off-shelf and deleted SKUs only when
+ * nothing is on sale). A counted SKU whose price cannot be read leaves the range unknown rather than wrong.
+ */
+function skuPriceRange(counted: readonly Sku[], issues: FieldIssues): PriceRange | null {
+  if (counted.some((sku) => fieldIssueOf(sku, 'price'))) return issues.derived('price', "unknown, since a counted SKU's price cannot be read");
+  return priceRangeOf(counted.flatMap((sku) => (sku.price ? [sku.price] : []))) ?? { min: null, max: null };
+}
+
+/**
+ * Without SKU details only `min_price` ("Minimum SKU price (unit: cent)") is known: WeChat's own figure
+ * (assumption, docs/platforms.md: whether it counts off-shelf SKUs is not said); the maximum is unknown.
+ */
+function minPriceOnly(minPrice: unknown): PriceRange {
+  const issues = new FieldIssues();
+  return issues.attach({ min: issues.take('min', minPrice, readFen(minPrice)), max: null });
 }
 
 /** spu/get lists SKU ids only: enough for `skus { id platformSkuId }`. */
@@ -88,13 +118,14 @@ function skuIdsOnly(productId: string, list: unknown): Sku[] {
 function audit(spu: WechatRecord): AuditInfo {
   const info = isRecord(spu.audit_info) ? spu.audit_info : {};
   const state = toAuditState(spu.edit_status);
-  return {
+  const issues = new FieldIssues();
+  return issues.attach({
     state,
-    rawState: typeof spu.edit_status === 'number' ? String(spu.edit_status) : null,
-    submittedAt: fromShanghaiLocal(info.submit_time),
-    auditedAt: fromShanghaiLocal(info.audit_time),
+    rawState: rawText(spu.edit_status),
+    submittedAt: issues.take('submittedAt', info.submit_time, readShanghaiLocal(info.submit_time)),
+    auditedAt: issues.take('auditedAt', info.audit_time, readShanghaiLocal(info.audit_time)),
     rejectReason: state === 'REJECTED' ? nonEmpty(info.reject_reason) : null,
-  };
+  });
 }
 
 /** `cats` ordered by level, so the leaf category comes last; `third_cat_id` when there are no cats. */
@@ -127,40 +158,6 @@ function brandOf(brandId: unknown): string | null {
 function properties(list: unknown): Property[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isRecord).flatMap((a) => (typeof a.attr_key === 'string' && typeof a.attr_value === 'string' ? [{ name: a.attr_key, value: a.attr_value }] : []));
-}
-
-/** Product stock is the sum of its SKUs' stock; null when any SKU does not say (never a guessed 0). */
-function sumStock(skus: readonly WechatRecord[]): number | null {
-  if (skus.length === 0) return null;
-  let total = 0;
-  for (const sku of skus) {
-    const n = count(sku.stock_num);
-    if (n === null) return null;
-    total += n;
-  }
-  return Number.isSafeInteger(total) ? total : null;
-}
-
-function minOf(skus: readonly WechatRecord[] | undefined): Money | null {
-  const prices = salePrices(skus);
-  return prices.length > 0 ? toMoneyFromFen(Math.min(...prices)) : null;
-}
-
-function maxOf(skus: readonly WechatRecord[] | undefined): Money | null {
-  const prices = salePrices(skus);
-  return prices.length > 0 ? toMoneyFromFen(Math.max(...prices)) : null;
-}
-
-function salePrices(skus: readonly WechatRecord[] | undefined): number[] {
-  return (skus ?? []).flatMap((s) => (typeof s.sale_price === 'number' && Number.isSafeInteger(s.sale_price) ? [s.sale_price] : []));
-}
-
-function money(fen: unknown): Money | null {
-  return typeof fen === 'number' && Number.isSafeInteger(fen) ? toMoneyFromFen(fen) : null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
 function strings(value: unknown): string[] {

@@ -3,6 +3,7 @@
  * `product/spu/get_list` page (upstream-docs); a value not listed maps to UNKNOWN, never an error.
  */
 import type { AuditState, ProductStatus } from '../../generated/graphql';
+import { asCode } from '../readCount';
 
 /** `status` ("item status online"). SKU `status` uses the same values [assumption: sku pages show only 5]. */
 export const WECHAT_STATUS: Readonly<Record<number, ProductStatus>> = {
@@ -27,10 +28,13 @@ export const WECHAT_EDIT_STATUS: Readonly<Record<number, AuditState>> = {
   4: 'APPROVED', // review passed
 };
 
+/** The documented number, or its text ("5"). */
 export function toProductStatus(status: unknown): ProductStatus {
-  return typeof status === 'number' ? (WECHAT_STATUS[status] ?? 'UNKNOWN') : 'UNKNOWN';
+  const code = asCode(status);
+  return code === undefined ? 'UNKNOWN' : (WECHAT_STATUS[code] ?? 'UNKNOWN');
 }
 
 export function toAuditState(editStatus: unknown): AuditState {
-  return typeof editStatus === 'number' ? (WECHAT_EDIT_STATUS[editStatus] ?? 'UNKNOWN') : 'UNKNOWN';
+  const code = asCode(editStatus);
+  return code === undefined ? 'UNKNOWN' : (WECHAT_EDIT_STATUS[code] ?? 'UNKNOWN');
 }

@@ -4,15 +4,20 @@
  * SPV size), so each hit becomes one Product with exactly one Sku: the item itself, its variants
  * (`spl.variants`, `spv.non_desc_variants`) as the Sku's properties.
  */
-import type { AuditInfo, AuditState, Money, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
+import type { AuditInfo, AuditState, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
-import { toMoneyFromYuanNumber } from '../money';
-import { fromUnixSeconds } from '../time';
+import { readYuanNumber } from '../money';
+import { asCode, rawText, readCount } from '../readCount';
+import { readUnixTime } from '../time';
 import type { ArkHit, ArkItem, ArkVariant } from './types';
 
 const PLATFORM = 'XHS_ARK';
 
-/** `status` (商品状态: 0 编辑中, 1 待审核, 2 审核通过) is the review state, kept apart from sale. */
+/**
+ * `status` (商品状态: 0 编辑中, 1 待审核, 2 审核通过) is the review state, kept apart from sale. The response
+ * table types it String (`"2"`), the example sends a number (`2`): both are read.
+ */
 const AUDIT_BY_STATUS: ReadonlyMap<number, AuditState> = new Map<number, AuditState>([
   [0, 'NONE'],
   [1, 'PENDING'],
@@ -26,16 +31,18 @@ const AUDIT_BY_STATUS: ReadonlyMap<number, AuditState> = new Map<number, AuditSt
 export function arkSaleStatus(item: ArkItem): ProductStatus {
   if (item.is_frozen === true) return 'BANNED';
   if (item.buyable === true) return item.stock === 0 ? 'SOLD_OUT' : 'ON_SALE';
-  if (item.buyable === false) return item.status === 0 ? 'DRAFT' : 'OFF_SALE';
+  if (item.buyable === false) return asCode(item.status) === 0 ? 'DRAFT' : 'OFF_SALE';
   return 'UNKNOWN';
 }
 
 export function mapArkHit(hit: ArkHit): Product {
   const { item } = hit;
+  const issues = new FieldIssues();
   const status = arkSaleStatus(item);
   const images = arkImages(hit);
-  const price = typeof item.price === 'number' ? toMoneyFromYuanNumber(item.price) : null;
-  return {
+  const sku = arkSku(hit, status, images[0] ?? null);
+  const price = sku.price ?? (fieldIssueOf(sku, 'price') ? issues.derived('price', "unknown, since the item's price cannot be read") : null);
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId(PLATFORM, item.id),
     platform: PLATFORM,
     platformProductId: item.id,
@@ -49,32 +56,34 @@ export function mapArkHit(hit: ArkHit): Product {
     status,
     rawStatus: arkRawStatus(item),
     price: price ? { min: price, max: price } : null,
-    skus: [arkSku(hit, status, price, images[0] ?? null)],
+    skus: [sku],
     stock: arkStock(item),
     audit: arkAudit(item),
     attributes: arkAttributes(hit),
-    createdAt: fromUnixSeconds(item.create_time),
-    updatedAt: fromUnixSeconds(item.update_time),
+    createdAt: issues.take('createdAt', item.create_time, readUnixTime(item.create_time)),
+    updatedAt: issues.take('updatedAt', item.update_time, readUnixTime(item.update_time)),
     raw: hit,
-  };
+  }));
 }
 
-function arkSku(hit: ArkHit, status: ProductStatus, price: Money | null, image: string | null): Sku {
+/** The item as its product's one SKU: same status, price and stock. */
+function arkSku(hit: ArkHit, status: ProductStatus, image: string | null): Sku {
   const { item } = hit;
-  return {
+  const issues = new FieldIssues();
+  return issues.attach({
     id: toSkuGlobalId(PLATFORM, item.id, item.id),
     platformSkuId: item.id,
     outerId: text(item.barcode),
     name: text(item.name),
     image,
-    price,
-    originalPrice: typeof item.original_price === 'number' ? toMoneyFromYuanNumber(item.original_price) : null,
+    price: issues.take('price', item.price, readYuanNumber(item.price)),
+    originalPrice: issues.take('originalPrice', item.original_price, readYuanNumber(item.original_price)),
     status,
     rawStatus: arkRawStatus(item),
     properties: [...variants(hit.spl?.variants), ...variants(hit.spv?.non_desc_variants)],
     barcode: text(item.barcode),
     stock: arkStock(item),
-  };
+  });
 }
 
 /** The three facts the sale status is read from, e.g. `status=2,buyable=true,is_frozen=false`. */
@@ -83,13 +92,16 @@ function arkRawStatus(item: ArkItem): string {
 }
 
 function arkAudit(item: ArkItem): AuditInfo {
-  const state = typeof item.status === 'number' ? (AUDIT_BY_STATUS.get(item.status) ?? 'UNKNOWN') : 'UNKNOWN';
-  return { state, rawState: item.status === undefined ? null : String(item.status), submittedAt: null, auditedAt: null, rejectReason: null };
+  const code = asCode(item.status);
+  const state = code === undefined ? 'UNKNOWN' : (AUDIT_BY_STATUS.get(code) ?? 'UNKNOWN');
+  return { state, rawState: rawText(item.status), submittedAt: null, auditedAt: null, rejectReason: null };
 }
 
 /** Ark gives the live stock only (库存数量); sold and total are not published. */
 function arkStock(item: ArkItem): Stock | null {
-  return typeof item.stock === 'number' ? { available: item.stock, sold: null, total: null } : null;
+  if (item.stock === undefined || item.stock === null) return null;
+  const issues = new FieldIssues();
+  return issues.attach({ available: issues.take('available', item.stock, readCount(item.stock)), sold: null, total: null });
 }
 
 /** `item.top_image` first, then `spl_item.images[].link`, then `spl_item.image_urls`, without repeats. */

@@ -32,8 +32,8 @@ export interface ArkItem {
   buyable?: boolean;
   available?: boolean;
   is_frozen?: boolean;
-  /** 0 editing, 1 awaiting review, 2 approved. */
-  status?: number;
+  /** 0 editing, 1 awaiting review, 2 approved: typed String in the response table, a number in the example. */
+  status?: number | string;
   state?: number;
   barcode?: string | null;
   barcode_type?: string | null;

@@ -1,13 +1,17 @@
 /**
  * Mini-program deal product -> Product (pure). Follows "[交易组件]商品-批量获取信息"
- * (POST /api/rmp/mp/deal/product/batch_get) and upstream-protocols.md §5: prices in fen, times in unix
- * milliseconds. The page does not say what `status` values mean; the tables below are the gateway's
- * assumption (README, "Xiaohongshu mini-program statuses"), shared with the sandbox.
+ * (POST /api/rmp/mp/deal/product/batch_get). The page gives types but no units and no status values:
+ * prices are read as fen, times by their magnitude (seconds or milliseconds), and the status tables
+ * below are the gateway's; every one is an assumption (docs/platforms.md, "Assumptions: Xiaohongshu
+ * mini-program"), shared with the sandbox.
  */
-import type { AuditInfo, AuditState, Product, ProductStatus, Property, Sku } from '../../generated/graphql';
+import type { AuditInfo, AuditState, PriceRange, Product, ProductStatus, Property, Sku } from '../../generated/graphql';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
-import { toMoneyFromFen } from '../money';
-import { fromUnixMillis } from '../time';
+import { priceRangeOf, readFen } from '../money';
+import { asCode, rawText } from '../readCount';
+import { capSkuStatus, countedSkus, isLiveStatus } from '../skuRules';
+import { readUnixTime } from '../time';
 import type { MiniappAuditInfo, MiniappProduct, MiniappSku } from './types';
 
 const PLATFORM = 'XHS_MINIAPP';
@@ -37,62 +41,89 @@ const PRODUCT_TYPES: ReadonlyMap<number, string> = new Map([[1, '团购'], [2, '
 const SETTLE_TYPES: ReadonlyMap<number, string> = new Map([[1, '总店结算'], [2, '门店结算'], [3, '区域结算']]);
 
 export function mapMiniappProduct(product: MiniappProduct): Product {
-  const row = typeof product.status === 'number' ? MINIAPP_PRODUCT_STATUS.get(product.status) : undefined;
-  const skus = (product.skus ?? []).map((sku, index) => miniappSku(product.item_id, sku, index));
-  const prices = (product.skus ?? []).map((sku) => sku?.sale_price).filter(isFen).sort((a, b) => a - b);
+  const issues = new FieldIssues();
+  const code = asCode(product.status);
+  const row = code === undefined ? undefined : MINIAPP_PRODUCT_STATUS.get(code);
+  const own = (product.skus ?? []).map((sku) => miniappSkuStatus(sku?.status));
+  const status = withSkus(row?.status ?? 'UNKNOWN', own);
+  const skus = (product.skus ?? []).map((sku, index) => miniappSku(product.item_id, sku ?? {}, index, status));
   const category = text(product.category_id_v2) ?? text(product.category_id);
-  return {
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId(PLATFORM, product.item_id),
     platform: PLATFORM,
     platformProductId: product.item_id,
     outerId: text(product.out_product_id),
     title: text(product.name),
     subtitle: text(product.short_title),
-    description: text(product.desc),
+    // `desc` is "小红书用户openId" on the page: a user's identifier is never shown as the description.
+    description: null,
     images: [text(product.top_image)].filter((url): url is string => url !== null),
     brand: null,
     categoryIds: category ? [category] : null,
-    status: row?.status ?? 'UNKNOWN',
-    rawStatus: product.status === undefined ? null : String(product.status),
-    price: prices.length > 0 ? { min: toMoneyFromFen(prices[0]!), max: toMoneyFromFen(prices[prices.length - 1]!) } : null,
+    status,
+    rawStatus: rawText(product.status),
+    price: priceRange(countedSkus(skus.map((sku, i) => ({ sku, own: own[i]! })), (s) => s.own).map((s) => s.sku), issues),
     skus,
     stock: null,
     audit: miniappAudit(product.status, row?.audit, product.audit_info),
     attributes: miniappAttributes(product),
-    createdAt: fromUnixMillis(product.biz_create_time),
-    updatedAt: fromUnixMillis(product.biz_update_time),
+    createdAt: issues.take('createdAt', product.biz_create_time, readUnixTime(product.biz_create_time)),
+    updatedAt: issues.take('updatedAt', product.biz_update_time, readUnixTime(product.biz_update_time)),
     raw: product,
-  };
+  }));
 }
 
-function miniappSku(productId: string, sku: MiniappSku, index: number): Sku {
+/**
+ * A product on sale only while a SKU is: status 2 with every SKU off the shelf (or deleted) cannot be
+ * bought, so it is OFF_SALE. The SKUs come with every record, so this never depends on the query.
+ */
+function withSkus(status: ProductStatus, skuStatuses: readonly ProductStatus[]): ProductStatus {
+  return status === 'ON_SALE' && skuStatuses.length > 0 && !skuStatuses.some(isLiveStatus) ? 'OFF_SALE' : status;
+}
+
+function miniappSkuStatus(status: unknown): ProductStatus {
+  const code = asCode(status);
+  return code === undefined ? 'UNKNOWN' : (MINIAPP_SKU_STATUS.get(code) ?? 'UNKNOWN');
+}
+
+/** The range of the SKUs that count (skuRules.ts); one whose price cannot be read leaves it unknown. */
+function priceRange(counted: readonly Sku[], issues: FieldIssues): PriceRange | null {
+  if (counted.some((sku) => fieldIssueOf(sku, 'price'))) {
+    return issues.derived('price', "unknown, since a counted SKU's price cannot be read");
+  }
+  return priceRangeOf(counted.flatMap((sku) => (sku.price ? [sku.price] : [])));
+}
+
+function miniappSku(productId: string, sku: MiniappSku, index: number, productStatus: ProductStatus): Sku {
   // `sku_id` is the platform's; a SKU without one keeps a stable id from the merchant's code or position.
   const skuId = text(sku.sku_id) ?? text(sku.out_sku_id) ?? `#${index}`;
-  return {
+  const issues = new FieldIssues();
+  return issues.attach({
     id: toSkuGlobalId(PLATFORM, productId, skuId),
     platformSkuId: skuId,
     outerId: text(sku.out_sku_id),
     name: text(sku.name),
     image: text(sku.sku_image),
-    price: isFen(sku.sale_price) ? toMoneyFromFen(sku.sale_price) : null,
-    originalPrice: isFen(sku.origin_price) ? toMoneyFromFen(sku.origin_price) : null,
-    status: typeof sku.status === 'number' ? (MINIAPP_SKU_STATUS.get(sku.status) ?? 'UNKNOWN') : 'UNKNOWN',
-    rawStatus: sku.status === undefined ? null : String(sku.status),
+    price: issues.take('price', sku.sale_price, readFen(sku.sale_price)),
+    originalPrice: issues.take('originalPrice', sku.origin_price, readFen(sku.origin_price)),
+    status: capSkuStatus(miniappSkuStatus(sku.status), productStatus),
+    rawStatus: rawText(sku.status),
     properties: null,
     barcode: null,
     stock: null,
-  };
+  });
 }
 
-function miniappAudit(status: number | undefined, fromStatus: AuditState | undefined, info: MiniappAuditInfo | null | undefined): AuditInfo {
+function miniappAudit(status: unknown, fromStatus: AuditState | undefined, info: MiniappAuditInfo | null | undefined): AuditInfo {
   const rejectReason = text(info?.reject_reason);
-  return {
+  const issues = new FieldIssues();
+  return issues.attach({
     state: fromStatus ?? auditFromRecord(info, rejectReason),
-    rawState: status === undefined ? null : String(status),
-    submittedAt: fromUnixMillis(info?.submit_time),
-    auditedAt: fromUnixMillis(info?.audit_time),
+    rawState: rawText(status),
+    submittedAt: issues.take('submittedAt', info?.submit_time, readUnixTime(info?.submit_time)),
+    auditedAt: issues.take('auditedAt', info?.audit_time, readUnixTime(info?.audit_time)),
     rejectReason,
-  };
+  });
 }
 
 /** The review record when the status says nothing about review (banned, deleted, unknown codes). */
@@ -111,10 +142,6 @@ function miniappAttributes(product: MiniappProduct): Property[] {
   if (type) out.push({ name: '商品类型', value: type });
   if (settle) out.push({ name: '结算方式', value: settle });
   return out;
-}
-
-function isFen(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
 function text(value: unknown): string | null {

@@ -10,16 +10,16 @@ export interface MiniappSku {
   /** 已废弃 (deprecated) per the page. */
   short_title?: string | null;
   sku_image?: string | null;
-  /** Fen. */
+  /** int64, unit not stated: read as fen [assumption]. */
   origin_price?: number | null;
-  /** Fen. */
+  /** int64, unit not stated: read as fen [assumption]. */
   sale_price?: number | null;
   status?: number;
   sku_id?: string | null;
 }
 
 export interface MiniappAuditInfo {
-  /** Unix milliseconds [assumption, upstream-protocols.md §5]. */
+  /** int64 unix time, unit not stated: seconds or milliseconds by magnitude [assumption]. */
   submit_time?: number | null;
   audit_time?: number | null;
   reject_reason?: string | null;
@@ -30,17 +30,18 @@ export interface MiniappProduct {
   item_id: string;
   out_product_id?: string | null;
   name?: string | null;
-  /** The page describes it as "小红书用户openId", a copy slip: it is the product description. */
+  /** "小红书用户openId" per the page; perhaps a copy slip, but never shown as the description [assumption]. */
   desc?: string | null;
   /** The mini-program page of the product (商品详情). */
   path?: string | null;
   top_image?: string | null;
   category_id?: string | null;
   category_id_v2?: string | null;
-  /** Unix milliseconds [assumption]. */
+  /** int64 unix time, unit not stated: seconds or milliseconds by magnitude [assumption]. */
   biz_create_time?: number | null;
   biz_update_time?: number | null;
   skus?: MiniappSku[] | null;
+  /** int32; the page lists no values [assumption: mapper.ts tables]. */
   status?: number;
   short_title?: string | null;
   audit_info?: MiniappAuditInfo | null;

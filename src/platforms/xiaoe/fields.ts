@@ -13,7 +13,8 @@ const BLOCK_ORDER: readonly Block[] = ['stock', 'sku', 'attr'];
 function blocksFor(path: string): Block[] {
   const root = path.split('.', 1)[0];
   if (root === 'raw') return ['stock', 'sku', 'attr'];
-  if (root === 'stock') return ['stock'];
+  // Product stock is the sum over SKUs that are not deleted, which only the sku block says (mapper.ts).
+  if (root === 'stock') return ['stock', 'sku'];
   if (root === 'attributes') return ['attr'];
   if (root !== 'skus') return [];
   // Xiaoe only says which SKUs exist in the `sku` block, so any SKU field needs it (even `skus.id`);

@@ -4,13 +4,17 @@
  * `0000-00-00 00:00:00` for none; `stock`, `sku`, `attr` are present only when the call asked for them,
  * and their fields stay null when absent (never a guessed 0 or empty list).
  */
-import type { AuditInfo, Money, PriceRange, Product, Property, Sku, Stock } from '../../generated/graphql';
+import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Property, Sku, Stock } from '../../generated/graphql';
+import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
-import { toMoneyFromFen } from '../money';
-import { fromShanghaiLocal } from '../time';
+import { readFen } from '../money';
+import { readCount } from '../readCount';
+import { capSkuStatus, countedSkus } from '../skuRules';
+import { sumStocks } from '../stockSum';
+import { readShanghaiLocal } from '../time';
 import type { XiaoeGoodsRecord } from './client';
 import { formatXiaoeId } from './ids';
-import { toXiaoeSkuStatus, toXiaoeStatus } from './status';
+import { isFlagSet, toXiaoeSkuStatus, toXiaoeStatus } from './status';
 import { isRecord } from '../../util/isRecord';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -20,9 +24,11 @@ const NO_AUDIT: AuditInfo = { state: 'NONE', submittedAt: null, auditedAt: null,
 
 export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
   const platformProductId = formatXiaoeId(Number(record.resource_type), String(record.resource_id));
+  const issues = new FieldIssues();
   const { status, rawStatus } = toXiaoeStatus(record);
-  const stockBySku = stockRowsBySku(record.stock);
-  return {
+  const rows = liveStockRows(record.stock);
+  const skus = Array.isArray(record.sku) ? record.sku.filter(isRecord).map((sku) => toSku(sku, platformProductId, rows, status)) : null;
+  return markFieldIssues(issues.attach({
     id: toProductGlobalId('XIAOE', platformProductId),
     platform: 'XIAOE',
     platformProductId,
@@ -36,54 +42,77 @@ export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
     status,
     rawStatus,
     price: priceRange(record),
-    skus: Array.isArray(record.sku) ? record.sku.filter(isRecord).map((sku) => toSku(sku, platformProductId, stockBySku)) : null,
-    stock: stockBySku ? productStock([...stockBySku.values()]) : null,
+    skus: skus?.map(({ sku }) => sku) ?? null,
+    stock: productStock(rows, skus, issues),
     audit: NO_AUDIT,
     attributes: Array.isArray(record.attr) ? toProperties(record.attr) : null,
-    createdAt: fromShanghaiLocal(record.created_at),
-    updatedAt: fromShanghaiLocal(record.updated_at),
+    createdAt: issues.take('createdAt', record.created_at, readShanghaiLocal(record.created_at)),
+    updatedAt: issues.take('updatedAt', record.updated_at, readShanghaiLocal(record.updated_at)),
     raw: record,
-  };
+  }));
 }
 
 /**
  * min: price_low ("商品最低价(取自sku中最低价值)"). max: price_high ("商品高价"; the page's further note
  * "取自最低价所在sku对应划线价" contradicts its example, where price_high equals price_low with no line
- * price), never below min.
+ * price), never below min. These are Xiaoe's own figures, whatever SKUs it counts in them (assumption,
+ * docs/platforms.md): the range is the same whether or not the query fetched the sku block.
  */
 function priceRange(record: Fields): PriceRange | null {
-  const min = fen(record.price_low);
-  const high = fen(record.price_high);
-  const max = high && min && high.minorUnits < min.minorUnits ? min : high;
-  return min || max ? { min, max } : null;
+  const issues = new FieldIssues();
+  const min = issues.take('min', record.price_low, readFen(record.price_low));
+  const high = issues.take('max', record.price_high, readFen(record.price_high));
+  const max: Money | null = high && min && high.minorUnits < min.minorUnits ? min : high;
+  return min || max || issues.size > 0 ? issues.attach({ min, max }) : null;
 }
 
-function toSku(sku: Fields, productId: string, stockBySku: Map<string, Fields> | null): Sku {
+interface MappedSku {
+  sku: Sku;
+  /** The SKU's own status, before its product caps it. */
+  own: ProductStatus;
+}
+
+/** `productStatus` caps the SKU's status: a SKU is never more available than its product. */
+function toSku(sku: Fields, productId: string, rows: Map<string, Fields[]> | null, productStatus: ProductStatus): MappedSku {
   const skuId = String(sku.sku_id ?? '');
+  const issues = new FieldIssues();
   const { status, rawStatus } = toXiaoeSkuStatus(sku);
-  const stockRow = stockBySku?.get(skuId);
-  const linePrice = fen(sku.sku_line_price);
-  return {
+  const linePrice = issues.take('originalPrice', sku.sku_line_price, readFen(sku.sku_line_price));
+  const mapped: Sku = {
     id: toSkuGlobalId('XIAOE', productId, skuId),
     platformSkuId: skuId,
     outerId: null,
     name: text(sku.sku_name),
     image: text(sku.sku_img),
-    price: fen(sku.sku_price),
+    price: issues.take('price', sku.sku_price, readFen(sku.sku_price)),
     // 0 is how the page's example says "no crossed-out price".
     originalPrice: linePrice && linePrice.minorUnits > 0 ? linePrice : null,
-    status,
+    status: capSkuStatus(status, productStatus),
     rawStatus,
     properties: Array.isArray(sku.attr_data) ? toProperties(sku.attr_data) : null,
     barcode: null,
-    stock: stockBySku ? (stockRow ? rowStock(stockRow) : null) : null,
+    stock: rows ? skuStock(rows.get(skuId), status === 'DELETED', issues) : null,
   };
+  return { sku: issues.attach(mapped), own: status };
 }
 
-/** `stock[]` by sku_id; null when the block is absent. */
-function stockRowsBySku(stock: unknown): Map<string, Fields> | null {
+/** `stock[]` rows still in use (is_deleted 0), by sku_id; null when the block is absent. */
+function liveStockRows(stock: unknown): Map<string, Fields[]> | null {
   if (!Array.isArray(stock)) return null;
-  return new Map(stock.filter(isRecord).map((row) => [String(row.sku_id ?? ''), row] as const));
+  const bySku = new Map<string, Fields[]>();
+  for (const row of stock.filter(isRecord)) {
+    if (isFlagSet(row.is_deleted)) continue;
+    const skuId = String(row.sku_id ?? '');
+    bySku.set(skuId, [...(bySku.get(skuId) ?? []), row]);
+  }
+  return bySku;
+}
+
+/** A SKU's one live row; none (or a deleted SKU) is no stock, several live rows are not guessed between. */
+function skuStock(rows: Fields[] | undefined, deleted: boolean, issues: FieldIssues): Stock | null {
+  if (deleted || !rows || rows.length === 0) return null;
+  if (rows.length > 1) return issues.reject('stock', rows.length, 'live stock rows for one SKU; which one holds is unknown');
+  return rowStock(rows[0]!);
 }
 
 /**
@@ -91,17 +120,30 @@ function stockRowsBySku(stock: unknown): Map<string, Fields> | null {
  * only what was sold is known.
  */
 function rowStock(row: Fields): Stock {
+  const issues = new FieldIssues();
   const counted = row.stock_type !== 2;
-  return { available: counted ? count(row.left_num) : null, sold: count(row.sell_num), total: counted ? count(row.setting_stock) : null };
+  return issues.attach({
+    available: counted ? issues.take('available', row.left_num, readCount(row.left_num)) : null,
+    sold: issues.take('sold', row.sell_num, readCount(row.sell_num)),
+    total: counted ? issues.take('total', row.setting_stock, readCount(row.setting_stock)) : null,
+  });
 }
 
-/** The sum over the rows still in use (is_deleted 0); a field unknown in any row is unknown in the sum. */
-function productStock(rows: Fields[]): Stock | null {
-  const live = rows.filter((row) => row.is_deleted !== 1).map(rowStock);
-  if (live.length === 0) return null;
-  const sum = (field: keyof Omit<Stock, '__typename'>): number | null =>
-    live.reduce<number | null>((acc, s) => (acc === null || s[field] == null ? null : acc + (s[field] as number)), 0);
-  return { available: sum('available'), sold: sum('sold'), total: sum('total') };
+/**
+ * With the sku block: the sum over the SKUs that count (skuRules.ts; never a deleted one). Without it
+ * (it is always fetched with the stock block, fields.ts): the sum over the live rows. Null without a
+ * stock block (never a guessed 0).
+ */
+function productStock(rows: Map<string, Fields[]> | null, skus: readonly MappedSku[] | null, issues: FieldIssues): Stock | null {
+  if (!rows) return null;
+  if (skus) {
+    const counted = countedSkus(skus, ({ own }) => own);
+    if (counted.some(({ sku }) => fieldIssueOf(sku, 'stock'))) return issues.derived('stock', "unknown, since a counted SKU's stock rows cannot be read");
+    if (counted.every(({ sku }) => sku.stock == null)) return null;
+    return sumStocks(counted.map(({ sku }) => sku.stock ?? { available: null, sold: null, total: null }));
+  }
+  const live = [...rows.values()].flat();
+  return live.length === 0 ? null : sumStocks(live.map(rowStock));
 }
 
 /** `{attr_name, attr_value}` entries (the sandbox's shape; the page shows only `[]`), or `{name, value}`. */
@@ -114,16 +156,6 @@ function toProperties(entries: unknown[]): Property[] {
     if ((typeof name === 'string' && name !== '') && (typeof value === 'string' || typeof value === 'number')) out.push({ name, value: String(value) });
   }
   return out;
-}
-
-/** Integer fen (sku_line_price is documented as a string): Money, or null for anything else. */
-function fen(value: unknown): Money | null {
-  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
-  return typeof n === 'number' && Number.isSafeInteger(n) ? toMoneyFromFen(n) : null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 }
 
 function text(value: unknown): string | null {

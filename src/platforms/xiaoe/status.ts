@@ -6,6 +6,7 @@
  * stock is selected), so the same goods has the same status whatever else a query asks for.
  */
 import type { ProductStatus } from '../../generated/graphql';
+import { asCode } from '../readCount';
 
 /** sale_status (detail page: 上架状态). */
 const SALE_STATUS: ReadonlyMap<number, ProductStatus> = new Map<number, ProductStatus>([
@@ -26,24 +27,32 @@ export interface MappedStatus {
   rawStatus: string | null;
 }
 
+/** A 0/1 flag set, whether sent as the documented int or as its text ("1"). */
+export function isFlagSet(value: unknown): boolean {
+  return asCode(value) === 1;
+}
+
 /** Deleted beats banned beats stopped beats the sale status. */
 export function toXiaoeStatus(record: Readonly<Record<string, unknown>>): MappedStatus {
-  const saleStatus = record.sale_status;
-  const raw = [`sale_status=${formatRaw(saleStatus)}`];
-  for (const flag of ['is_deleted', 'is_forbid', 'is_stop_sell']) if (record[flag] === 1) raw.push(`${flag}=1`);
+  const saleStatus = asCode(record.sale_status);
+  const raw = [`sale_status=${formatRaw(record.sale_status)}`];
+  for (const flag of ['is_deleted', 'is_forbid', 'is_stop_sell']) if (isFlagSet(record[flag])) raw.push(`${flag}=1`);
   const rawStatus = raw.join(',');
-  if (record.is_deleted === 1) return { status: 'DELETED', rawStatus };
-  if (record.is_forbid === 1) return { status: 'BANNED', rawStatus };
-  const status = (typeof saleStatus === 'number' && SALE_STATUS.get(saleStatus)) || 'UNKNOWN';
+  if (isFlagSet(record.is_deleted)) return { status: 'DELETED', rawStatus };
+  if (isFlagSet(record.is_forbid)) return { status: 'BANNED', rawStatus };
+  const status = (saleStatus !== undefined && SALE_STATUS.get(saleStatus)) || 'UNKNOWN';
   // 停售: still listed, but it cannot be bought.
-  if (status === 'ON_SALE' && record.is_stop_sell === 1) return { status: 'OFF_SALE', rawStatus };
+  if (status === 'ON_SALE' && isFlagSet(record.is_stop_sell)) return { status: 'OFF_SALE', rawStatus };
   return { status, rawStatus };
 }
 
+/** The SKU's own status (its `state` and `is_deleted`), before its product's status caps it (skuRules.ts). */
 export function toXiaoeSkuStatus(sku: Readonly<Record<string, unknown>>): MappedStatus {
-  const rawStatus = sku.is_deleted === 1 ? `state=${formatRaw(sku.state)},is_deleted=1` : `state=${formatRaw(sku.state)}`;
-  if (sku.is_deleted === 1) return { status: 'DELETED', rawStatus };
-  const status = (typeof sku.state === 'number' && SKU_STATE.get(sku.state)) || 'UNKNOWN';
+  const deleted = isFlagSet(sku.is_deleted);
+  const rawStatus = deleted ? `state=${formatRaw(sku.state)},is_deleted=1` : `state=${formatRaw(sku.state)}`;
+  if (deleted) return { status: 'DELETED', rawStatus };
+  const state = asCode(sku.state);
+  const status = (state !== undefined && SKU_STATE.get(state)) || 'UNKNOWN';
   return { status, rawStatus };
 }
 

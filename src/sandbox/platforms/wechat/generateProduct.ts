@@ -107,7 +107,8 @@ function generateSkus(rng: Rng, index: number, spu: WechatSpuRecord): WechatSkuE
   const category = CATEGORIES[spu.cats[0]!.cat_id - 100]!;
   const [lowFen, highFen] = category.priceFen;
   return skuPropertyCombinations(rng, category).map((combo, k) => {
-    const saleBase = rng.int(lowFen / 100, highFen / 100) * 100;
+    // Whole yuan within the category's range: WeChat prices are integer fen (9.9 * 100 is not).
+    const saleBase = rng.int(Math.ceil(lowFen / 100), Math.floor(highFen / 100)) * 100;
     const sale = Math.max(0, saleBase - (rng.chance(0.3) ? 10 : 0));
     const stock = spu.status === 12 ? 0 : skuStock(rng, index, k);
     const record: WechatSkuRecord = {

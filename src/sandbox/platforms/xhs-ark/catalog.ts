@@ -144,7 +144,7 @@ function recordOfHit(hit: ArkHit, spuIndex: number, position: number): ArkRecord
     id: item.id,
     spuIndex,
     position,
-    status: item.status ?? 0,
+    status: Number(item.status ?? 0),
     buyable: item.buyable === true,
     frozen: item.is_frozen === true,
     stock: item.stock ?? 0,

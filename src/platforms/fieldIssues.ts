@@ -1,0 +1,95 @@
+/**
+ * Values an upstream sent that a field cannot be mapped from (a price beyond what `Money` holds, an
+ * unparseable time, a count that is negative). The mapper leaves that one field null and records why
+ * on the object that owns the field, and marks the product; the resolvers report each selected field's
+ * record as an error at the field's path (src/resolvers/fieldIssues.ts), so the rest of the product, and
+ * of the batch, is unaffected. Products without a mark cost the resolvers one WeakSet lookup.
+ */
+
+/** A reading of one upstream value: the mapped value (null for "none"), or why it cannot be mapped. */
+export type Reading<T> = { value: T | null } | { problem: string };
+
+export interface FieldIssue {
+  /** The field of the owning object (`price`, `createdAt`, `available`). */
+  field: string;
+  /** What was wrong, with the upstream value (shortened). */
+  message: string;
+}
+
+const issuesByOwner = new WeakMap<object, ReadonlyMap<string, FieldIssue>>();
+const marked = new WeakSet<object>();
+
+/** The nested objects of a Product that may own issues (field names of the schema's types). */
+const NESTED: readonly string[] = ['price', 'stock', 'audit'];
+
+/**
+ * Marks `product` when it or any object below it (price range, stock, audit, SKUs and their stock)
+ * owns an issue. Every mapper calls it on the product it returns.
+ */
+export function markFieldIssues<T extends object>(product: T): T {
+  if (ownsIssues(product)) marked.add(product);
+  return product;
+}
+
+/** Whether `product` was marked by markFieldIssues: only then is it worth walking. */
+export function hasFieldIssues(product: unknown): boolean {
+  return typeof product === 'object' && product !== null && marked.has(product);
+}
+
+function ownsIssues(owner: object): boolean {
+  if (issuesByOwner.has(owner)) return true;
+  const record = owner as Record<string, unknown>;
+  for (const field of NESTED) {
+    const value = record[field];
+    if (typeof value === 'object' && value !== null && issuesByOwner.has(value)) return true;
+  }
+  const skus = record.skus;
+  return Array.isArray(skus) && skus.some((sku) => typeof sku === 'object' && sku !== null && ownsIssues(sku));
+}
+
+/** The issue recorded for `field` of `owner`, if any. */
+export function fieldIssueOf(owner: object, field: string): FieldIssue | undefined {
+  return issuesByOwner.get(owner)?.get(field);
+}
+
+/** Collects the issues of one object while it is mapped; `attach` records them on the finished object. */
+export class FieldIssues {
+  private readonly issues = new Map<string, FieldIssue>();
+
+  /** The mapped value of `reading`, or null with the problem recorded against `field`. */
+  take<T>(field: string, raw: unknown, reading: Reading<T>): T | null {
+    if ('value' in reading) return reading.value;
+    return this.reject(field, raw, reading.problem);
+  }
+
+  /** Records that `field` cannot be mapped from `raw`; returns the null the field then holds. */
+  reject(field: string, raw: unknown, problem: string): null {
+    if (!this.issues.has(field)) this.issues.set(field, { field, message: `${field}: upstream value ${preview(raw)} ${problem}` });
+    return null;
+  }
+
+  /** Records that `field` is unknown because a value it is derived from could not be mapped. */
+  derived(field: string, message: string): null {
+    if (!this.issues.has(field)) this.issues.set(field, { field, message: `${field}: ${message}` });
+    return null;
+  }
+
+  get size(): number {
+    return this.issues.size;
+  }
+
+  attach<T extends object>(owner: T): T {
+    if (this.issues.size > 0) issuesByOwner.set(owner, new Map(this.issues));
+    return owner;
+  }
+}
+
+function preview(raw: unknown): string {
+  let text: string;
+  try {
+    text = typeof raw === 'string' ? JSON.stringify(raw) : (JSON.stringify(raw) ?? String(raw));
+  } catch {
+    text = String(raw);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
