@@ -5,7 +5,6 @@
  */
 import type { Product, ProductFilter } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
-import { selectionKey } from '../loaders/selection';
 import type { ListPlan, PlatformCode, ProductSelection } from '../platforms/types';
 import type { EntityCache } from './entityCache';
 
@@ -23,7 +22,7 @@ export function withPageCache<C>(
   const { cache, freshRead } = use;
   const { platform, selection } = listing;
   const fingerprint = credentialFingerprint(platform, listing.credentials);
-  const identity = `${JSON.stringify(listing.filter)}|${selectionKey(selection)}`;
+  const identity = `${JSON.stringify(listing.filter)}|${[...selection].sort().join(',')}`;
   // `raw` differs between list and lookup records; `complete` adds what pages lack, after this layer.
   const fills = !plan.complete && !selection.has('raw') && plan.covers(selection);
   const streams = plan.streams.map((stream, i) => ({

@@ -6,7 +6,6 @@
 import type { Product } from '../generated/graphql';
 import type { RequestUsage } from '../platforms/requestUsage';
 import type { ProductSelection } from '../platforms/types';
-import { unionOf } from '../loaders/selection';
 
 /** What a shared call answered for one id, and the selection it was fetched with. */
 export interface Fetched {
@@ -78,7 +77,7 @@ export class SharedCall {
 
   /** Fixes the selection the call is sent with. */
   seal(): ProductSelection {
-    this.sealed = unionOf(this.selections);
+    this.sealed = this.union();
     return this.sealed;
   }
 
@@ -89,9 +88,16 @@ export class SharedCall {
     return true;
   }
 
+  /** Every path of the waiters' selections (each distinct selection object read once). */
+  private union(): ProductSelection {
+    const union = new Set<string>();
+    for (const selection of this.selections) for (const path of selection) union.add(path);
+    return union;
+  }
+
   /** Hands each waiter its own id's result (`results` in `ids()` order), or `error` to all. */
   settle(results: ReadonlyArray<Product | Error> | Error): void {
-    const selection = this.sealed ?? unionOf(this.selections);
+    const selection = this.sealed ?? this.union();
     let i = 0;
     for (const entry of this.waiting.values()) {
       entry.resolve({ result: results instanceof Error ? results : results[i]!, selection });
