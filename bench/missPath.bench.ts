@@ -51,7 +51,7 @@ async function direct(ids: string[]): Promise<unknown> {
 }
 
 function throughLoaders(cache: 'on' | 'off' | 'before'): (ids: string[]) => Promise<unknown> {
-  const shared = cache === 'before' ? { lookups: { cache: null, lookup: (_r: unknown, ids: string[]) => direct(ids) } as unknown as SharedLookups } : buildSharedLookups(registry, loadConfig({ CACHE: cache }).cache);
+  const shared = cache === 'before' ? { lookups: { cache: null, lookup: (_r: unknown, ids: string[]) => direct(ids) } as unknown as SharedLookups } : buildSharedLookups(registry, loadConfig({ CACHE: cache, CACHE_MAX_MB: process.env.CACHE_MAX_MB ?? '64' }).cache);
   return (ids) => {
     const load = new ProductLoaders(registry, credentials, Date.now() + 10_000, shared.lookups).forPlatform('TAOBAO');
     return Promise.all(ids.map((id) => load(id, selection)));
@@ -67,6 +67,10 @@ async function timeIt(name: string, run: (ids: string[]) => Promise<unknown>): P
   return micros;
 }
 
+if (process.env.ONLY === 'miss') {
+  await timeIt('cache miss', throughLoaders('on'));
+  process.exit(0);
+}
 const before = await timeIt('before', throughLoaders('before'));
 const coalescer = await timeIt('coalescer', throughLoaders('off'));
 const miss = await timeIt('cache miss', throughLoaders('on'));
