@@ -137,6 +137,28 @@ describe('stale-if-error', () => {
   });
 });
 
+describe('stale-if-error when the quota would miss the deadline', () => {
+  let paced: CacheStack;
+  beforeAll(async () => {
+    // One call a minute: after the first, no quota slot comes within a request's budget.
+    paced = await startCacheStack({ env: { TAOBAO_RATE_LIMIT: '1/60s', REQUEST_TIMEOUT_MS: '2000' } });
+  });
+  afterAll(async () => paced.close());
+
+  it('serves the stale entry at once instead of UPSTREAM_RATE_LIMITED, and without a call', async () => {
+    const id = ids[23]!;
+    const first = await paced.query(byId(id, 'title stock { available }'));
+    expect(first.errors).toBeUndefined();
+    paced.clock.advance(15_000 + 30_000 + 1);
+    const { result, calls } = await paced.measure(() => paced.query(byId(id, 'title stock { available }')));
+    expect(calls).toEqual({});
+    expect(result.data).toEqual(first.data);
+    expect(result.extensions?.cache.stale).toEqual([{ platform: 'TAOBAO', id, ageSeconds: 45, reason: 'upstreamError' }]);
+    const uncached = await paced.query(byId(ids[24]!, 'title'));
+    expect(uncached.errors?.[0]?.extensions?.code).toBe('UPSTREAM_RATE_LIMITED');
+  });
+});
+
 describe('NOT_FOUND entries', () => {
   it('remembers NOT_FOUND for 30 s', async () => {
     const missing = '99999999991';
