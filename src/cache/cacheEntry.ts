@@ -67,23 +67,43 @@ export function judge(entry: CacheEntry | undefined, selection: ProductSelection
  */
 export function mergeFetched(previous: CacheEntry | undefined, product: Product, selection: ProductSelection, now: number): CachedProduct {
   const replaced = fieldsOf(selection);
+  if (!previous || !('product' in previous)) return { v: CACHE_FORMAT, product: pick(product, replaced), fetchedAt: fetchedAtOnce(selection, now) };
   const fetchedAt: Record<string, number> = {};
   // Only identity and the fields held are kept: an unselected field (`raw` above all) is not data the
   // entry vouches for, and it would only cost memory and serialization.
-  const merged: Record<string, unknown> = { id: product.id, platform: product.platform, platformProductId: product.platformProductId };
-  if (previous && 'product' in previous) {
-    const kept = previous.product as unknown as Record<string, unknown>;
-    for (const [path, at] of Object.entries(previous.fetchedAt)) {
-      const field = fieldOfPath(path);
-      if (replaced.has(field)) continue;
-      fetchedAt[path] = at;
-      merged[field] = kept[field];
-    }
+  const merged = pick(product, replaced) as unknown as Record<string, unknown>;
+  const kept = previous.product as unknown as Record<string, unknown>;
+  for (const [path, at] of Object.entries(previous.fetchedAt)) {
+    const field = fieldOfPath(path);
+    if (replaced.has(field)) continue;
+    fetchedAt[path] = at;
+    merged[field] = kept[field];
   }
-  const fetched = product as unknown as Record<string, unknown>;
-  for (const field of replaced) merged[field] = fetched[field];
   for (const path of selection) fetchedAt[path] = now;
   return { v: CACHE_FORMAT, product: merged as unknown as Product, fetchedAt };
+}
+
+/** Identity and `fields` of a product. */
+function pick(product: Product, fields: ReadonlySet<string>): Product {
+  const source = product as unknown as Record<string, unknown>;
+  const picked: Record<string, unknown> = { id: product.id, platform: product.platform, platformProductId: product.platformProductId };
+  for (const field of fields) picked[field] = source[field];
+  return picked as unknown as Product;
+}
+
+const lastFetchedAt = new WeakMap<ProductSelection, { at: number; fetchedAt: Record<string, number> }>();
+
+/**
+ * `{path: at}` for every path of `selection`. Entries are never changed in place (a merge builds new
+ * ones), so the entries one call writes share one such record.
+ */
+function fetchedAtOnce(selection: ProductSelection, at: number): Record<string, number> {
+  const last = lastFetchedAt.get(selection);
+  if (last?.at === at) return last.fetchedAt;
+  const fetchedAt: Record<string, number> = {};
+  for (const path of selection) fetchedAt[path] = at;
+  lastFetchedAt.set(selection, { at, fetchedAt });
+  return fetchedAt;
 }
 
 const fieldSets = new WeakMap<ProductSelection, ReadonlySet<string>>();
