@@ -41,9 +41,12 @@ interface Target {
   answered(json: any, id: string): boolean;
 }
 
+/** BENCH_PROFILE=1: the gateway runs with --cpu-prof into bench/results/tmp/ (git-ignored). */
+const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${new URL('./results/tmp', import.meta.url).pathname}`] : [];
+
 const gatewayTarget = (name: string, cache: 'on' | 'off'): Target => ({
   name,
-  start: (sandboxUrl) => startServer(name, 'targets/gateway.ts', { ...benchGatewayEnv(sandboxUrl), TAOBAO_RATE_LIMIT: `${QUOTA}/1s`, CACHE: cache }),
+  start: (sandboxUrl) => startServer(name, 'targets/gateway.ts', { ...benchGatewayEnv(sandboxUrl), TAOBAO_RATE_LIMIT: `${QUOTA}/1s`, CACHE: cache }, PROFILE),
   body: (id) => JSON.stringify({ query: GATEWAY_VIEW, variables: { id } }),
   answered: (json, id) => !json.errors && json.data?.product?.id !== undefined && json.data.product.id.length > 0 && id.length > 0,
 });
