@@ -64,12 +64,16 @@ export class SharedLookups {
       const found = byId.get(id);
       if (!found) return results[i]!;
       this.write(request.platform, fingerprint, id, entries[i], found);
-      const fallback = verdicts[i]!.kind === 'miss' ? (verdicts[i] as { fallback?: { product: Product; ageMs: number } }).fallback : undefined;
-      if (found.result instanceof UpstreamError && fallback) {
-        recordStale(usage, { platform: request.platform, id, ageSeconds: Math.floor(fallback.ageMs / 1000), reason: 'upstreamError' });
-        return fallback.product;
+      const verdict = verdicts[i]!;
+      const fallback = verdict.kind === 'miss' ? verdict.fallback : undefined;
+      if (!(found.result instanceof UpstreamError) || !fallback) return found.result;
+      // Answered from the cache after all: a (stale) hit, not a miss.
+      if (usage) {
+        usage.cacheMisses--;
+        usage.cacheHits++;
       }
-      return found.result;
+      recordStale(usage, { platform: request.platform, id, ageSeconds: Math.floor(fallback.ageMs / 1000), reason: 'upstreamError' });
+      return fallback.product;
     });
   }
 
