@@ -64,13 +64,9 @@ export class LookupDispatcher {
     return answer;
   }
 
-  /** The newest open call that has room and goes out before `deadline`. */
+  /** The open call that goes out soonest, has room, and goes out before `deadline`. */
   private openCallWithRoom(deadline: number): SharedCall | undefined {
-    for (let i = this.open.length - 1; i >= 0; i--) {
-      const call = this.open[i]!;
-      if (call.size < this.options.maxIds && (call.sendAt === null || call.sendAt <= deadline)) return call;
-    }
-    return undefined;
+    return this.open.find((call) => call.size < this.options.maxIds && (call.sendAt === null || call.sendAt <= deadline));
   }
 
   private newCall(priority: LookupPriority, usage: ReturnType<typeof currentUsage>): SharedCall {
