@@ -55,13 +55,25 @@ export class LookupDispatcher {
     const wasBackground = call.priority === 'background';
     const answer = call.join(id, selection, deadline, priority, usage);
     this.openById.set(id, call);
-    if (wasBackground && call.priority === 'request' && call.retryTimer) {
-      // A request now waits for it: it stops waiting for an idle slot and queues like any request.
+    if (wasBackground && call.priority === 'request') this.hurry(call);
+    this.schedule(call);
+    return answer;
+  }
+
+  /**
+   * A request now waits for a background call: it stops waiting for an idle quota slot (and queues
+   * like any request), or, holding its slot already, stops gathering and goes out.
+   */
+  private hurry(call: SharedCall): void {
+    if (call.retryTimer) {
       clearTimeout(call.retryTimer);
       call.retryTimer = undefined;
     }
-    this.schedule(call);
-    return answer;
+    if (call.sendTimer && call.sendAt !== null && call.sendAt > Date.now() + this.options.windowMs) {
+      clearTimeout(call.sendTimer);
+      call.sendAt = Date.now() + this.options.windowMs;
+      call.sendTimer = setTimeout(() => void this.send(call), this.options.windowMs);
+    }
   }
 
   /** The open call that goes out soonest, has room, and goes out before `deadline`. */
@@ -91,7 +103,7 @@ export class LookupDispatcher {
     // Background work is not waited for: a refresh gathers others (and rides on requests' calls) first.
     const delay = Math.max(waitMs, this.options.windowMs, call.priority === 'background' ? this.options.backgroundGatherMs : 0);
     call.sendAt = now + delay;
-    if (delay > 0) setTimeout(() => void this.send(call), delay);
+    if (delay > 0) call.sendTimer = setTimeout(() => void this.send(call), delay);
     else queueMicrotask(() => void this.send(call));
   }
 

@@ -33,6 +33,8 @@ export class SharedCall {
   prepaid = false;
   /** Pending retry of a background call that found no idle quota slot. */
   retryTimer: NodeJS.Timeout | undefined;
+  /** The timer that sends it at `sendAt`. */
+  sendTimer: NodeJS.Timeout | undefined;
 
   constructor(
     public priority: LookupPriority,

@@ -5,7 +5,7 @@ import { NotFoundError, UpstreamError } from '../../src/platforms/errors';
 import { TokenBucket } from '../../src/platforms/resilience/tokenBucket';
 
 /** A dispatcher over a recording lookup, paced by a real token bucket of `ratePerSecond` (burst 1). */
-function dispatcher(options: { maxIds: number; ratePerSecond?: number; maxInFlight?: number }) {
+function dispatcher(options: { maxIds: number; ratePerSecond?: number; maxInFlight?: number; backgroundGatherMs?: number }) {
   const calls: Array<{ ids: string[]; selection: string[] }> = [];
   const bucket = new TokenBucket({ ratePerSecond: options.ratePerSecond ?? 1000, burst: 1 });
   const d = new LookupDispatcher({
@@ -13,7 +13,7 @@ function dispatcher(options: { maxIds: number; ratePerSecond?: number; maxInFlig
     maxIds: options.maxIds,
     maxInFlight: options.maxInFlight ?? 4,
     windowMs: 0,
-    backgroundGatherMs: 0,
+    backgroundGatherMs: options.backgroundGatherMs ?? 0,
     reserveTurn: (deadline, priority) => (priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline)),
     quotaRefusal: (retryAfterMs) => new UpstreamError({ platform: 'TAOBAO', code: 'UPSTREAM_RATE_LIMITED', retryAfterMs }),
     async lookup(ids, selection) {
@@ -82,5 +82,16 @@ describe('LookupDispatcher', () => {
     expect(late!.result).toBeInstanceOf(UpstreamError);
     expect((late!.result as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
     expect(calls).toHaveLength(1);
+  });
+
+  it('sends a gathering background call at once when a request joins it', async () => {
+    const { d, calls } = dispatcher({ maxIds: 50, backgroundGatherMs: 5_000 });
+    const background = d.lookup(['b'], sel('title'), soon(), 'background');
+    await new Promise((r) => setTimeout(r, 1));
+    const started = Date.now();
+    await d.lookup(['c'], sel('title'), soon());
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await background;
+    expect(calls.map((c) => c.ids)).toEqual([['b', 'c']]);
   });
 });
