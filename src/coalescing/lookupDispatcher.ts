@@ -60,20 +60,11 @@ export class LookupDispatcher {
     return answer;
   }
 
-  /**
-   * A request now waits for a background call: it stops waiting for an idle quota slot (and queues
-   * like any request), or, holding its slot already, stops gathering and goes out.
-   */
+  /** A request now waits for a background call: it stops gathering or waiting for an idle slot, and queues like any request. */
   private hurry(call: SharedCall): void {
-    if (call.retryTimer) {
-      clearTimeout(call.retryTimer);
-      call.retryTimer = undefined;
-    }
-    if (call.sendTimer && call.sendAt !== null && call.sendAt > Date.now() + this.options.windowMs) {
-      clearTimeout(call.sendTimer);
-      call.sendAt = Date.now() + this.options.windowMs;
-      call.sendTimer = setTimeout(() => void this.send(call), this.options.windowMs);
-    }
+    if (!call.retryTimer) return;
+    clearTimeout(call.retryTimer);
+    call.retryTimer = undefined;
   }
 
   /** The open call that goes out soonest, has room, and goes out before `deadline`. */
@@ -87,10 +78,20 @@ export class LookupDispatcher {
     return call;
   }
 
-  /** Gives an open call a concurrency slot and a quota slot, then sends it when its slot comes. */
+  /**
+   * Gives an open call a concurrency slot and a quota slot, then sends it when its slot comes. A
+   * background call first gathers other ids for `backgroundGatherMs`, holding no slot meanwhile.
+   */
   private schedule(call: SharedCall): void {
-   
     if (call.sendAt !== null || call.retryTimer || this.running >= this.options.maxInFlight) return;
+    if (call.priority === 'background' && !call.gathered && this.options.backgroundGatherMs > 0) {
+      call.retryTimer = setTimeout(() => {
+        call.retryTimer = undefined;
+        call.gathered = true;
+        this.schedule(call);
+      }, this.options.backgroundGatherMs);
+      return;
+    }
     const now = Date.now();
     let waitMs = 0;
     if (this.options.reserveTurn) {
@@ -100,10 +101,9 @@ export class LookupDispatcher {
       call.prepaid = true;
     }
     this.running++;
-    // Background work is not waited for: a refresh gathers others (and rides on requests' calls) first.
-    const delay = Math.max(waitMs, this.options.windowMs, call.priority === 'background' ? this.options.backgroundGatherMs : 0);
+    const delay = Math.max(waitMs, this.options.windowMs);
     call.sendAt = now + delay;
-    if (delay > 0) call.sendTimer = setTimeout(() => void this.send(call), delay);
+    if (delay > 0) setTimeout(() => void this.send(call), delay);
     else queueMicrotask(() => void this.send(call));
   }
 

@@ -31,10 +31,10 @@ export class SharedCall {
   sendAt: number | null = null;
   /** A quota slot was reserved for it (the guard's first pacing is skipped). */
   prepaid = false;
-  /** Pending retry of a background call that found no idle quota slot. */
+  /** A background call's pending gather, or its retry after finding no idle quota slot. */
   retryTimer: NodeJS.Timeout | undefined;
-  /** The timer that sends it at `sendAt`. */
-  sendTimer: NodeJS.Timeout | undefined;
+  /** A background call has gathered ids for its while. */
+  gathered = false;
 
   constructor(
     public priority: LookupPriority,
