@@ -29,19 +29,20 @@ export function withPageCache<C>(
     firstPage: stream.firstPage,
     fetchPage: async (page: number, call: Parameters<typeof stream.fetchPage>[1]) => {
       const key = `${identity}|${i}|${page}`;
+      const epoch = cache.epoch();
       const cached = freshRead ? undefined : await cache.readPage(platform, fingerprint, key);
       if (cached) return cached;
       const fetched = await stream.fetchPage(page, call);
-      cache.writePage(platform, fingerprint, key, fetched);
-      if (fills) void fillEntities(cache, platform, fingerprint, fetched.products, selection);
+      cache.writePage(platform, fingerprint, key, fetched, epoch);
+      if (fills) void fillEntities(cache, platform, fingerprint, fetched.products, selection, epoch);
       return fetched;
     },
   }));
   return { ...plan, streams };
 }
 
-async function fillEntities(cache: EntityCache, platform: PlatformCode, fingerprint: string, products: readonly Product[], selection: ProductSelection): Promise<void> {
+async function fillEntities(cache: EntityCache, platform: PlatformCode, fingerprint: string, products: readonly Product[], selection: ProductSelection, epoch: number): Promise<void> {
   const ids = products.map((p) => p.platformProductId);
   const previous = await cache.read(platform, fingerprint, ids);
-  products.forEach((product, i) => cache.writeProduct(platform, fingerprint, ids[i]!, previous[i], product, selection));
+  products.forEach((product, i) => cache.writeProduct(platform, fingerprint, ids[i]!, previous[i], product, selection, epoch));
 }

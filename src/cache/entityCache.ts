@@ -30,6 +30,11 @@ export class EntityCache {
     this.retentionMs = slowest + Math.max(settings.staleWhileRevalidateMs, settings.staleIfErrorMs);
   }
 
+  /** Read before fetching, handed to the writes: see TieredStore.epoch. */
+  epoch(): number {
+    return this.store.epoch;
+  }
+
   policyFor(platform: PlatformCode): FreshnessPolicy {
     let policy = this.policies.get(platform);
     if (!policy) {
@@ -46,13 +51,15 @@ export class EntityCache {
     return values.map(asCacheEntry);
   }
 
-  writeProduct(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, product: Product, selection: ProductSelection): void {
+  /** `epoch`: this.epoch() before the fetch began. */
+  writeProduct(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, product: Product, selection: ProductSelection, epoch: number): void {
+    if (epoch !== this.store.epoch) return;
     const entry = mergeFetched(previous, product, selection, this.now());
-    this.store.set(entityKey(platform, fingerprint, id), entry, this.retentionMs);
+    this.store.set(entityKey(platform, fingerprint, id), entry, this.retentionMs, epoch);
   }
 
-  writeNotFound(platform: PlatformCode, fingerprint: string, id: string): void {
-    this.store.set(entityKey(platform, fingerprint, id), { v: CACHE_FORMAT, notFoundAt: this.now() }, this.settings.notFoundMs);
+  writeNotFound(platform: PlatformCode, fingerprint: string, id: string, epoch: number): void {
+    this.store.set(entityKey(platform, fingerprint, id), { v: CACHE_FORMAT, notFoundAt: this.now() }, this.settings.notFoundMs, epoch);
   }
 
   /** A list page fetched within CACHE_LISTING_MS, if any. `identity` names the stream, filter, selection and page. */
@@ -63,8 +70,8 @@ export class EntityCache {
     return this.now() - cached.at <= this.settings.listingMs ? cached.page : undefined;
   }
 
-  writePage(platform: PlatformCode, fingerprint: string, identity: string, page: ListedPage): void {
-    this.store.set(pageKey(platform, fingerprint, identity), { v: CACHE_FORMAT, at: this.now(), page }, this.settings.listingMs);
+  writePage(platform: PlatformCode, fingerprint: string, identity: string, page: ListedPage, epoch: number): void {
+    this.store.set(pageKey(platform, fingerprint, identity), { v: CACHE_FORMAT, at: this.now(), page }, this.settings.listingMs, epoch);
   }
 
   /** Forgets a platform's entries (of every credential), only those of `ids` when given, and its list pages. */

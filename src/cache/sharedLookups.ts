@@ -49,6 +49,7 @@ export class SharedLookups {
     if (!cache) return (await this.fetch(request, ids, selection)).map((f) => f.result);
     const usage = currentUsage();
     const fingerprint = credentialFingerprint(request.platform, request.credentials);
+    const epoch = cache.epoch();
     const entries = request.freshRead ? ids.map(() => undefined) : await cache.read(request.platform, fingerprint, ids);
     const now = cache.now();
     const policy = cache.policyFor(request.platform);
@@ -63,7 +64,7 @@ export class SharedLookups {
     return ids.map((id, i) => {
       const found = byId.get(id);
       if (!found) return results[i]!;
-      this.write(request.platform, fingerprint, id, entries[i], found);
+      this.write(request.platform, fingerprint, id, entries[i], found, epoch);
       const verdict = verdicts[i]!;
       const fallback = verdict.kind === 'miss' ? verdict.fallback : undefined;
       if (!(found.result instanceof UpstreamError) || !fallback) return found.result;
@@ -94,17 +95,18 @@ export class SharedLookups {
       if (verdicts[i]!.kind !== 'stale' || !entry || !('product' in entry) || this.refreshing.has(key)) return;
       this.refreshing.add(key);
       const background = { ...request, deadline: Date.now() + REFRESH_BUDGET_MS };
+      const epoch = this.cache!.epoch();
       runDetached(() => this.fetch(background, [id], heldSelection(entry), 'background'))
-        .then(([found]) => this.write(request.platform, fingerprint, id, entry, found!))
+        .then(([found]) => this.write(request.platform, fingerprint, id, entry, found!, epoch))
         .catch((err: unknown) => console.error('cache: background refresh failed:', err))
         .finally(() => this.refreshing.delete(key));
     });
   }
 
   /** Remembers a product or a NOT_FOUND; any other error is never cached. */
-  private write(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, found: Fetched): void {
-    if (found.result instanceof NotFoundError) this.cache?.writeNotFound(platform, fingerprint, id);
-    else if (!(found.result instanceof Error)) this.cache?.writeProduct(platform, fingerprint, id, previous, found.result, found.selection);
+  private write(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, found: Fetched, epoch: number): void {
+    if (found.result instanceof NotFoundError) this.cache?.writeNotFound(platform, fingerprint, id, epoch);
+    else if (!(found.result instanceof Error)) this.cache?.writeProduct(platform, fingerprint, id, previous, found.result, found.selection, epoch);
   }
 
   /** Upstream through the coalescer, in chunks of the platform's maximum, `maxConcurrentCalls` at a time. */

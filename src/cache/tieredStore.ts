@@ -28,6 +28,8 @@ export class TieredStore {
   private readonly redisPrefix: string;
 
   private readonly purgeChannel: string;
+  /** Purges seen so far (this instance's and, over Redis, the others'). */
+  private purgeCount = 0;
 
   constructor(private readonly options: TieredStoreOptions) {
     this.memory = new LRUCache<string, Stored>({ maxSize: options.maxBytes, sizeCalculation: (stored) => stored.size });
@@ -70,7 +72,9 @@ export class TieredStore {
     return values;
   }
 
-  set(key: string, value: unknown, ttlMs: number): void {
+  /** Stores `value` unless a purge came since `epoch` (see `epoch`). */
+  set(key: string, value: unknown, ttlMs: number, epoch: number): void {
+    if (epoch !== this.purgeCount) return;
     const redis = this.options.redis;
     // Serialized only for Redis; the memory tier estimates the size (about a third of the cost).
     const text = redis ? JSON.stringify(value) : undefined;
@@ -94,8 +98,17 @@ export class TieredStore {
     return { memory, redis: deleted };
   }
 
+  /**
+   * Changes with every purge. A writer reads it before fetching and passes it to `set`: a value fetched
+   * before a purge is not stored after it (it may be what the purge was for).
+   */
+  get epoch(): number {
+    return this.purgeCount;
+  }
+
   /** Deletes the matching keys from memory only; how many. */
   private forget(prefix: string, ids?: readonly string[]): number {
+    this.purgeCount++;
     let deleted = 0;
     for (const key of [...this.memory.keys()]) {
       if (key.startsWith(prefix) && (!ids || ids.some((id) => key.endsWith(`|${id}`)))) {

@@ -85,4 +85,16 @@ describe('POST /admin/cache/purge', () => {
     const { calls } = await stack.measure(() => stack.query(byId(b!), undefined, { gateway: 1 }));
     expect(calls).toEqual({ [ITEMS_GET]: 1 });
   });
+
+  it('does not store what a call in flight during a purge brings back', async () => {
+    const [, , c] = taobaoIds(3);
+    await stack.setFaults([{ platform: 'taobao', kind: 'latency', latencyMs: 500, count: 1 }]);
+    const inFlight = stack.query(byId(c!), undefined, { gateway: 0 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await purge({ platform: 'TAOBAO', ids: [c] })).status).toBe(200);
+    expect((await inFlight).errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 100));
+    const after = await stack.measure(() => stack.query(byId(c!), undefined, { gateway: 0 }));
+    expect(after.calls).toEqual({ [ITEMS_GET]: 1 });
+  });
 });
