@@ -1,8 +1,11 @@
 /**
- * `npm start`: reads the configuration, starts the embedded sandbox (unless SANDBOX=off) and the
- * gateway pointed at it for every platform without real credentials, and prints where they are.
+ * `npm start`: reads the configuration, starts tracing (when an OTLP endpoint is set), the embedded
+ * sandbox (unless SANDBOX=off) and the gateway pointed at it for every platform without real
+ * credentials, and says where they are. SIGTERM or SIGINT shut it down gracefully (README, "Shutdown").
  */
 import { ConfigError, loadConfig } from './config/config';
+import { createLogger, type Logger } from './observability/logger';
+import { startTracing } from './observability/tracing';
 import { buildPlatformRegistry } from './platforms';
 import { startGatewayServer } from './server/httpServer';
 import { startSandbox } from './sandbox';
@@ -16,30 +19,50 @@ const SAMPLE_QUERY = `{
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const { observability } = config;
+  const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
+  const tracing = startTracing({ endpoint: observability.otlpEndpoint, serviceName: observability.serviceName });
   const sandbox = config.sandbox ? await startSandbox({ port: config.sandbox.port, host: '127.0.0.1' }) : null;
   const platforms = buildPlatformRegistry(config);
-  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host });
+  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host, logger });
 
-  if (sandbox) console.log(`Sandbox of all five platforms: ${sandbox.url} (admin API at ${sandbox.url}/__sandbox/stats)`);
-  for (const [code, entry] of platforms) {
-    console.log(`  ${code.padEnd(12)} ${entry.sandbox ? 'sandbox' : 'real host'}: ${config.platforms[code].baseUrl}`);
-  }
-  console.log(`GraphQL gateway: ${gateway.url}/graphql`);
-  console.log(`Try:\n${SAMPLE_QUERY}`);
+  const upstreams = Object.fromEntries([...platforms].map(([code, entry]) => [code, entry.sandbox ? 'sandbox' : config.platforms[code].baseUrl]));
+  logger.info(
+    { graphql: `${gateway.url}/graphql`, graphiql: `${gateway.url}/graphiql`, metrics: gateway.metricsUrl, sandbox: sandbox?.url ?? null, upstreams, tracing: tracing !== null },
+    'catalog-gateway started',
+  );
+  if (process.stdout.isTTY) console.log(`Try (Apollo Sandbox at ${gateway.url}/graphql, offline GraphiQL at ${gateway.url}/graphiql):\n${SAMPLE_QUERY}`);
 
-  const stop = async (): Promise<void> => {
-    await gateway.close();
-    await sandbox?.close();
-    process.exit(0);
-  };
-  const stopOrFail = (): void => {
-    stop().catch((err: unknown) => {
-      console.error('catalog-gateway failed to stop cleanly:', err);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceMs: observability.shutdownTimeoutMs }, 'shutting down: no new connections, waiting for requests in flight');
+    // The drain is bounded by SHUTDOWN_TIMEOUT_MS; this bounds whatever closes after it (a hung exporter).
+    setTimeout(() => {
+      logger.error('catalog-gateway did not stop in time; exiting');
       process.exit(1);
-    });
+    }, observability.shutdownTimeoutMs + 5_000).unref();
+    shutDown(logger, [gateway.close, async () => sandbox?.close(), async () => tracing?.shutdown()]).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'catalog-gateway failed to stop cleanly');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stopOrFail);
-  process.once('SIGTERM', stopOrFail);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * Closes each part in order (the gateway first: it drains requests in flight, which still need the
+ * sandbox, shared stores and the exporter); the cache's Redis client and other connections join the list
+ * where they exist.
+ */
+async function shutDown(logger: Logger, parts: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  for (const close of parts) await close();
+  logger.info('catalog-gateway stopped');
 }
 
 main().catch((err: unknown) => {

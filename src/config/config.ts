@@ -7,6 +7,7 @@ import type { PlatformCredentials, TopSignMethod } from './credentials';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { readCacheSettings, type CacheSettings } from './cache';
 import { readAdminToken } from './admin';
+import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -71,6 +72,8 @@ export interface GatewayConfig {
   cache: CacheSettings;
   /** Bearer token of the admin endpoints; null refuses them (src/config/admin.ts). */
   adminToken: string | null;
+  /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
+  observability: ObservabilityConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -175,7 +178,7 @@ export function loadConfig(env: Env): GatewayConfig {
   const fail = (variable: string, problem: string) => new ConfigError(variable, problem);
   const prefixes = Object.fromEntries(PLATFORM_CODES.map((code) => [code, PLATFORM_ENV[code].prefix])) as Record<PlatformCode, string>;
   const cache = readCacheSettings(env, prefixes, fail);
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cache, adminToken: readAdminToken(env, fail) };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cache, adminToken: readAdminToken(env, fail), observability: readObservabilityConfig(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

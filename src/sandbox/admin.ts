@@ -8,11 +8,12 @@ import { SANDBOX_CREDENTIALS } from './credentials';
 import { isJsonObject, PatchError } from './deepMerge';
 import { DEFAULT_MERCHANT, merchantCredentials } from './merchants';
 import { validRateLimit } from './options';
+import { SANDBOX_PLATFORMS } from './platforms';
 import type { ParsedRequest } from './readRequest';
 import { REQUEST_LOG_CAPACITY } from './requestLog';
 import { sendJson } from './sendReply';
 import type { SandboxState } from './state';
-import { SANDBOX_PLATFORMS, type SandboxPlatformName } from './types';
+import type { SandboxPlatformName } from './types';
 
 const DEFAULT_REQUESTS_LIMIT = 100;
 

@@ -1,13 +1,14 @@
 /**
- * The sandbox's fixed credentials, documented in the README. The gateway uses them for every platform
- * that has no real configuration, and `GET /__sandbox/credentials` hands them out.
+ * The default merchant's credentials on every platform, keyed by PlatformCode as the gateway reads
+ * credentials, gathered from the platform modules (each folder's credentials.ts). The gateway uses them
+ * for every platform that has no real configuration, and `GET /__sandbox/credentials` hands them out.
  */
-import type { PlatformCredentials } from '../config/credentials';
+import { SANDBOX_PLATFORM_MODULES } from './platforms';
+import type { AnySandboxPlatformModule, SandboxCredentialSet } from './types';
 
-export const SANDBOX_CREDENTIALS = {
-  TAOBAO: { appKey: '12345678', appSecret: 'sandbox-taobao-secret', session: 'sandbox-taobao-session', signMethod: 'hmac-sha256' },
-  XIAOE: { appId: 'appsandbox0001', clientId: 'xop-sandbox-client', secretKey: 'sandbox-xiaoe-secret' },
-  WECHAT_SHOP: { appId: 'wx0000000000sandbox', appSecret: 'sandbox-wechat-secret' },
-  XHS_ARK: { appKey: 'sandbox-ark-key', appSecret: 'sandbox-ark-secret' },
-  XHS_MINIAPP: { appId: 'xhs-sandbox-miniapp', appSecret: 'sandbox-miniapp-secret' },
-} as const satisfies Required<PlatformCredentials>;
+/** One merchant's credentials on every platform, each picked from the platform's module (its own type). */
+export function credentialSet(pick: (module: AnySandboxPlatformModule) => AnySandboxPlatformModule['credentials']): SandboxCredentialSet {
+  return Object.fromEntries(SANDBOX_PLATFORM_MODULES.map((module) => [module.code, pick(module)])) as SandboxCredentialSet;
+}
+
+export const SANDBOX_CREDENTIALS: SandboxCredentialSet = credentialSet((module) => module.credentials);

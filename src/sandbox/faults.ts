@@ -6,7 +6,8 @@
  * same faults on every run.
  */
 import { Rng } from './data/random';
-import { SANDBOX_PLATFORMS, type FaultKind, type FaultRule, type SandboxPlatformName } from './types';
+import { SANDBOX_PLATFORMS } from './platforms';
+import type { FaultKind, FaultRule, SandboxPlatformName } from './types';
 
 const RULE_FIELDS = ['platform', 'operation', 'kind', 'rate', 'count', 'latencyMs', 'jitterMs', 'code', 'status', 'message'] as const;
 const FAULT_KINDS: readonly FaultKind[] = ['latency', 'error', 'http', 'reset', 'non-json', 'html', 'hang'];

@@ -3,16 +3,17 @@
  * `startSandbox()` builds the catalogs once, listens, and returns the base URLs and `close()`.
  */
 import type { Server } from 'node:http';
-import { listen } from '../util/listen';
 import { deriveSeed } from './data/random';
+import { listen } from './listen';
 import { extraMerchants } from './merchants';
 import { DEFAULT_HOST, resolveSandboxOptions } from './options';
+import { SANDBOX_PLATFORM_MODULES } from './platforms';
 import { createSandboxServer } from './server';
 import { SandboxState } from './state';
-import { SANDBOX_PLATFORMS, type PlatformSandbox, type ResolvedSandboxOptions, type SandboxOptions, type SandboxPlatformName } from './types';
+import type { PlatformSandbox, ResolvedSandboxOptions, SandboxOptions, SandboxPlatformName } from './types';
 
 export type * from './types';
-export { SANDBOX_PLATFORMS } from './types';
+export { SANDBOX_PLATFORM_MODULES, SANDBOX_PLATFORMS } from './platforms';
 export { SANDBOX_CREDENTIALS } from './credentials';
 export { DEFAULT_MERCHANT, extraMerchants, merchantCredentials, merchantNames } from './merchants';
 export { resolveSandboxOptions } from './options';
@@ -42,7 +43,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   // they were given `merchants: extraMerchants(...)`, so the admin API lists only the default by default.
   const merchants = options.merchants ?? (options.platforms ? 1 : undefined);
   const resolved = resolveSandboxOptions(merchants === undefined ? options : { ...options, merchants });
-  const platforms = options.platforms ?? (await buildDefaultPlatforms(resolved));
+  const platforms = options.platforms ?? buildDefaultPlatforms(resolved);
   const state = new SandboxState(resolved, platforms, options.faultSeed ?? resolved.seed, options.faults ?? []);
   const server = createSandboxServer(state);
   const port = await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
@@ -51,13 +52,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   return { url: state.url, port, baseUrls: state.baseUrls(), close: () => closeServer(server, state) };
 }
 
-async function buildDefaultPlatforms(options: ResolvedSandboxOptions): Promise<PlatformSandbox[]> {
-  const { PLATFORM_SANDBOX_FACTORIES } = await import('./platforms');
-  return SANDBOX_PLATFORMS.map((name) =>
-    PLATFORM_SANDBOX_FACTORIES[name]({
-      seed: deriveSeed(options.seed, name),
-      size: options.size[name],
-      merchants: extraMerchants(options.seed, name, options.merchants),
+function buildDefaultPlatforms(options: ResolvedSandboxOptions): PlatformSandbox[] {
+  return SANDBOX_PLATFORM_MODULES.map(({ slug, create }) =>
+    create({
+      seed: deriveSeed(options.seed, slug),
+      size: options.size[slug],
+      merchants: extraMerchants(options.seed, slug, options.merchants),
     }),
   );
 }

@@ -2,19 +2,10 @@
  * `npm run sandbox`: the sandbox alone on SANDBOX_PORT (default 4010) at 127.0.0.1, catalogs from
  * SANDBOX_SEED and SANDBOX_SIZE. Prints each platform's base URL and credentials; stops on SIGINT/SIGTERM.
  */
-import { SANDBOX_CREDENTIALS } from './credentials';
 import { startSandbox } from './index';
-import { DEFAULT_MERCHANT_COUNT, merchantNames } from './merchants';
+import { DEFAULT_MERCHANT_COUNT, merchantNames } from './merchantNames';
 import { DEFAULT_HOST, DEFAULT_PORT } from './options';
-
-/** Which credentials each platform's base URL goes with (keys of SANDBOX_CREDENTIALS). */
-const CREDENTIALS_OF = {
-  taobao: 'TAOBAO',
-  xiaoe: 'XIAOE',
-  wechat: 'WECHAT_SHOP',
-  'xhs-ark': 'XHS_ARK',
-  'xhs-miniapp': 'XHS_MINIAPP',
-} as const;
+import { SANDBOX_PLATFORM_MODULES } from './platforms';
 
 async function main(): Promise<void> {
   const port = integerFromEnv('SANDBOX_PORT', DEFAULT_PORT);
@@ -23,9 +14,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const sandbox = await startSandbox({ port, host: DEFAULT_HOST, seed, size });
   console.log(`sandbox listening on ${sandbox.url} (catalogs built in ${Date.now() - started} ms)`);
-  for (const [name, baseUrl] of Object.entries(sandbox.baseUrls)) {
-    const credentials = SANDBOX_CREDENTIALS[CREDENTIALS_OF[name as keyof typeof CREDENTIALS_OF]];
-    console.log(`  ${name.padEnd(12)} ${baseUrl}  ${JSON.stringify(credentials)}`);
+  for (const { slug, credentials } of SANDBOX_PLATFORM_MODULES) {
+    console.log(`  ${slug.padEnd(12)} ${sandbox.baseUrls[slug]}  ${JSON.stringify(credentials)}`);
   }
   console.log(`  merchants    default (above), ${merchantNames(DEFAULT_MERCHANT_COUNT).slice(1).join(', ')}: credentials at ${sandbox.url}/__sandbox/credentials`);
   console.log(`  admin        ${sandbox.url}/__sandbox/{stats,requests,reset,faults,credentials,clock,rate-limits,products/<platform>/<id>}`);

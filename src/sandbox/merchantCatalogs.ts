@@ -3,7 +3,7 @@
  * merchant's catalog is built at start (as before merchants existed); an extra merchant's on first use,
  * so extra merchants cost nothing until a test calls them.
  */
-import { DEFAULT_MERCHANT } from './merchants';
+import { DEFAULT_MERCHANT } from './merchantNames';
 import type { SandboxCredentialSet, SandboxMerchantInit } from './types';
 
 /** A merchant as a platform module sees it; `K` is the platform's credential type. */
@@ -18,11 +18,11 @@ export interface MerchantCatalogsInit<C, K> {
   defaultCredentials: K;
   extras: readonly SandboxMerchantInit[] | undefined;
   /** This platform's credentials out of a merchant's set (e.g. `set.TAOBAO`). */
-  pick(set: SandboxCredentialSet): K;
+  pick: (set: SandboxCredentialSet) => K;
   /** The value requests identify the merchant by (e.g. Taobao's app_key). */
-  keyOf(credentials: K): string;
+  keyOf: (credentials: K) => string;
   /** An extra merchant's catalog, from its seed (and name). */
-  build(merchant: SandboxMerchantInit): C;
+  build: (merchant: SandboxMerchantInit) => C;
 }
 
 export class MerchantCatalogs<C, K> {

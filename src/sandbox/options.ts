@@ -2,8 +2,9 @@
  * Defaults of the sandbox and the resolution of `SandboxOptions` into the fully filled options every
  * platform module reads from `ctx.options`.
  */
-import { DEFAULT_MERCHANT_COUNT, MAX_MERCHANT_COUNT } from './merchants';
-import { SANDBOX_PLATFORMS, type ResolvedSandboxOptions, type SandboxOptions, type SandboxPlatformName } from './types';
+import { DEFAULT_MERCHANT_COUNT, MAX_MERCHANT_COUNT } from './merchantNames';
+import { bySlug, SANDBOX_PLATFORMS } from './platforms';
+import type { RateLimit, ResolvedSandboxOptions, SandboxOptions, SandboxPlatformName } from './types';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -16,18 +17,8 @@ export const DEFAULT_TOKEN_OVERLAP_SECONDS = 300;
 /** Signed timestamps are accepted +-10 minutes (Taobao, Ark). */
 export const DEFAULT_TIMESTAMP_TOLERANCE_SECONDS = 600;
 
-/**
- * Calls per window per credential. Xiaoe's 3000 per 10 s is documented; the others publish per-app
- * quotas that depend on the app's tier, so a generous per-second quota stands in [assumption] that
- * normal tests never reach.
- */
-export const DEFAULT_RATE_LIMITS: Readonly<Record<SandboxPlatformName, { limit: number; windowMs: number }>> = {
-  taobao: { limit: 1000, windowMs: 1000 },
-  xiaoe: { limit: 3000, windowMs: 10_000 },
-  wechat: { limit: 1000, windowMs: 1000 },
-  'xhs-ark': { limit: 1000, windowMs: 1000 },
-  'xhs-miniapp': { limit: 1000, windowMs: 1000 },
-};
+/** Calls per window per credential: each platform module's `rateLimit` (documented or assumed there). */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<SandboxPlatformName, RateLimit>> = bySlug((module) => module.rateLimit);
 
 /** Fills every option with its default; throws a TypeError naming the option that is out of range. */
 export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {

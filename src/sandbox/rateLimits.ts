@@ -3,12 +3,9 @@
  * `windowMs`; calls beyond `limit` inside it are refused until it ends. Fixed windows are what the
  * platforms describe ("3000 calls per 10 s", "this ban will last for N more seconds"), and cost O(1).
  */
-import type { SandboxPlatformName, SandboxRateLimiter } from './types';
+import type { RateLimit, SandboxPlatformName, SandboxRateLimiter } from './types';
 
-export interface RateLimit {
-  limit: number;
-  windowMs: number;
-}
+export type { RateLimit };
 
 export interface ResettableRateLimiter extends SandboxRateLimiter {
   reset(): void;

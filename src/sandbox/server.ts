@@ -84,7 +84,7 @@ async function handleRoutedCall(
       }
     }
     const reply = await route.handle(sandboxReq, state.ctx);
-    complete(entry, reply);
+    complete(entry, reply, platform);
     sendReply(res, reply);
   } catch (err) {
     entry.status = 500;
@@ -94,28 +94,12 @@ async function handleRoutedCall(
 }
 
 /** Fills in the log entry's status and outcome; a fault outcome set before stays. */
-function complete(entry: RequestLogEntry, reply: SandboxReply): void {
+function complete(entry: RequestLogEntry, reply: SandboxReply, platform: PlatformSandbox): void {
   entry.status = reply.status ?? 200;
   if (entry.outcome !== 'pending') return;
-  const code = envelopeErrorCode(reply.body);
+  const code = platform.errorCodeOf(reply.body);
   if (code !== undefined) entry.outcome = `error:${code}`;
   else entry.outcome = entry.status >= 400 ? `error:http-${entry.status}` : 'ok';
-}
-
-/**
- * The error code in any of the five envelopes: Taobao `error_response.code`, WeChat `errcode`, Ark
- * `error_code`, Xiaoe and the mini-program `code` (0 is success everywhere).
- */
-export function envelopeErrorCode(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const fields = body as Record<string, unknown>;
-  const taobao = fields.error_response;
-  if (typeof taobao === 'object' && taobao !== null) return String((taobao as Record<string, unknown>).code ?? 'unknown');
-  for (const key of ['errcode', 'error_code', 'code']) {
-    const value = fields[key];
-    if (value !== undefined && value !== null && value !== 0 && value !== '0') return String(value);
-  }
-  return fields.success === false ? 'unknown' : undefined;
 }
 
 function splitPlatform(state: SandboxState, path: string): [PlatformSandbox | undefined, string] {

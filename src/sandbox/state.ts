@@ -3,18 +3,12 @@
  * counters and request log, and the timers of delayed answers (cleared on close).
  */
 import { FaultEngine } from './faults';
-import { merchantNames } from './merchants';
+import { merchantNames } from './merchantNames';
+import { SANDBOX_PLATFORMS } from './platforms';
 import { createRateLimiter, type ResettableRateLimiter } from './rateLimits';
 import { RequestLog } from './requestLog';
 import { createSandboxTokens, type ResettableTokens } from './tokens';
-import {
-  SANDBOX_PLATFORMS,
-  type FaultRule,
-  type PlatformSandbox,
-  type ResolvedSandboxOptions,
-  type SandboxContext,
-  type SandboxPlatformName,
-} from './types';
+import type { FaultRule, PlatformSandbox, ResolvedSandboxOptions, SandboxContext, SandboxPlatformName } from './types';
 
 export class SandboxState {
   /** Added to the wall clock by `POST /__sandbox/clock`, so tests can expire tokens without waiting. */

@@ -5,16 +5,11 @@
  * the sandbox never issued (or forgot after a reset) checks as 'invalid'.
  */
 import { randomBytes } from 'node:crypto';
+import { bySlug } from './platforms';
 import type { SandboxPlatformName, SandboxTokens, TokenCheck } from './types';
 
-/** Visible prefixes so a token in a log says whose it is (Xiaoe's real tokens start with `xe_`). */
-const TOKEN_PREFIX: Record<SandboxPlatformName, string> = {
-  taobao: 'tb_',
-  xiaoe: 'xe_',
-  wechat: 'wx_',
-  'xhs-ark': 'ark_',
-  'xhs-miniapp': 'rmp_',
-};
+/** Visible prefixes (each platform module's `tokenPrefix`) so a token in a log says whose it is. */
+const TOKEN_PREFIX: Record<SandboxPlatformName, string> = bySlug((module) => module.tokenPrefix);
 
 /** Older tokens of one client are forgotten (then 'invalid'), so a refresh loop cannot grow memory. */
 const TOKENS_KEPT_PER_CLIENT = 16;

@@ -3,11 +3,47 @@
  * log) and each platform's stand-in under src/sandbox/platforms/<name>/.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PlatformCredentials } from '../config/credentials';
+import type { PlatformCode } from '../generated/graphql';
+import type { SANDBOX_PLATFORM_MODULES } from './platforms';
 
-export type SandboxPlatformName = 'taobao' | 'xiaoe' | 'wechat' | 'xhs-ark' | 'xhs-miniapp';
+/** One platform's stand-in module, as the registry (platforms/index.ts) lists it. */
+export type AnySandboxPlatformModule = (typeof SANDBOX_PLATFORM_MODULES)[number];
 
-export const SANDBOX_PLATFORMS: readonly SandboxPlatformName[] = ['taobao', 'xiaoe', 'wechat', 'xhs-ark', 'xhs-miniapp'];
+/**
+ * A platform's slug: the lowercase name the sandbox knows it by (URL prefix, stats and log keys, fault
+ * rules, options, admin calls), derived from the registry.
+ */
+export type SandboxPlatformName = AnySandboxPlatformModule['slug'];
+
+// Kept for callers that import the list from here (the benchmarks); the registry owns it.
+export { SANDBOX_PLATFORMS } from './platforms';
+
+/** Calls per window per credential. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Everything the sandbox core knows about one platform, held in the platform's own folder
+ * (platforms/<slug>/index.ts) and listed once in the registry.
+ */
+export interface SandboxPlatformModule<Code extends PlatformCode = PlatformCode, Slug extends string = string, Credentials = unknown> {
+  /** The schema's PlatformCode: the key of the platform's credentials in SANDBOX_CREDENTIALS. */
+  readonly code: Code;
+  /** The URL prefix (`/<slug>/...`) and the platform's name everywhere else in the sandbox. */
+  readonly slug: Slug;
+  /** The default merchant's credentials (README, "Credentials"). */
+  readonly credentials: Credentials;
+  /** Merchant `m<n>`'s credentials, n from 2 (README, "Merchants"). */
+  merchantCredentials: (n: number) => Credentials;
+  /** Starts every token the platform issues, so a token in a log says whose it is. */
+  readonly tokenPrefix: string;
+  /** The rate limit unless the `rateLimits` option or the admin API says otherwise (README, "Rate limits"). */
+  readonly rateLimit: RateLimit;
+  /** Builds the stand-in and its default merchant's catalog (extra merchants' on first use). */
+  create: (init: PlatformSandboxInit) => PlatformSandbox;
+}
 
 /** A request as a platform handler sees it: the path below the platform prefix, bodies already parsed. */
 export interface SandboxRequest {
@@ -45,6 +81,8 @@ export interface PlatformSandbox {
   route(req: SandboxRequest): SandboxRoute | undefined;
   /** The platform's own error envelope for a code (used by fault injection of platform error codes). */
   errorReply(code: string | number, message?: string): SandboxReply;
+  /** The error code a reply body carries in the platform's envelope (logged as `error:<code>`); undefined for a success. */
+  errorCodeOf(body: unknown): string | undefined;
   /** Clears the module's own counters (e.g. a token endpoint's quota) on `POST /__sandbox/reset`. */
   reset?(): void;
   /**
@@ -131,7 +169,7 @@ export interface SandboxOptions {
   /** Seconds the previous token keeps working after a new one is issued (default 300). */
   tokenOverlapSeconds?: number;
   /** Calls per window per credential; defaults from the documented limits (see README). */
-  rateLimits?: Partial<Record<SandboxPlatformName, { limit: number; windowMs: number }>>;
+  rateLimits?: Partial<Record<SandboxPlatformName, RateLimit>>;
   /** Accepted clock skew of signed timestamps (default 600 s). */
   timestampToleranceSeconds?: number;
   faults?: FaultRule[];
@@ -145,8 +183,8 @@ export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'size' | 'fau
   size: Record<SandboxPlatformName, number>;
 };
 
-/** The credentials of one merchant on every platform, in the gateway's shape (as SANDBOX_CREDENTIALS). */
-export type SandboxCredentialSet = Required<PlatformCredentials>;
+/** The credentials of one merchant on every platform, keyed by PlatformCode: the gateway's shape (as SANDBOX_CREDENTIALS). */
+export type SandboxCredentialSet = { [M in AnySandboxPlatformModule as M['code']]: M['credentials'] };
 
 /** An extra merchant of a platform (not the default one): its catalog comes from its own seed. */
 export interface SandboxMerchantInit {

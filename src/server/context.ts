@@ -29,4 +29,6 @@ export interface GatewayContext {
   deadline: number;
   /** What this request spent upstream and was served from caches (filled in below the resolvers). */
   usage: RequestUsage;
+  /** The request's id (the client's `x-request-id` or a generated one), as logged and echoed. */
+  requestId: string;
 }

@@ -1,6 +1,7 @@
 /**
  * The gateway's HTTP server: GraphQL at /graphql through Apollo Server's framework-neutral
- * `executeHTTPGraphQLRequest`, plus /healthz and /readyz. Plain node:http keeps the hot path short.
+ * `executeHTTPGraphQLRequest`, plus /healthz, /readyz, /metrics (unless on METRICS_PORT) and the
+ * offline /graphiql, and POST /admin/cache/purge. Plain node:http keeps the hot path short.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
@@ -18,15 +19,27 @@ import { partialErrorsPlugin } from '../listing/partialErrors';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
+import { requestRecordPlugin } from './requestRecordPlugin';
 import { listen } from '../util/listen';
+import { GatewayMetrics } from '../observability/gatewayMetrics';
+import { createLogger, type Logger } from '../observability/logger';
+import { currentRequestRecord } from '../observability/requestRecord';
+import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
+import { graphiqlPage } from './graphiqlPage';
+import { startMetricsServer, type MetricsServer } from './metricsServer';
+import { assignRequestId, observeGraphQLRequest, type RequestObservers } from './observeRequest';
 
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'cache' | 'adminToken'>;
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'cache' | 'adminToken'> & {
+    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'>;
+  };
   platforms: PlatformRegistry;
   port: number;
   host?: string;
+  /** Default: a logger that writes nothing (tests that do not look at logs). */
+  logger?: Logger;
   /** The entity cache's clock (default Date.now); freshness tests inject one. */
   cacheClock?: () => number;
 }
@@ -34,25 +47,50 @@ export interface GatewayServerOptions {
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (GraphQL at `${url}/graphql`). */
   url: string;
+  /** Where /metrics is served: `${url}/metrics`, or the METRICS_PORT server's. */
+  metricsUrl: string;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to `shutdownTimeoutMs`
+   * (default 10 s), then closes the remaining connections and the platforms' timers.
+   */
   close(): Promise<void>;
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const httpServer = http.createServer();
+  const logger = options.logger ?? createLogger({ level: 'silent', format: 'json' });
+  const metrics = new GatewayMetrics(options.platforms);
+  const observers: RequestObservers = { logger, metrics };
+  const onAttempt = (attempt: UpstreamAttempt): void => {
+    metrics.recordAttempt(attempt);
+    if (!logger.isLevelEnabled('debug')) return;
+    const ms = { quotaWaitMs: Math.round(attempt.quotaWaitMs * 10) / 10, durationMs: Math.round(attempt.durationMs * 10) / 10 };
+    logger.debug({ requestId: currentRequestRecord()?.requestId ?? null, ...attempt, ...ms }, 'upstream attempt');
+  };
+  const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
+  const observability = options.config.observability;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema()),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // index.ts owns the signals: Apollo's own handler would stop it and re-raise SIGTERM (exit 143).
+    stopOnTerminationSignals: false,
     // Apollo's default pretty-prints every answer (JSON.stringify(v, null, 2)): more CPU and bytes for
     // nobody (bench/README.md, "Optimizations").
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), partialErrorsPlugin(), cacheReportPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: observability?.shutdownTimeoutMs ?? 10_000 }),
+      ApolloServerPluginCacheControlDisabled(),
+      partialErrorsPlugin(),
+      requestRecordPlugin(),
+      cacheReportPlugin(),
+    ],
   });
   await apollo.start();
   const shared = buildSharedLookups(options.platforms, options.config.cache, options.cacheClock);
-  const makeContext = async (usage: RequestUsage, freshRead: boolean): Promise<GatewayContext> => {
+  const makeContext = async (usage: RequestUsage, requestId: string, freshRead: boolean): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     return {
       platforms: options.platforms,
@@ -62,46 +100,88 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       loaders: new ProductLoaders(options.platforms, options.config.credentials, deadline, shared.lookups, freshRead),
       deadline,
       usage,
+      requestId,
     };
   };
+  const metricsPort = observability?.metricsPort ?? null;
+  const deps: RouteDeps = {
+    apollo,
+    makeContext,
+    platforms: options.platforms,
+    credentials: options.config.credentials,
+    observers,
+    metricsOnThisPort: metricsPort === null,
+    shared,
+    adminToken: options.config.adminToken,
+  };
   httpServer.on('request', (req, res) => {
-    route(req, res, apollo, makeContext, options, shared).catch((err: unknown) => {
-      console.error('gateway HTTP handler failed:', err);
+    route(req, res, deps).catch((err: unknown) => {
+      logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   });
   const host = options.host ?? '127.0.0.1';
+  let metricsServer: MetricsServer | null = null;
   const close = async (): Promise<void> => {
     await apollo.stop();
+    await metricsServer?.close();
+    for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
     await shared.close();
   };
   let port: number;
   try {
     port = await listen(httpServer, options.port, host);
+    if (metricsPort !== null) metricsServer = await startMetricsServer(metrics, metricsPort, host);
   } catch (err) {
     await close();
     throw err;
   }
-  return { url: `http://${host}:${port}`, close };
+  const url = `http://${host}:${port}`;
+  return { url, metricsUrl: metricsServer ? `${metricsServer.url}/metrics` : `${url}/metrics`, close };
 }
 
-async function route(
-  req: IncomingMessage,
-  res: ServerResponse,
-  apollo: ApolloServer<GatewayContext>,
-  makeContext: (usage: RequestUsage, freshRead: boolean) => Promise<GatewayContext>,
-  options: GatewayServerOptions,
-  shared: SharedState,
-): Promise<void> {
+interface RouteDeps {
+  apollo: ApolloServer<GatewayContext>;
+  makeContext: (usage: RequestUsage, requestId: string, freshRead: boolean) => Promise<GatewayContext>;
+  platforms: PlatformRegistry;
+  credentials: GatewayConfig['credentials'];
+  observers: RequestObservers;
+  /** False when METRICS_PORT serves /metrics instead. */
+  metricsOnThisPort: boolean;
+  /** Cache and coalescing shared by every request. */
+  shared: SharedState;
+  adminToken: string | null;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
+  const requestId = assignRequestId(req, res);
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(options.platforms, options.config.credentials, shared));
-  if (url.pathname === '/admin/cache/purge') return purge(req, res, options.config.adminToken, shared);
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared));
+  if (url.pathname === '/admin/cache/purge') return purge(req, res, deps.adminToken, deps.shared);
+  if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
+  if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
+  const usage = new RequestUsage();
+  let ctx: GatewayContext | undefined;
+  // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
+  const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(String(req.headers['cache-control'] ?? ''));
+  const makeContext = async (): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, freshRead));
+  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps.apollo, usage, makeContext));
+}
+
+async function answerGraphQL(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  apollo: ApolloServer<GatewayContext>,
+  usage: RequestUsage,
+  makeContext: () => Promise<GatewayContext>,
+): Promise<void> {
   const body = await readBody(req, res);
   if (body === undefined) return;
   const headers = new HeaderMap();
@@ -109,10 +189,7 @@ async function route(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-  const usage = new RequestUsage();
-  // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
-  const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(headers.get('cache-control') ?? '');
-  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(usage, freshRead) }));
+  const response = await runWithUsage(usage, () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: makeContext }));
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -148,6 +225,7 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
   }
 }
 
+/** Per platform: where it is served from, whether it has credentials, its breakers and its last error. */
 async function purge(req: IncomingMessage, res: ServerResponse, adminToken: string | null, shared: SharedState): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'use POST', code: 'METHOD_NOT_ALLOWED' } });
   const refusal = refuseAdmin(req, adminToken);
@@ -166,6 +244,17 @@ function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['cred
   const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
   // A Redis tier that is down is reported, not a reason to take the instance out: memory serves alone.
   return { status: open ? 'degraded' : 'ready', platforms: report, cache: shared.status() };
+}
+
+async function sendMetrics(res: ServerResponse, metrics: GatewayMetrics): Promise<void> {
+  const { contentType, body } = await metrics.scrape();
+  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
+  res.end(html);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

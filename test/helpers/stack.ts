@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
-import { startGatewayServer, type RunningGateway } from '../../src/server/httpServer';
+import { startGatewayServer, type GatewayServerOptions, type RunningGateway } from '../../src/server/httpServer';
 import { startSandbox } from '../../src/sandbox';
 import type { RequestLogEntry } from '../../src/sandbox/requestLog';
 import type { FaultRule, SandboxOptions } from '../../src/sandbox/types';
@@ -21,7 +21,7 @@ export type LoggedRequest = RequestLogEntry;
 export interface Stack {
   gateway: RunningGateway;
   sandboxUrl: string;
-  query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<D>>;
+  query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D> & { headers: Headers }>;
   /** `/__sandbox/stats` calls, by `<platform>:<operation>`. */
   calls(): Promise<Record<string, number>>;
   requests(platform: string, limit?: number): Promise<LoggedRequest[]>;
@@ -36,11 +36,15 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(sandboxOptions: SandboxOptions = {}, env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  sandboxOptions: SandboxOptions = {},
+  env: Record<string, string> = {},
+  gatewayOptions: Pick<GatewayServerOptions, 'logger'> = {},
+): Promise<Stack> {
   const sandbox = await startSandbox({ size: 200, seed: 7, ...sandboxOptions, port: 0, host: '127.0.0.1' });
   // The entity cache is off unless a test turns it on: most tests count one request's upstream calls.
   const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...env });
-  const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
+  const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, ...gatewayOptions });
   const admin = async (path: string, init?: RequestInit): Promise<any> => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, init);
     if (!res.ok) throw new Error(`sandbox admin ${path}: HTTP ${res.status}`);
@@ -49,13 +53,13 @@ export async function startStack(sandboxOptions: SandboxOptions = {}, env: Recor
   return {
     gateway,
     sandboxUrl: sandbox.url,
-    async query(query, variables) {
+    async query(query, variables, headers = {}) {
       const res = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, ...((await res.json()) as object) };
+      return { status: res.status, headers: res.headers, ...((await res.json()) as object) };
     },
     calls: async () => (await admin('/stats')).calls as Record<string, number>,
     requests: async (platform, limit = 1000) => (await admin(`/requests?platform=${platform}&limit=${limit}`)).requests as LoggedRequest[],

@@ -53,6 +53,10 @@ export function createFakePlatform(): PlatformSandbox {
     name: 'xiaoe',
     route: (req: SandboxRequest) => routes[req.path],
     errorReply: fakeErrorReply,
+    errorCodeOf: (body) => {
+      const code = (body as { code?: unknown } | undefined)?.code;
+      return (typeof code === 'number' || typeof code === 'string') && code !== 0 ? String(code) : undefined;
+    },
   };
 }
 

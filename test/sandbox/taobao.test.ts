@@ -3,7 +3,7 @@
  * system-parameter and business error with TOP's code, the per-app quota, stats and the request log.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TopSignMethod } from '../../src/config/credentials';
+import type { TopSignMethod } from '../../src/sandbox/platforms/taobao/credentials';
 import { signTopRequest } from '../../src/platforms/taobao/sign';
 import { toShanghaiLocal } from '../../src/platforms/time';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';

@@ -237,7 +237,7 @@ describe('WeChat sandbox: POST /product/spu/get_list', () => {
   it('pages through a status in product_id order, the pages adding up to total_num', async () => {
     const t = await token();
     const ids: number[] = [];
-    let total = 0;
+    let total: number | undefined;
     for (let page = 1; ; page++) {
       const body = await call('/product/spu/get_list', { status: 11, page, page_size: 4 }, t);
       total = body.total_num;

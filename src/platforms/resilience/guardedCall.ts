@@ -16,9 +16,9 @@ export interface GuardedCallOptions {
  */
 export function guardedCall<T>(
   options: GuardedCallOptions,
-  call: { endpoint: string; credentialKey: string; deadline?: number | undefined },
+  call: { endpoint: string; credentialKey: string; deadline?: number | undefined; purpose?: 'call' | 'token'; idCount?: number },
   attempt: (timeoutMs: number) => Promise<T>,
 ): Promise<T> {
   if (!options.guard) return attempt(options.timeoutMs);
-  return options.guard.run({ endpoint: call.endpoint, credentialKey: call.credentialKey, deadline: call.deadline ?? Date.now() + DEFAULT_BUDGET_MS }, attempt);
+  return options.guard.run({ ...call, deadline: call.deadline ?? Date.now() + DEFAULT_BUDGET_MS }, attempt);
 }

@@ -9,6 +9,7 @@ import type { PlatformCode } from '../../generated/graphql';
 import { GatewayReason, StaleTokenError, UpstreamError, shownToClients, type UpstreamErrorCode } from '../errors';
 import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
+import { ObservedAttempt, type AttemptListener } from './observedAttempt';
 import { takePrepaidTurn } from './prepaidTurn';
 import { TokenBucket, type Reservation } from './tokenBucket';
 
@@ -34,6 +35,10 @@ export interface GuardedCall {
   credentialKey: string;
   /** Epoch ms by which the client must have its answer. */
   deadline: number;
+  /** `token` for an access-token fetch (counted as a token refresh); default `call`. */
+  purpose?: 'call' | 'token' | undefined;
+  /** Ids the call carries, for traces and debug logs. */
+  idCount?: number | undefined;
 }
 
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
@@ -57,6 +62,7 @@ export class UpstreamGuard {
   private readonly buckets = new Map<string, TokenBucket>();
   private lastError: GuardStatus['lastError'] = null;
   private readonly minAttemptMs: number;
+  private readonly listeners = new Set<AttemptListener>();
 
   constructor(
     readonly platform: PlatformCode,
@@ -70,17 +76,29 @@ export class UpstreamGuard {
     const breaker = this.breakerFor(call.endpoint);
     let previous: UpstreamError | undefined;
     for (let n = 1; ; n++) {
-      await this.pace(call);
+      const observed = new ObservedAttempt(this.listeners, this.platform, call, n);
+      const queuedAt = performance.now();
+      try {
+        await this.pace(call);
+      } catch (err) {
+        throw observed.end(err);
+      } finally {
+        observed.quotaWaitMs = performance.now() - queuedAt;
+      }
       const remaining = call.deadline - Date.now();
       if (remaining <= 0 || remaining < this.minAttemptMs) {
-        throw this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline }));
+        throw observed.end(this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline })));
       }
       try {
-        return (await breaker.fire(() => {
+        const value = (await breaker.fire(() => {
           currentUsage()?.countUpstreamCall(this.platform);
+          observed.markSent();
           return attempt(Math.min(this.policy.attemptTimeoutMs, remaining));
         })) as T;
+        observed.end();
+        return value;
       } catch (raw) {
+        observed.end(raw);
         if (raw instanceof StaleTokenError) {
           // Not retried here: the token layer around the guard refreshes the token and repeats the call.
           this.remember(call, raw.upstream);
@@ -97,6 +115,12 @@ export class UpstreamGuard {
         await sleep(delay);
       }
     }
+  }
+
+  /** Calls `listener` after every attempt (sent or refused before sending); returns the unsubscribe. */
+  observe(listener: AttemptListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** Stops the breakers' rolling-window timers (the gateway's close). */

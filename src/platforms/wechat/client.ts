@@ -42,7 +42,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
   const now = options.now ?? Date.now;
   const cache = options.tokenCache ?? new TokenCache({ now });
   const fetchToken = (credentials: WechatCredentials, deadline?: number) => () =>
-    guardedCall(options, { endpoint: 'cgi-bin/stable_token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
+    guardedCall(options, { endpoint: 'cgi-bin/stable_token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
       fetchStableToken(options, credentials, now, timeoutMs),
     );
   const send = <T>(path: string, body: string, credentials: WechatCredentials, deadline: number | undefined, read: (envelope: Envelope) => T) =>

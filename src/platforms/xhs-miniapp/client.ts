@@ -33,7 +33,7 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
   const cache = options.tokenCache ?? new TokenCache();
 
   function fetchToken(credentials: XhsMiniappCredentials, deadline?: number): Promise<IssuedToken> {
-    return guardedCall(options, { endpoint: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) => fetchTokenOnce(credentials, timeoutMs));
+    return guardedCall(options, { endpoint: 'token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) => fetchTokenOnce(credentials, timeoutMs));
   }
 
   async function fetchTokenOnce(credentials: XhsMiniappCredentials, timeoutMs: number): Promise<IssuedToken> {

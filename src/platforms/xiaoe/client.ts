@@ -49,11 +49,11 @@ export const GOODS_DETAIL_PATH = '/xe.goods.detail.get/4.0.0';
 export const GOODS_LIST_PATH = '/xe.goods.list.get/4.0.0';
 
 export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = new TokenCache()): XiaoeClient {
-  const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>, deadline: number | undefined): Promise<unknown> => {
+  const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>, deadline: number | undefined, idCount?: number): Promise<unknown> => {
     const call = { credentialKey: credentials.appId, deadline };
-    const token = () => guardedCall(options, { ...call, endpoint: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
+    const token = () => guardedCall(options, { ...call, endpoint: 'token', purpose: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
     return callWithToken(tokens, tokenCacheKey([credentials.appId, credentials.clientId], credentials.secretKey), token, (accessToken) =>
-      guardedCall(options, { ...call, endpoint: path }, async (timeoutMs) => {
+      guardedCall(options, { ...call, endpoint: path, ...(idCount !== undefined ? { idCount } : {}) }, async (timeoutMs) => {
         const res = await sendUpstream({
           platform: 'XIAOE',
           method: 'POST',
@@ -70,7 +70,8 @@ export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = 
     async getGoodsDetail(request, credentials, deadline) {
       const body: Record<string, unknown> = { resources: request.resources };
       if (request.body !== undefined) body.body = request.body;
-      return goodsListOf(await post(GOODS_DETAIL_PATH, credentials, body, deadline));
+      const idCount = request.resources.reduce((n, r) => n + r.ids.length, 0);
+      return goodsListOf(await post(GOODS_DETAIL_PATH, credentials, body, deadline, idCount));
     },
     async listGoods(params, credentials, deadline) {
       return listPageOf(await post(GOODS_LIST_PATH, credentials, toListBody(params), deadline));

@@ -4,6 +4,7 @@
  * with HTTP 200.
  */
 import type { TopItem } from '../../../platforms/taobao/topItem';
+import { codeText, envelopeField } from '../../envelopeFields';
 import type { SandboxReply } from '../../types';
 
 /** TOP platform error codes and their messages, as TOP spells them (TOP error code list). */
@@ -69,4 +70,11 @@ function newRequestId(): string {
   let id = '';
   while (id.length < 12) id += Math.floor(Math.random() * 36).toString(36);
   return id;
+}
+
+/** `error_response.code` (every TOP error has one; `unknown` if a reply ever lacked it). */
+export function topErrorCode(body: unknown): string | undefined {
+  const error = envelopeField(body, 'error_response');
+  if (typeof error !== 'object' || error === null) return undefined;
+  return codeText(envelopeField(error, 'code') ?? 'unknown');
 }

@@ -4,7 +4,7 @@
  * show stock, dates and a description for it too.
  */
 import type { TopItem } from '../../../platforms/taobao/topItem';
-import { merchantNumber } from '../../merchants';
+import { merchantNumber } from '../../merchantNames';
 
 const IMAGE = 'http://img03.taobao.net/bao/uploaded/i3/T1HXdXXgPSt0JxZ2.8_070458.jpg';
 

@@ -4,10 +4,10 @@
  * the documented maximum price 100000000.00, very large stock, instock, deleted, auction/second-hand,
  * virtual with video. Fields not on the API page are [assumption]s (see itemFields.ts).
  */
-import { toShanghaiLocal } from '../../../platforms/time';
 import type { TopItem, TopSku } from '../../../platforms/taobao/topItem';
 import type { Rng } from '../../data/random';
 import { BRANDS, CATEGORIES, productTitle, skuPropertyCombinations, type CategoryWords } from '../../data/vocabulary';
+import { formatShanghaiTime } from '../../shanghaiTime';
 import { BRAND_PID, CATEGORY_CIDS, LAUNCH_YEAR_PID, SALE_PROPERTY_PIDS, SHOP_NICKS, fastHex, propsNameEntry, taobaoImageUrl, vidOf } from './words';
 
 export interface GeneratedItem {
@@ -158,7 +158,7 @@ function addMedia(rng: Rng, media: TopItem, category: CategoryWords, skus: TopSk
   }
   media.skus = { sku: skus };
   if (edge === 'virtual' || rng.chance(0.1)) {
-    const at = toShanghaiLocal(EPOCH_MS - rng.int(1, 365) * DAY_MS);
+    const at = formatShanghaiTime(EPOCH_MS - rng.int(1, 365) * DAY_MS);
     media.videos = { video: [{ id: rng.int(1e6, 9e6), video_id: rng.int(1e8, 9e8), url: `https://cloud.video.taobao.com/play/u/${rng.int(1e8, 9e8)}/p/1/e/6/t/1/${rng.int(1e8, 9e8)}.mp4`, created: at, modified: at }] };
   }
 }
@@ -181,11 +181,11 @@ function addTimes(rng: Rng, item: TopItem): void {
   const created = EPOCH_MS - rng.int(30, 1000) * DAY_MS - rng.int(0, 86_399) * 1000;
   const listed = created + rng.int(0, 20) * DAY_MS;
   const modified = listed + rng.int(0, 10) * DAY_MS + rng.int(0, 86_399) * 1000;
-  item.created = toShanghaiLocal(created);
-  item.modified = toShanghaiLocal(modified);
+  item.created = formatShanghaiTime(created);
+  item.modified = formatShanghaiTime(modified);
   if (item.approve_status === 'onsale') {
-    item.list_time = toShanghaiLocal(listed);
-    item.delist_time = toShanghaiLocal(listed + 7 * DAY_MS);
+    item.list_time = formatShanghaiTime(listed);
+    item.delist_time = formatShanghaiTime(listed + 7 * DAY_MS);
   }
 }
 

@@ -2,7 +2,7 @@
  * `taobao.miniapp.items.get`: system parameters, the per-app quota, then the business parameters of the
  * API page: `num_iids` (at most 50) and `fields`. Unknown and deleted ids are simply absent.
  */
-import type { TaobaoCredentials } from '../../../config/credentials';
+import type { TaobaoCredentials } from './credentials';
 import type { TopItem } from '../../../platforms/taobao/topItem';
 import type { SandboxMerchant } from '../../merchantCatalogs';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';

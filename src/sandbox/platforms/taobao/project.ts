@@ -53,7 +53,7 @@ export function projectItem(item: TopItem, projection: FieldProjection): TopItem
     if (sub === undefined) continue;
     out[key] = sub === 'all' ? value : projectList(value as Record<string, unknown>, sub);
   }
-  return out as TopItem;
+  return out;
 }
 
 /** `{sku: [{...}, ...]}` with each element cut down to `fields`. */

@@ -6,11 +6,11 @@
  * absent); an absent `sign_method` means md5 (TOP's historical default); an unknown `sign_method` is
  * answered 25; `sign` must be the uppercase hex the SDKs send.
  */
-import type { TaobaoCredentials } from '../../../config/credentials';
-import { isTopSignMethod, signTopRequest } from '../../../platforms/taobao/sign';
-import { fromShanghaiLocal } from '../../../platforms/time';
+import { parseShanghaiTime } from '../../shanghaiTime';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';
+import type { TaobaoCredentials } from './credentials';
 import { topErrorReply } from './envelope';
+import { expectedTopSign, isTopSignMethod } from './topSign';
 
 export const ITEMS_GET_METHOD = 'taobao.miniapp.items.get';
 
@@ -52,8 +52,9 @@ export function checkSystemParams(
 
 function checkTimestamp(timestamp: string | undefined, ctx: SandboxContext): SandboxReply | undefined {
   if (!timestamp) return topErrorReply(30);
-  const iso = fromShanghaiLocal(timestamp);
-  const skewMs = iso === null ? Infinity : Math.abs(Date.parse(iso) - ctx.now());
+  // Blanks around it and a `T` for the space pass, as they always have here; the clock value must be real.
+  const at = parseShanghaiTime(timestamp.trim().replace('T', ' '));
+  const skewMs = at === undefined ? Infinity : Math.abs(at - ctx.now());
   if (skewMs > ctx.options.timestampToleranceSeconds * 1000) {
     return topErrorReply(31, { subMsg: `timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8, within ${ctx.options.timestampToleranceSeconds} s of the server time` });
   }
@@ -71,7 +72,7 @@ function checkSign(params: Record<string, string>, credentials: TaobaoCredential
   if (!params.sign) return topErrorReply(24);
   const method = params.sign_method ?? 'md5';
   if (!isTopSignMethod(method)) return topErrorReply(25, { subMsg: 'sign_method must be md5, hmac or hmac-sha256' });
-  return params.sign === signTopRequest(params, credentials.appSecret, method) ? undefined : topErrorReply(25);
+  return params.sign === expectedTopSign(params, credentials.appSecret, method) ? undefined : topErrorReply(25);
 }
 
 function checkSession(session: string | undefined, credentials: TaobaoCredentials): SandboxReply | undefined {

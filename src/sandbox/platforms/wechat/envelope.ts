@@ -3,6 +3,7 @@
  * the real API's messages do (upstream-protocols.md section 3; codes 9401xxx from the mini shop's
  * return-code page). A successful token answer has no errcode (see tokenRoutes).
  */
+import { envelopeField, errorCodeText } from '../../envelopeFields';
 import type { SandboxReply } from '../../types';
 
 export const WECHAT_ERRMSG: Readonly<Record<number, string>> = {
@@ -52,4 +53,9 @@ export function wechatErrorReply(code: number | string, message?: string): Sandb
 
 export function wechatOk(fields: Record<string, unknown>): SandboxReply {
   return { status: 200, body: { errcode: 0, errmsg: 'ok', ...fields } };
+}
+
+/** A non-zero `errcode` (a token answer has none). */
+export function wechatErrorCode(body: unknown): string | undefined {
+  return errorCodeText(envelopeField(body, 'errcode'));
 }

@@ -5,7 +5,7 @@
  * (选择颜色/选择套装, `sku_code` A24525252, barcode 13251454), with sale prices consistent with
  * `min_price` 100 and sku 1002 out of stock.
  */
-import { merchantNumber } from '../../merchants';
+import { merchantNumber } from '../../merchantNames';
 import type { WechatProductEntry, WechatSkuEntry, WechatSkuRecord, WechatSpuRecord } from './records';
 
 const EXAMPLE_IMAGE = 'http://img10.360buyimg.com/n1/s450x450_jfs/t1/85865/39/13611/488083/5e590a40E4bdf69c0/55c9bf645ea2b727.jpg';

@@ -2,9 +2,9 @@
  * One generated WeChat mini shop product (spu in both versions, 1-6 SKUs), deterministic from the
  * catalog seed and its index alone (ids: catalogIds.ts).
  */
-import { toShanghaiLocal } from '../../../platforms/time';
 import { Rng } from '../../data/random';
 import { ADJECTIVES, BRANDS, CATEGORIES, REJECT_REASONS, skuPropertyCombinations } from '../../data/vocabulary';
+import { formatShanghaiTime } from '../../shanghaiTime';
 import type { WechatAuditInfo, WechatProductEntry, WechatSkuEntry, WechatSkuRecord, WechatSpuRecord } from './records';
 import { WECHAT_EDIT_STATUSES, WECHAT_SPU_STATUSES } from './records';
 import { PRODUCT_ID_BASE, PRODUCT_ID_STRIDE, outProductIdAt, outSkuIdOf, productSeed, skuIdAt } from './catalogIds';
@@ -80,8 +80,8 @@ function generateSpu(rng: Rng, index: number, productId: number, status: number,
   };
   const audit = auditInfo(rng, editStatus, updatedMs);
   if (audit) spu.audit_info = audit;
-  spu.create_time = toShanghaiLocal(createdMs);
-  spu.update_time = toShanghaiLocal(updatedMs);
+  spu.create_time = formatShanghaiTime(createdMs);
+  spu.update_time = formatShanghaiTime(updatedMs);
   return spu;
 }
 
@@ -97,9 +97,9 @@ function categoryPath(rng: Rng, categoryIndex: number, nounIndex: number): Wecha
 /** Review outcome by edit_status: none before a submission (0) or while editing (1). */
 function auditInfo(rng: Rng, editStatus: number, updatedMs: number): WechatAuditInfo | undefined {
   if (editStatus !== 2 && editStatus !== 3 && editStatus !== 4) return undefined;
-  const submitted = toShanghaiLocal(updatedMs);
+  const submitted = formatShanghaiTime(updatedMs);
   if (editStatus === 2) return { submit_time: submitted };
-  const audited = toShanghaiLocal(updatedMs + rng.int(60, 2 * 86_400) * 1000);
+  const audited = formatShanghaiTime(updatedMs + rng.int(60, 2 * 86_400) * 1000);
   return editStatus === 3 ? { submit_time: submitted, audit_time: audited, reject_reason: rng.pick(REJECT_REASONS) } : { submit_time: submitted, audit_time: audited };
 }
 

@@ -3,13 +3,12 @@
  * product endpoints, answered from the in-memory catalog of the merchant whose appid the token was
  * issued to.
  */
-import type { WechatCredentials } from '../../../config/credentials';
-import { SANDBOX_CREDENTIALS } from '../../credentials';
 import { MerchantCatalogs } from '../../merchantCatalogs';
-import type { PlatformSandbox, PlatformSandboxInit, SandboxRoute } from '../../types';
+import type { PlatformSandbox, PlatformSandboxInit, SandboxPlatformModule, SandboxRoute } from '../../types';
 import type { WechatShops } from './businessRoute';
 import { buildWechatCatalog, type WechatCatalog } from './catalog';
-import { wechatErrorReply } from './envelope';
+import { WECHAT_CREDENTIALS, wechatMerchantCredentials, type WechatCredentials } from './credentials';
+import { wechatErrorCode, wechatErrorReply } from './envelope';
 import { LatestTokens } from './latestTokens';
 import { jsonBody } from './params';
 import { skuGetRoute, skuListRoute } from './skuRoutes';
@@ -18,10 +17,24 @@ import { stableTokenRoute, tokenRoute } from './tokenRoutes';
 
 const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
 
+/**
+ * The WeChat mini shop in the registry. [assumption] 1000 calls per second per appid: the real quota
+ * depends on the app, so a generous one stands in that normal tests never reach.
+ */
+export const wechatSandbox: SandboxPlatformModule<'WECHAT_SHOP', 'wechat', WechatCredentials> = {
+  code: 'WECHAT_SHOP',
+  slug: 'wechat',
+  credentials: WECHAT_CREDENTIALS,
+  merchantCredentials: wechatMerchantCredentials,
+  tokenPrefix: 'wx_',
+  rateLimit: { limit: 1000, windowMs: 1000 },
+  create: createWechatSandbox,
+};
+
 export function createWechatSandbox(init: PlatformSandboxInit): PlatformSandbox {
   const merchants = new MerchantCatalogs<WechatCatalog, WechatCredentials>({
     defaultCatalog: buildWechatCatalog(init),
-    defaultCredentials: SANDBOX_CREDENTIALS.WECHAT_SHOP,
+    defaultCredentials: WECHAT_CREDENTIALS,
     extras: init.merchants,
     pick: (set) => set.WECHAT_SHOP,
     keyOf: (credentials) => credentials.appId,
@@ -42,6 +55,7 @@ export function createWechatSandbox(init: PlatformSandboxInit): PlatformSandbox 
     name: 'wechat',
     route: (req) => routes.get(req.path),
     errorReply: (code, message) => wechatErrorReply(code, message),
+    errorCodeOf: wechatErrorCode,
     merchantOf(req, ctx) {
       if (TOKEN_PATHS.has(req.path)) {
         const appid = req.method === 'GET' ? req.query.get('appid') : jsonBody(req)?.appid;

@@ -5,7 +5,7 @@
  * [assumption] 40125 "invalid appsecret" for a wrong secret (the stable_token page's code; the classic
  * token page also lists 40001 for it, which a client would mistake for a stale access_token).
  */
-import type { WechatCredentials } from '../../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import type { SandboxContext, SandboxReply, SandboxRoute } from '../../types';
 import { wechatError } from './envelope';
 import type { LatestTokens, WechatTokenKind } from './latestTokens';

@@ -5,7 +5,7 @@
  * by name. Written apart from the gateway's signer on purpose: the sandbox must catch a wrong client.
  */
 import { createHash } from 'node:crypto';
-import type { XhsArkCredentials } from '../../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../types';
 import { arkError, ARK_SIGN_INVALID, ARK_TIMESTAMP_INVALID } from './envelope';
 

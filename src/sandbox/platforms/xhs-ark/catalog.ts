@@ -5,7 +5,7 @@
  */
 import type { ArkHit } from '../../../platforms/xhs-ark/types';
 import { deepMerge, isJsonObject, PatchError, type JsonObject } from '../../deepMerge';
-import { merchantNumber } from '../../merchants';
+import { merchantNumber } from '../../merchantNames';
 import { ARK_EXAMPLE_HIT_TEXT } from './exampleHit';
 import { drawSpuFacts, generateSpuHits, spuStream } from './generateSpu';
 import { ArkListIndex } from './listIndex';

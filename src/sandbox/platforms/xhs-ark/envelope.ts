@@ -3,6 +3,7 @@
  * codes. The page documents only success; 1001, 1002 and 429 are upstream-protocols.md §4's
  * assumptions and 1003 (invalid parameter) the sandbox's, all listed in the README.
  */
+import { envelopeField, errorCodeText } from '../../envelopeFields';
 import type { SandboxReply } from '../../types';
 
 export const ARK_SIGN_INVALID = 1001;
@@ -37,4 +38,9 @@ export interface ArkPageHead {
 export function arkPageReply(head: ArkPageHead, hitsJson: readonly string[]): SandboxReply {
   const data = `{"current_page":${head.current_page},"page_size":${head.page_size},"total":${head.total},"hits":[${hitsJson.join(',')}]}`;
   return { body: `{"error_code":0,"error_msg":null,"success":true,"data":${data}}`, contentType: 'application/json;charset=utf-8' };
+}
+
+/** A non-zero `error_code`, or `unknown` for `success: false` without one. */
+export function arkErrorCode(body: unknown): string | undefined {
+  return errorCodeText(envelopeField(body, 'error_code')) ?? (envelopeField(body, 'success') === false ? 'unknown' : undefined);
 }

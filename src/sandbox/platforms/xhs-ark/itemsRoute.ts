@@ -3,7 +3,7 @@
  * read the query, answer the page from the index. Listing order: `update_time` descending, then item
  * id ascending (the page documents none; this one is stable and what a sync client wants).
  */
-import type { XhsArkCredentials } from '../../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import type { SandboxMerchant } from '../../merchantCatalogs';
 import type { SandboxRoute } from '../../types';
 import { checkArkAuth, header } from './auth';

@@ -8,7 +8,7 @@
  */
 import type { MiniappProduct } from '../../../platforms/xhs-miniapp/types';
 import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
-import { merchantNumber } from '../../merchants';
+import { merchantNumber } from '../../merchantNames';
 import { MINIAPP_EXAMPLE_PRODUCT } from './exampleProduct';
 import { drawProductFacts, generateProduct, productStream } from './generateProduct';
 import { MINIAPP_STATUS } from './status';
@@ -110,7 +110,7 @@ export function miniappListingOrder(a: MiniappRecord, b: MiniappRecord): number 
 }
 
 function generateRecords(seed: number, size: number): MiniappRecord[] {
-  const records: MiniappRecord[] = new Array(size);
+  const records = new Array<MiniappRecord>(size);
   for (let index = 0; index < size; index++) {
     const facts = drawProductFacts(productStream(seed, index), index);
     records[index] = { itemId: facts.itemId, index, status: facts.status, updateTime: facts.updateTime };

@@ -3,6 +3,7 @@
  * (retryable). Assumed (README): 10003 invalid or expired access_token (upstream-protocols.md §5), and
  * the sandbox's 10001 wrong appid/secret, 10002 invalid parameter, 10004 rate limited.
  */
+import { envelopeField, errorCodeText } from '../../envelopeFields';
 import type { SandboxReply } from '../../types';
 
 export const MINIAPP_SYSTEM_ERROR = 2;
@@ -28,4 +29,9 @@ export function miniappError(code: number | string, message?: string): SandboxRe
   const numeric = typeof code === 'number' ? code : /^-?\d+$/.test(code) ? Number(code) : code;
   const msg = message ?? (typeof numeric === 'number' ? DEFAULT_MESSAGES.get(numeric) : undefined) ?? '系统异常,请稍后重试';
   return { body: { success: false, msg, code: numeric } };
+}
+
+/** A non-zero `code`, or `unknown` for `success: false` without one. */
+export function miniappErrorCode(body: unknown): string | undefined {
+  return errorCodeText(envelopeField(body, 'code')) ?? (envelopeField(body, 'success') === false ? 'unknown' : undefined);
 }

@@ -3,7 +3,7 @@
  * "expire_in"},"success":true,"msg":"success","code":0}` (upstream-protocols.md §5, `expire_in` as
  * spelled there). A new token leaves the previous one the configured overlap (5 minutes).
  */
-import type { XhsMiniappCredentials } from '../../../config/credentials';
+import type { XhsMiniappCredentials } from './credentials';
 import type { SandboxRoute } from '../../types';
 import { MINIAPP_BAD_CREDENTIALS, MINIAPP_PARAM_INVALID, miniappError, miniappOk } from './envelope';
 

@@ -5,13 +5,13 @@
  * call needs it (same bytes every time) and kept in a bounded cache, so 100,000 goods build in about a
  * second and stay small in memory, and a benchmark's working set is answered without rebuilding.
  */
-import { SANDBOX_CREDENTIALS } from '../../credentials';
 import { deepMerge, refuseIdentityChange, type JsonObject } from '../../deepMerge';
-import { merchantNumber } from '../../merchants';
+import { merchantNumber } from '../../merchantNames';
+import { parseShanghaiTime } from '../../shanghaiTime';
+import { XIAOE_CREDENTIALS } from './credentials';
 import { EXAMPLE_GOODS_RECORD } from './exampleRecord';
 import { generateGoodsHead, type GoodsHead } from './goodsHead';
 import { generateGoodsRecord } from './goodsGenerator';
-import { parseShanghaiTime } from './localTime';
 import { MAX_RECORDS, bodyRng, headRng } from './recordStreams';
 
 export interface XiaoeGoods {
@@ -68,7 +68,7 @@ export function buildXiaoeCatalog(seed: number, size: number, shop?: XiaoeShopId
     usedKeys.add(entry.key);
     goods.push(entry);
   }
-  const recordOf = createRecordCache(seed, shop?.appId ?? SANDBOX_CREDENTIALS.XIAOE.appId);
+  const recordOf = createRecordCache(seed, shop?.appId ?? XIAOE_CREDENTIALS.appId);
   const catalog: XiaoeCatalog = {
     ...indexGoods(goods),
     recordOf,
@@ -80,7 +80,7 @@ export function buildXiaoeCatalog(seed: number, size: number, shop?: XiaoeShopId
       refuseIdentityChange(record, patch, ['resource_id', 'resource_type']);
       goods[at] = goodsOfRecord(deepMerge(record, patch));
       Object.assign(catalog, indexGoods(goods), { version: catalog.version + 1 });
-      return goods[at]!.fixed;
+      return goods[at].fixed;
     },
   };
   return catalog;

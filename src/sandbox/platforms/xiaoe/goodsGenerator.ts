@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../../data/random';
 import { imageUrl } from '../../data/vocabulary';
-import { SANDBOX_CREDENTIALS } from '../../credentials';
+import { XIAOE_CREDENTIALS } from './credentials';
 import type { GoodsHead } from './goodsHead';
 import { NO_TIME } from './localTime';
 import { generateSaleTimes, type SaleTimes } from './saleTimes';
@@ -18,7 +18,7 @@ const SELLING_POINTS = ['品质保证', '七天无理由退换', '名师授课',
 const FIRST_ROW_ID = 4_000_000;
 
 /** The whole record for `head`, drawing everything else from `rng` (the record's body stream); `appId` is the shop's. */
-export function generateGoodsRecord(head: GoodsHead, rng: Rng, appId: string = SANDBOX_CREDENTIALS.XIAOE.appId): Record<string, unknown> {
+export function generateGoodsRecord(head: GoodsHead, rng: Rng, appId: string = XIAOE_CREDENTIALS.appId): Record<string, unknown> {
   const { kind, goodsName: name } = head;
   const images = Array.from({ length: rng.int(1, 3) }, () => imageUrl(rng, IMAGE_HOST));
   const isFree = !kind.physical && rng.chance(0.08);

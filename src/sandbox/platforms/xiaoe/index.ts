@@ -2,15 +2,14 @@
  * Xiaoe-tech's stand-in under `/xiaoe` (api.xiaoe-tech.com): the token endpoint, goods detail 2.0 and
  * goods list 2.0, with the platform's `{code, msg, data}` envelope (see protocol.ts for codes and limits).
  */
-import type { XiaoeCredentials } from '../../../config/credentials';
-import { SANDBOX_CREDENTIALS } from '../../credentials';
 import { MerchantCatalogs } from '../../merchantCatalogs';
-import type { PlatformSandbox, PlatformSandboxInit, SandboxRoute } from '../../types';
+import type { PlatformSandbox, PlatformSandboxInit, SandboxPlatformModule, SandboxRoute } from '../../types';
 import { buildXiaoeCatalog } from './catalog';
+import { XIAOE_CREDENTIALS, xiaoeMerchantCredentials, type XiaoeCredentials } from './credentials';
 import { jsonBody } from './params';
 import { createDetailRoute } from './detailRoute';
 import { createListRoute } from './listRoute';
-import { TOKEN_QUOTA, xiaoeReply } from './protocol';
+import { TOKEN_QUOTA, xiaoeErrorCode, xiaoeReply } from './protocol';
 import { createTokenQuota } from './tokenQuota';
 import { createXiaoeShop, type XiaoeShop } from './shop';
 import { createTokenRoute } from './tokenRoute';
@@ -20,11 +19,23 @@ export interface XiaoeSandbox extends PlatformSandbox {
   reset(): void;
 }
 
+/** Xiaoe-tech in the registry: 3000 calls per 10 s per shop, as documented (docs/platforms.md, "Xiaoe-tech: quota"). */
+export const xiaoeSandbox: SandboxPlatformModule<'XIAOE', 'xiaoe', XiaoeCredentials> = {
+  code: 'XIAOE',
+  slug: 'xiaoe',
+  credentials: XIAOE_CREDENTIALS,
+  merchantCredentials: xiaoeMerchantCredentials,
+  // Xiaoe's real tokens start with `xe_`.
+  tokenPrefix: 'xe_',
+  rateLimit: { limit: 3000, windowMs: 10_000 },
+  create: createXiaoeSandbox,
+};
+
 /** Extra merchants (init.merchants) are told apart by app_id: the token endpoint's, then the token's. */
 export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
   const merchants = new MerchantCatalogs<XiaoeShop, XiaoeCredentials>({
     defaultCatalog: createXiaoeShop(buildXiaoeCatalog(init.seed, init.size)),
-    defaultCredentials: SANDBOX_CREDENTIALS.XIAOE,
+    defaultCredentials: XIAOE_CREDENTIALS,
     extras: init.merchants,
     pick: (set) => set.XIAOE,
     keyOf: (credentials) => credentials.appId,
@@ -49,6 +60,7 @@ export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
       const numeric = Number(code);
       return xiaoeReply(Number.isInteger(numeric) ? numeric : code, message);
     },
+    errorCodeOf: xiaoeErrorCode,
     reset: () => quota.reset(),
     merchantOf(req, ctx) {
       if (req.path === '/token') return merchants.nameOf(req.query.get('app_id'));

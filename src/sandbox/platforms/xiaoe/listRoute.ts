@@ -9,7 +9,7 @@ import { authorize, isReply } from './auth';
 import { withBlocks } from './blocks';
 import type { ListFilter } from './listFilter';
 import type { XiaoeShopOf } from './shop';
-import { parseShanghaiTime } from './localTime';
+import { parseShanghaiTime } from '../../shanghaiTime';
 import { ParameterProblem, jsonBody, optionalFlag, optionalInt, optionalString, withoutToken, type JsonObject } from './params';
 import {
   DOCUMENTED_RESOURCE_TYPES,

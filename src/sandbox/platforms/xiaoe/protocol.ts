@@ -3,6 +3,7 @@
  * page and section 2 of upstream-protocols.md. Values marked "assumption" are not published; they are kept
  * here, in one place, and listed in the README.
  */
+import { envelopeField, errorCodeText } from '../../envelopeFields';
 import type { SandboxReply } from '../../types';
 
 export const XIAOE_CODE = {
@@ -50,4 +51,9 @@ export function xiaoeReply(code: number | string, msg?: string, data: unknown = 
 
 export function parameterError(msg: string): SandboxReply {
   return xiaoeReply(XIAOE_CODE.INVALID_PARAMETER, msg);
+}
+
+/** A non-zero `code`. */
+export function xiaoeErrorCode(body: unknown): string | undefined {
+  return errorCodeText(envelopeField(body, 'code'));
 }

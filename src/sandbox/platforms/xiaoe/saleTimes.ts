@@ -4,7 +4,8 @@
  * time that does not apply is `0000-00-00 00:00:00`, as the detail page documents.
  */
 import type { Rng } from '../../data/random';
-import { NO_TIME, formatShanghaiTime } from './localTime';
+import { formatShanghaiTime } from '../../shanghaiTime';
+import { NO_TIME } from './localTime';
 
 export interface SaleTimes {
   createdAt: string;

@@ -6,7 +6,7 @@ import { createListFilter, type ListFilter } from './listFilter';
 
 export interface XiaoeShop {
   catalog: XiaoeCatalog;
-  filterGoods(filter: ListFilter): readonly XiaoeGoods[];
+  filterGoods: (filter: ListFilter) => readonly XiaoeGoods[];
 }
 
 /**

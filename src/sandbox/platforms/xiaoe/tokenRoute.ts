@@ -5,7 +5,7 @@
  * parameter or another grant_type, the parameter error (assumption). The quota counts the calls that
  * would issue a token (valid credentials) [assumption].
  */
-import type { XiaoeCredentials } from '../../../config/credentials';
+import type { XiaoeCredentials } from './credentials';
 import type { SandboxContext, SandboxReply, SandboxRequest, SandboxRoute } from '../../types';
 import { XIAOE_CODE, parameterError, xiaoeReply } from './protocol';
 import type { TokenQuota } from './tokenQuota';

@@ -1,0 +1,82 @@
+/**
+ * SIGTERM as a deployment sends it, to the process `npm start` runs (tsx src/index.ts): a request in
+ * flight (held by a sandbox latency fault) is answered, new connections are refused, the process
+ * exits 0.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resolves with the first stdout line containing `text` (lines are JSON log lines). */
+function waitForLine(child: ChildProcess, output: string[], text: string, timeoutMs = 30_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms; output:\n${output.join('')}`)), timeoutMs);
+    const check = (): void => {
+      const line = output.join('').split('\n').find((l) => l.includes(text));
+      if (line) {
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        resolve(line);
+      }
+    };
+    child.stdout?.on('data', check);
+    check();
+  });
+}
+
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('graceful shutdown', () => {
+  it('answers the request in flight, refuses new connections, closes and exits 0 on SIGTERM', { timeout: 60_000 }, async () => {
+    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const output: string[] = [];
+    child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHUTDOWN_TIMEOUT_MS: '15000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    await waitForLine(child, output, 'catalog-gateway started');
+
+    const sandbox = `http://127.0.0.1:${sandboxPort}/__sandbox`;
+    const faults = [{ platform: 'taobao', kind: 'latency', latencyMs: 1500 }];
+    await fetch(`${sandbox}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ product(platform: TAOBAO, id: "1489161932") { title } }' }),
+    });
+    // SIGTERM only once the upstream call is held in the sandbox: the request is really in flight.
+    for (let pending = false; !pending; await new Promise((r) => setTimeout(r, 50))) {
+      const { requests } = (await (await fetch(`${sandbox}/requests?platform=taobao&limit=5`)).json()) as { requests: Array<{ status: number }> };
+      pending = requests.some((r) => r.status === 0); // not answered yet
+
+    }
+    child.kill('SIGTERM');
+    await waitForLine(child, output, 'shutting down');
+
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { product: { title: 'Google test item' } } });
+    expect(await exited).toBe(0);
+    expect(output.join('')).toContain('catalog-gateway stopped');
+  });
+});
