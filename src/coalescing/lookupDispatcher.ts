@@ -99,6 +99,7 @@ export class LookupDispatcher {
       if (!reservation.ok) return this.refused(call, reservation.retryAfterMs);
       waitMs = reservation.waitMs;
       call.prepaid = true;
+      call.quotaWaitMs = waitMs;
     }
     this.running++;
     const delay = Math.max(waitMs, this.options.windowMs);
@@ -130,7 +131,7 @@ export class LookupDispatcher {
       sent.add(call);
     }
     const fetch = (): Promise<Array<Product | Error>> => this.options.lookup(ids, selection, call.deadline);
-    const prepaid = call.prepaid ? () => runWithPrepaidTurn(this.options.platform, fetch) : fetch;
+    const prepaid = call.prepaid ? () => runWithPrepaidTurn(this.options.platform, call.quotaWaitMs, fetch) : fetch;
     try {
       // Charged to the request whose work opened the call, whoever's continuation sends it.
       const results = await (call.usage ? runWithUsage(call.usage, prepaid) : runDetached(prepaid));

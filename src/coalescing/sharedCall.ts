@@ -29,8 +29,9 @@ export class SharedCall {
   deadline = 0;
   /** When its quota slot comes (epoch ms); null while it waits for a concurrency slot. */
   sendAt: number | null = null;
-  /** A quota slot was reserved for it (the guard's first pacing is skipped). */
+  /** A quota slot was reserved for it (the guard's first pacing is skipped), and how long it waits for it. */
   prepaid = false;
+  quotaWaitMs = 0;
   /** A background call's pending gather, or its retry after finding no idle quota slot. */
   retryTimer: NodeJS.Timeout | undefined;
   /** A background call has gathered ids for its while. */

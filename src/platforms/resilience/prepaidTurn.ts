@@ -9,19 +9,21 @@ import type { PlatformCode } from '../../generated/graphql';
 interface Turn {
   platform: PlatformCode;
   used: boolean;
+  /** How long the call waited for this slot before it was sent (for the guard's quota-wait figures). */
+  waitedMs: number;
 }
 
 const storage = new AsyncLocalStorage<Turn>();
 
-/** Runs `fn` with one already-reserved quota slot of `platform`. */
-export function runWithPrepaidTurn<T>(platform: PlatformCode, fn: () => T): T {
-  return storage.run({ platform, used: false }, fn);
+/** Runs `fn` with one already-reserved quota slot of `platform`, which the call waited `waitedMs` for. */
+export function runWithPrepaidTurn<T>(platform: PlatformCode, waitedMs: number, fn: () => T): T {
+  return storage.run({ platform, used: false, waitedMs }, fn);
 }
 
-/** True once per prepaid turn: the caller may skip pacing. */
-export function takePrepaidTurn(platform: PlatformCode): boolean {
+/** Once per prepaid turn, how long it was waited for (the caller skips pacing); undefined otherwise. */
+export function takePrepaidTurn(platform: PlatformCode): number | undefined {
   const turn = storage.getStore();
-  if (!turn || turn.used || turn.platform !== platform) return false;
+  if (!turn || turn.used || turn.platform !== platform) return undefined;
   turn.used = true;
-  return true;
+  return turn.waitedMs;
 }

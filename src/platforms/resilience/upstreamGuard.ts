@@ -78,12 +78,13 @@ export class UpstreamGuard {
     for (let n = 1; ; n++) {
       const observed = new ObservedAttempt(this.listeners, this.platform, call, n);
       const queuedAt = performance.now();
+      let waitedBefore = 0;
       try {
-        await this.pace(call);
+        waitedBefore = await this.pace(call);
       } catch (err) {
         throw observed.end(err);
       } finally {
-        observed.quotaWaitMs = performance.now() - queuedAt;
+        observed.quotaWaitMs = performance.now() - queuedAt + waitedBefore;
       }
       const remaining = call.deadline - Date.now();
       if (remaining <= 0 || remaining < this.minAttemptMs) {
@@ -156,12 +157,17 @@ export class UpstreamGuard {
     });
   }
 
-  /** Waits for the credential's next quota slot, or refuses when it comes after the deadline. */
-  private async pace(call: GuardedCall): Promise<void> {
-    if (takePrepaidTurn(this.platform)) return;
+  /**
+   * Waits for the credential's next quota slot, or refuses when it comes after the deadline. Resolves
+   * to the time already waited elsewhere for a slot reserved ahead (src/coalescing/), else 0.
+   */
+  private async pace(call: GuardedCall): Promise<number> {
+    const prepaid = takePrepaidTurn(this.platform);
+    if (prepaid !== undefined) return prepaid;
     const reservation = this.bucketFor(call.credentialKey).reserve(call.deadline - this.minAttemptMs);
     if (!reservation.ok) throw this.quotaRefusal(reservation.retryAfterMs);
     await sleep(reservation.waitMs);
+    return 0;
   }
 
   private toUpstreamError(raw: unknown): UpstreamError {
