@@ -12,6 +12,9 @@ export function benchGatewayEnv(sandboxUrl: string, port = 0): Record<string, st
   const wechat = SANDBOX_CREDENTIALS.WECHAT_SHOP;
   return {
     SANDBOX: 'off',
+    // The side-by-side bench compares serving paths: every request goes upstream, as the baseline's and
+    // Mesh's do (BENCH_GATEWAY_CACHE=on to include the entity cache; bench:capacity sets its own).
+    CACHE: process.env.BENCH_GATEWAY_CACHE ?? 'off',
     PORT: String(port),
     TAOBAO_APP_KEY: taobao.appKey,
     TAOBAO_APP_SECRET: taobao.appSecret,
