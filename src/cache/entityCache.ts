@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CacheSettings } from '../config/cache';
 import type { PlatformCode, Product } from '../generated/graphql';
+import { hasFieldIssues } from '../platforms/fieldIssues';
 import type { ListedPage, ProductSelection } from '../platforms/types';
 import { asCacheEntry, CACHE_FORMAT, mergeFetched, type CacheEntry, type FreshnessPolicy } from './cacheEntry';
 import type { TieredStore } from './tieredStore';
@@ -51,9 +52,13 @@ export class EntityCache {
     return values.map(asCacheEntry);
   }
 
-  /** `epoch`: this.epoch() before the fetch began. */
+  /**
+   * `epoch`: this.epoch() before the fetch began. A product with a value its mapper could not map is
+   * not kept: the error travels on the mapped objects (src/platforms/fieldIssues.ts), which an entry
+   * does not carry, and a cache must never turn that error into a plain null.
+   */
   writeProduct(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, product: Product, selection: ProductSelection, epoch: number): void {
-    if (epoch !== this.store.epoch) return;
+    if (epoch !== this.store.epoch || hasFieldIssues(product)) return;
     const entry = mergeFetched(previous, product, selection, this.now());
     this.store.set(entityKey(platform, fingerprint, id), entry, this.retentionMs, epoch);
   }
@@ -70,7 +75,9 @@ export class EntityCache {
     return this.now() - cached.at <= this.settings.listingMs ? cached.page : undefined;
   }
 
+  /** A page with a product whose mapper recorded a field issue is not kept (see writeProduct). */
   writePage(platform: PlatformCode, fingerprint: string, identity: string, page: ListedPage, epoch: number): void {
+    if (page.products.some(hasFieldIssues)) return;
     this.store.set(pageKey(platform, fingerprint, identity), { v: CACHE_FORMAT, at: this.now(), page }, this.settings.listingMs, epoch);
   }
 

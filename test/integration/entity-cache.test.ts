@@ -117,6 +117,19 @@ describe('bounded staleness against changing upstream data', () => {
   });
 });
 
+describe('a value a field cannot be mapped from', () => {
+  it('is never cached: each answer carries its UPSTREAM_BAD_VALUE error, never a plain null', async () => {
+    const id = ids[32]!;
+    await stack.patchProduct('taobao', id, { num: -3 });
+    for (let i = 0; i < 2; i++) {
+      const { result, calls } = await stack.measure(() => stack.query(byId(id, 'title stock { available }')));
+      expect(calls).toEqual({ [ITEMS_GET]: 1 });
+      expect(result.data?.product.stock).toBeNull();
+      expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['product.stock', 'UPSTREAM_BAD_VALUE']]);
+    }
+  });
+});
+
 describe('stale-if-error', () => {
   it('serves a stale entry, marked, when the upstream fails', async () => {
     const id = ids[21]!;
