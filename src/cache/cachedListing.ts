@@ -2,6 +2,7 @@
  * Upstream list pages through the cache: a page (platform, credential, filter, selection, stream,
  * page number) fetched within CACHE_LISTING_MS is reused, and the products of a page fetched upstream
  * fill the entity cache with the fields they carry, when the listing carries the whole selection.
+ * Plans that complete their pages with further calls are left alone.
  */
 import type { Product, ProductFilter } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
@@ -19,12 +20,15 @@ export function withPageCache<C>(
   use: ListingCacheUse,
   listing: { platform: PlatformCode; credentials: unknown; filter: ProductFilter; selection: ProductSelection },
 ): ListPlan<C> {
+  // A plan that completes its pages (WeChat SKU details) keeps per-plan state about the products of its
+  // own pages (src/platforms/wechat/list.ts): its pages cannot be reused by another plan.
+  if (plan.complete) return plan;
   const { cache, freshRead } = use;
   const { platform, selection } = listing;
   const fingerprint = credentialFingerprint(platform, listing.credentials);
   const identity = `${JSON.stringify(listing.filter)}|${[...selection].sort().join(',')}`;
-  // `raw` differs between list and lookup records; `complete` adds what pages lack, after this layer.
-  const fills = !plan.complete && !selection.has('raw') && plan.covers(selection);
+  // `raw` differs between list and lookup records.
+  const fills = !selection.has('raw') && plan.covers(selection);
   const streams = plan.streams.map((stream, i) => ({
     firstPage: stream.firstPage,
     fetchPage: async (page: number, call: Parameters<typeof stream.fetchPage>[1]) => {

@@ -203,4 +203,14 @@ describe('listings', () => {
     const later = await stack.measure(() => stack.query(catalog));
     expect(Object.keys(later.calls).some((k) => k.startsWith('xiaoe:'))).toBe(true);
   });
+
+  it('answers a listing that completes its pages (WeChat SKU details) again and again, from upstream', async () => {
+    const withSkus = `{ catalog(platform: WECHAT_SHOP, first: 3) { edges { node { platformProductId skus { platformSkuId price { amount } } } } } }`;
+    const first = await stack.query(withSkus);
+    expect(first.errors).toBeUndefined();
+    const again = await stack.measure(() => stack.query(withSkus));
+    expect(again.result.errors).toBeUndefined();
+    expect(again.result.data).toEqual(first.data);
+    expect(again.calls['wechat:product/spu/get_list']).toBeGreaterThanOrEqual(1);
+  });
 });
