@@ -77,9 +77,9 @@ export class TieredStore {
     if (epoch !== this.purgeCount) return;
     const redis = this.options.redis;
     // Serialized only for Redis; the memory tier estimates the size (about a third of the cost).
-    const text = redis ? JSON.stringify(value) : undefined;
+    const text = redis ? serialize(value) : undefined;
     this.remember(key, value, text?.length ?? approximateJsonLength(value), this.options.now() + ttlMs);
-    if (redis) redis.set(this.redisPrefix + key, text!, ttlMs);
+    if (redis && text !== undefined) redis.set(this.redisPrefix + key, text, ttlMs);
   }
 
   /** Deletes the keys starting with `prefix` (and, when `ids` are given, ending in one of them). */
@@ -137,6 +137,15 @@ function approximateJsonLength(value: unknown): number {
   }
   for (const key in value) length += key.length + 4 + approximateJsonLength((value as Record<string, unknown>)[key]);
   return length;
+}
+
+/** JSON text, or undefined for a value JSON cannot hold (a bigint): then it stays in memory only. */
+function serialize(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function parse(text: string): unknown {
