@@ -4,6 +4,7 @@
  */
 import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials, TopSignMethod } from './credentials';
+import { readFederation } from './federation';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials';
 import { readCacheSettings, type CacheSettings } from './cache';
 import { readAdminToken } from './admin';
@@ -74,6 +75,8 @@ export interface GatewayConfig {
   adminToken: string | null;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
+  /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
+  federation: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -178,7 +181,7 @@ export function loadConfig(env: Env): GatewayConfig {
   const fail = (variable: string, problem: string) => new ConfigError(variable, problem);
   const prefixes = Object.fromEntries(PLATFORM_CODES.map((code) => [code, PLATFORM_ENV[code].prefix])) as Record<PlatformCode, string>;
   const cache = readCacheSettings(env, prefixes, fail);
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cache, adminToken: readAdminToken(env, fail), observability: readObservabilityConfig(env) };
+  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, cache, adminToken: readAdminToken(env, fail), observability: readObservabilityConfig(env), federation: readFederation(env) };
 }
 
 /** The platform's real credentials, when any of its credential variables is set (then all must be). */

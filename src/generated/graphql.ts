@@ -3,6 +3,7 @@ import type { PlatformEntry } from '../platforms/types';
 import type { GatewayContext } from '../server/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -20,6 +21,7 @@ export type Scalars = {
    * (money in fen up to 100,000,000 yuan, very large stock counts).
    */
   SafeInt: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type AuditInfo = {
@@ -63,7 +65,7 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
-/** Relay PageInfo. */
+/** Relay PageInfo; shareable, since other subgraphs of a supergraph often define the same type. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -126,6 +128,10 @@ export type PriceRange = {
   min?: Maybe<Money>;
 };
 
+/**
+ * Other subgraphs reference a product by its global `id`, or by `platform` and `platformProductId`;
+ * either key costs the same batched lookup as `products` (docs/federation.md).
+ */
 export type Product = Node & {
   __typename?: 'Product';
   attributes?: Maybe<Array<Property>>;
@@ -281,6 +287,7 @@ export type SafeIntRange = {
   min?: InputMaybe<Scalars['SafeInt']['input']>;
 };
 
+/** Other subgraphs reference a SKU by its global `id` (one lookup of its product; docs/federation.md). */
 export type Sku = {
   __typename?: 'Sku';
   barcode?: Maybe<Scalars['String']['output']>;
@@ -313,6 +320,17 @@ export type Stock = {
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -376,7 +394,22 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  Product: Product;
+  Sku: Sku;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Product:
+    ( { __typename: 'Product' }
+    & ( GraphQLRecursivePick<FederationTypes['Product'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['Product'], {"platform":true,"platformProductId":true}> ) );
+  Sku:
+    ( { __typename: 'Sku' }
+    & GraphQLRecursivePick<FederationTypes['Sku'], {"id":true}> );
+};
 
 
 /** Mapping of interface types */
@@ -387,23 +420,24 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AuditInfo: ResolverTypeWrapper<AuditInfo>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuditState: AuditState;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Platform: ResolverTypeWrapper<PlatformEntry>;
   PlatformCapabilities: ResolverTypeWrapper<PlatformCapabilities>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PlatformCode: PlatformCode;
   PriceRange: ResolverTypeWrapper<PriceRange>;
   Product: ResolverTypeWrapper<Product>;
-  ProductConnection: ResolverTypeWrapper<ProductConnection>;
-  ProductEdge: ResolverTypeWrapper<ProductEdge>;
+  ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
+  ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: ProductFilter;
   ProductStatus: ProductStatus;
   Property: ResolverTypeWrapper<Property>;
@@ -412,27 +446,27 @@ export type ResolversTypes = {
   SafeIntRange: SafeIntRange;
   Sku: ResolverTypeWrapper<Sku>;
   Stock: ResolverTypeWrapper<Stock>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AuditInfo: AuditInfo;
-  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Money: Money;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   Platform: PlatformEntry;
   PlatformCapabilities: PlatformCapabilities;
+  Int: Scalars['Int']['output'];
   PriceRange: PriceRange;
   Product: Product;
-  ProductConnection: ProductConnection;
-  ProductEdge: ProductEdge;
+  ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
+  ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: ProductFilter;
   Property: Property;
   Query: Record<PropertyKey, never>;
@@ -440,7 +474,6 @@ export type ResolversParentTypes = {
   SafeIntRange: SafeIntRange;
   Sku: Sku;
   Stock: Stock;
-  String: Scalars['String']['output'];
 };
 
 export type AuditInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditInfo'] = ResolversParentTypes['AuditInfo']> = {
@@ -500,7 +533,8 @@ export type PriceRangeResolvers<ContextType = GatewayContext, ParentType extends
   min?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
-export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attributes?: Resolver<Maybe<Array<ResolversTypes['Property']>>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['AuditInfo']>, ParentType, ContextType>;
   brand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -553,7 +587,8 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
-export type SkuResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Sku'] = ResolversParentTypes['Sku']> = {
+export type SkuResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Sku'] = ResolversParentTypes['Sku'], FederationReferenceType extends FederationReferenceTypes['Sku'] = FederationReferenceTypes['Sku']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Sku']> | FederationReferenceType, FederationReferenceType, ContextType>;
   barcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -54,7 +54,8 @@ export function fieldIssueOf(owner: object, field: string): FieldIssue | undefin
 
 /** Collects the issues of one object while it is mapped; `attach` records them on the finished object. */
 export class FieldIssues {
-  private readonly issues = new Map<string, FieldIssue>();
+  // Made on the first issue only: a mapper builds several of these per product, and most stay empty.
+  private issues: Map<string, FieldIssue> | undefined;
 
   /** The mapped value of `reading`, or null with the problem recorded against `field`. */
   take<T>(field: string, raw: unknown, reading: Reading<T>): T | null {
@@ -64,23 +65,29 @@ export class FieldIssues {
 
   /** Records that `field` cannot be mapped from `raw`; returns the null the field then holds. */
   reject(field: string, raw: unknown, problem: string): null {
-    if (!this.issues.has(field)) this.issues.set(field, { field, message: `${field}: upstream value ${preview(raw)} ${problem}` });
+    this.record(field, () => `${field}: upstream value ${preview(raw)} ${problem}`);
     return null;
   }
 
   /** Records that `field` is unknown because a value it is derived from could not be mapped. */
   derived(field: string, message: string): null {
-    if (!this.issues.has(field)) this.issues.set(field, { field, message: `${field}: ${message}` });
+    this.record(field, () => `${field}: ${message}`);
     return null;
   }
 
   get size(): number {
-    return this.issues.size;
+    return this.issues?.size ?? 0;
   }
 
   attach<T extends object>(owner: T): T {
-    if (this.issues.size > 0) issuesByOwner.set(owner, new Map(this.issues));
+    if (this.issues) issuesByOwner.set(owner, new Map(this.issues));
     return owner;
+  }
+
+  /** The first issue of a field stands. */
+  private record(field: string, message: () => string): void {
+    this.issues ??= new Map();
+    if (!this.issues.has(field)) this.issues.set(field, { field, message: message() });
   }
 }
 

@@ -49,7 +49,7 @@ function reporting(ctx: GatewayContext, info: GraphQLResolveInfo, product: Promi
   });
 }
 /** The platform's lookup, with each id's syntax checked before it can reach a batch. */
-function lookupFor(ctx: GatewayContext, platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
+export function lookupFor(ctx: GatewayContext, platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
   const load = ctx.loaders.forPlatform(platform);
   const adapter = ctx.platforms.get(platform)!.adapter;
   // Without lookups, `load` rejects with UNSUPPORTED_OPERATION, which says more than any id check.

@@ -5,7 +5,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
@@ -32,7 +32,7 @@ import { assignRequestId, observeGraphQLRequest, type RequestObservers } from '.
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'cache' | 'adminToken'> & {
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'cache' | 'adminToken'> & {
     observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'>;
   };
   platforms: PlatformRegistry;
@@ -70,7 +70,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: jitExecutionGateway(buildSchema()),
+    gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
     includeStacktraceInErrorResponses: false,
     // index.ts owns the signals: Apollo's own handler would stop it and re-raise SIGTERM (exit 143).
@@ -80,9 +80,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stringifyResult: (result) => JSON.stringify(result),
     // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every resolver
     // of every request; the schema declares no cache hints, so it only cost CPU.
+    // Apollo enables federated inline tracing (ftv1) for a subgraph schema; it times resolvers through
+    // Apollo's own executor, which graphql-jit replaces, so its traces would be empty.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: observability?.shutdownTimeoutMs ?? 10_000 }),
       ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       partialErrorsPlugin(),
       requestRecordPlugin(),
       cacheReportPlugin(),

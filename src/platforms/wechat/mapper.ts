@@ -104,11 +104,13 @@ function minPriceOnly(minPrice: unknown): PriceRange {
 
 /** spu/get lists SKU ids only: enough for `skus { id platformSkuId }`. */
 function skuIdsOnly(productId: string, list: unknown): Sku[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((entry: unknown) => {
+  const skus: Sku[] = [];
+  if (!Array.isArray(list)) return skus;
+  for (const entry of list as unknown[]) {
     const skuId = isRecord(entry) ? idText(entry.sku_id) : undefined;
-    return skuId === undefined ? [] : [{ id: toSkuGlobalId(PLATFORM, productId, skuId), platformSkuId: skuId }];
-  });
+    if (skuId !== undefined) skus.push({ id: toSkuGlobalId(PLATFORM, productId, skuId), platformSkuId: skuId });
+  }
+  return skus;
 }
 
 /**
@@ -131,8 +133,13 @@ function audit(spu: WechatRecord): AuditInfo {
 /** `cats` ordered by level, so the leaf category comes last; `third_cat_id` when there are no cats. */
 function categoryIds(spu: WechatRecord): string[] | null {
   if (Array.isArray(spu.cats)) {
-    const cats = spu.cats.filter(isRecord).map((c) => ({ id: idText(c.cat_id), level: typeof c.level === 'number' ? c.level : 0 }));
-    return cats.sort((a, b) => a.level - b.level).flatMap((c) => (c.id === undefined ? [] : [c.id]));
+    const cats: { id: string | undefined; level: number }[] = [];
+    for (const c of spu.cats as unknown[]) if (isRecord(c)) cats.push({ id: idText(c.cat_id), level: typeof c.level === 'number' ? c.level : 0 });
+    // Pages list them by level already: sort (stable) only when they are not.
+    if (cats.some((c, i) => i > 0 && c.level < cats[i - 1]!.level)) cats.sort((a, b) => a.level - b.level);
+    const ids: string[] = [];
+    for (const c of cats) if (c.id !== undefined) ids.push(c.id);
+    return ids;
   }
   const third = idText(spu.third_cat_id);
   return third === undefined ? null : [third];
@@ -156,8 +163,12 @@ function brandOf(brandId: unknown): string | null {
 }
 
 function properties(list: unknown): Property[] {
-  if (!Array.isArray(list)) return [];
-  return list.filter(isRecord).flatMap((a) => (typeof a.attr_key === 'string' && typeof a.attr_value === 'string' ? [{ name: a.attr_key, value: a.attr_value }] : []));
+  const props: Property[] = [];
+  if (!Array.isArray(list)) return props;
+  for (const a of list as unknown[]) {
+    if (isRecord(a) && typeof a.attr_key === 'string' && typeof a.attr_value === 'string') props.push({ name: a.attr_key, value: a.attr_value });
+  }
+  return props;
 }
 
 function strings(value: unknown): string[] {
@@ -168,6 +179,9 @@ function nonEmpty(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+const ATTRIBUTE_SPECIAL = /[&"<]/;
+
 function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  // Image URLs rarely hold any of the three: test once rather than replace three times.
+  return ATTRIBUTE_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;') : text;
 }
