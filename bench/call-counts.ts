@@ -19,7 +19,7 @@ async function show(label: string, query: string, variables?: Record<string, unk
   const { result, calls, requests } = await stack.measure(() => stack.query(query, variables));
   const sent = requests.map((r) => {
     const ids = r.params.num_iids;
-    const detail = [Array.isArray(ids) ? `${ids.length} num_iids` : '', r.params.fields ? `fields=${String(r.params.fields)}` : '', r.params.body ? `body=${String(r.params.body)}` : ''];
+    const detail = [Array.isArray(ids) ? `${ids.length} num_iids` : '', r.params.fields ? `fields=${textOf(r.params.fields)}` : '', r.params.body ? `body=${textOf(r.params.body)}` : ''];
     return `${r.operation}${detail.some(Boolean) ? ` (${detail.filter(Boolean).join(', ')})` : ''}`;
   });
   console.log(`${label}\n  calls: ${JSON.stringify(calls)}  errors: ${result.errors?.length ?? 0}\n  sent: ${sent.join('; ')}`);
@@ -34,3 +34,7 @@ await show('Xiaoe { stock { available } skus { name } }', `{ product(platform: X
 await show('WeChat { title skus { id } }', `{ product(platform: WECHAT_SHOP, id: "12345") { title skus { id } } }`);
 await show('WeChat { skus { price { amount } } }', `{ product(platform: WECHAT_SHOP, id: "12345") { skus { price { amount } } } }`);
 await stack.close();
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

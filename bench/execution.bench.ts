@@ -4,6 +4,7 @@
  * graphql-jit executor the server uses. Reports µs per execution; checks both give the same result.
  */
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Product } from '../src/generated/graphql';
 import { toTaobaoProduct } from '../src/platforms/taobao/mapper';
@@ -12,7 +13,7 @@ import { buildSchema } from '../src/server/schema';
 
 // bench/ has its own node_modules (Mesh brings a graphql of its own): take the project's graphql, the one
 // the schema below is built with.
-const { execute, parse } = createRequire(new URL('../package.json', import.meta.url))('graphql') as typeof import('graphql');
+const { execute, parse } = createRequire(new URL('../package.json', import.meta.url))('graphql') as typeof GraphQL;
 
 const ROUNDS = Number(process.env.ROUNDS ?? 2000);
 const schema = buildSchema();

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../src/config/config';
 import { buildPlatformRegistry } from '../src/platforms';
-import { startSandbox } from '../src/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../src/sandbox';
 import { startGatewayServer } from '../src/server/httpServer';
 
 const size = Number(process.argv[2] ?? 10_000);
@@ -19,7 +19,7 @@ const QUERY = `query($platform: PlatformCode, $first: Int, $after: String) {
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ size, seed: 1, port: 0, host: '127.0.0.1' });
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), REQUEST_TIMEOUT_MS: '60000' });
+  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), REQUEST_TIMEOUT_MS: '60000' }, SANDBOX_CREDENTIALS);
   const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
   const stats = async (): Promise<Record<string, number>> => ((await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as { calls: Record<string, number> }).calls;
   try {

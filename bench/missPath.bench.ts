@@ -16,6 +16,7 @@ import type { PlatformRegistry } from '../src/platforms/registry';
 import { guardPolicyFor } from '../src/platforms/resilience/policy';
 import { UpstreamGuard } from '../src/platforms/resilience/upstreamGuard';
 import { toTaobaoProduct } from '../src/platforms/taobao/mapper';
+import { taobaoPlatform } from '../src/platforms/taobao';
 import type { PlatformAdapter, ProductSelection } from '../src/platforms/types';
 import { createTaobaoSandbox } from '../src/sandbox/platforms/taobao';
 import { chunk, mapWithConcurrency } from '../src/util/mapWithConcurrency';
@@ -24,8 +25,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 2000);
 const templates = [...createTaobaoSandbox({ seed: 1, size: 60 }).catalog.items.values()].slice(0, 50).map(toTaobaoProduct);
 const adapter: PlatformAdapter<unknown> = {
   code: 'TAOBAO',
-  name: 'in-memory',
-  capabilities: { lookupByIds: true, maxIdsPerCall: 50, maxConcurrentCalls: 4, fieldSelection: true, idFormat: null },
+  capabilities: { maxIdsPerCall: 50, maxConcurrentCalls: 4, fieldSelection: true, idFormat: null },
   validateId: () => undefined,
   quotaKey: () => 'bench',
   async lookup(ids) {
@@ -33,7 +33,7 @@ const adapter: PlatformAdapter<unknown> = {
   },
 };
 const guard = new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null }));
-const registry: PlatformRegistry = new Map([['TAOBAO', { adapter: adapter as PlatformAdapter<never>, sandbox: true, guard }]]);
+const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter: adapter as PlatformAdapter<never>, sandbox: true, guard }]]);
 const credentials = { TAOBAO: { appKey: 'bench', appSecret: 's', session: 's', signMethod: 'md5' as const } };
 const selection: ProductSelection = new Set(['id', 'title', 'price', 'price.min', 'price.min.amount', 'stock', 'stock.available']);
 

@@ -46,7 +46,7 @@ else void main().catch((err: unknown) => { console.error(err); process.exit(1); 
 
 /** Child mode: the gateway alone, pointed at the parent's sandbox; answers memory requests over IPC. */
 async function serveGateway(): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: '0' });
+  const config = loadConfig({ ...process.env, PORT: '0' }, SANDBOX_CREDENTIALS);
   const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0 });
   process.on('message', (msg: string) => {
     if (msg === 'memory') process.send!({ memory: memorySample() });
@@ -136,9 +136,9 @@ async function runLoad(url: string, bodies: string[], seconds: number): Promise<
 function countAnswer(tally: Tally, status: number, body: string): void {
   tally.requests += 1;
   if (status !== 200) tally.non200 += 1;
-  let parsed: { data?: Record<string, Array<unknown | null>> | null; errors?: Array<{ extensions?: { code?: string } }> };
+  let parsed: { data?: Record<string, unknown[]> | null; errors?: Array<{ extensions?: { code?: string } }> };
   try {
-    parsed = JSON.parse(body);
+    parsed = JSON.parse(body) as typeof parsed;
   } catch {
     tally.byCode.UNPARSEABLE_RESPONSE = (tally.byCode.UNPARSEABLE_RESPONSE ?? 0) + 1;
     return;

@@ -8,17 +8,16 @@ import { createLogger, type Logger } from './observability/logger';
 import { startTracing } from './observability/tracing';
 import { buildPlatformRegistry } from './platforms';
 import { startGatewayServer } from './server/httpServer';
-import { startSandbox } from './sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
 
 const SAMPLE_QUERY = `{
-  platforms { code sandbox configured capabilities { lookupByIds listing } }
-  products(platform: TAOBAO, ids: ["1489161932"]) { id title status price { min { amount currency } } }
-  xiaoe: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title stock { available } }
-  wechat: product(platform: WECHAT_SHOP, id: "12345") { title skus { platformSkuId price { amount } } }
+  platforms { code name sandbox configured capabilities { lookupByIds listing idFormat } }
+  catalog(first: 3) { totalCount edges { node { id platform platformProductId title status price { min { amount currency } } } } }
 }`;
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  // The sandbox's fixed credentials come from the sandbox itself: config never imports it.
+  const config = loadConfig(process.env, SANDBOX_CREDENTIALS);
   const { observability } = config;
   const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
   const tracing = startTracing({ endpoint: observability.otlpEndpoint, serviceName: observability.serviceName });
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
       logger.error('catalog-gateway did not stop in time; exiting');
       process.exit(1);
     }, observability.shutdownTimeoutMs + 5_000).unref();
-    shutDown(logger, [gateway.close, async () => sandbox?.close(), async () => tracing?.shutdown()]).then(
+    shutDown(logger, [() => gateway.close(), async () => sandbox?.close(), async () => tracing?.shutdown()]).then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'catalog-gateway failed to stop cleanly');

@@ -58,7 +58,7 @@ function waitForReady(name: string, child: ChildProcess): Promise<Record<string,
       if (message?.type !== 'ready') return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve(message as Record<string, unknown>);
+      resolve(message);
     });
   });
 }

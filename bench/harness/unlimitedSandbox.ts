@@ -8,7 +8,7 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
 import { DEFAULT_SEED } from '../../src/sandbox/options';
 import { PLATFORM_SANDBOX_FACTORIES } from '../../src/sandbox/platforms';
 import { createTaobaoSandbox } from '../../src/sandbox/platforms/taobao';
-import { SANDBOX_PLATFORMS, type PlatformSandbox, type SandboxPlatformName } from '../../src/sandbox/types';
+import { SANDBOX_PLATFORMS, type PlatformSandbox } from '../../src/sandbox/types';
 
 const UNLIMITED = { limit: 1_000_000_000, windowMs: 1000 };
 
@@ -20,7 +20,7 @@ export async function startUnlimitedSandbox(size: number): Promise<{ sandbox: Ru
   const sandbox = await startSandbox({
     port: 0,
     platforms,
-    rateLimits: Object.fromEntries(SANDBOX_PLATFORMS.map((name) => [name, UNLIMITED])) as Record<SandboxPlatformName, typeof UNLIMITED>,
+    rateLimits: Object.fromEntries(SANDBOX_PLATFORMS.map((name) => [name, UNLIMITED])),
   });
   return { sandbox, taobao };
 }

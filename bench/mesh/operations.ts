@@ -77,8 +77,8 @@ const XIAOE_DETAIL_RESPONSE = {
   properties: { code: { type: 'integer' }, msg: { type: 'string' }, data: { type: 'array', items: XIAOE_GOODS } },
 };
 
-// WeChat product/spu/get_list and product/sku/get_list (upstream-docs 004, upstream-protocols.md
-// section 3). Ids are uint64 JSON numbers: a GraphQL Float, exact for the sandbox's 14-digit ids only
+// WeChat product/spu/get_list and product/sku/get_list (their API pages; docs/platforms.md,
+// "WeChat mini shop: tokens and the envelope"). Ids are uint64 JSON numbers: a GraphQL Float, exact for the sandbox's 14-digit ids only
 // (Mesh parses answers with JSON.parse; the gateway quotes long ids first, wireJson.ts).
 const WECHAT_SPU = {
   type: 'object',

@@ -13,10 +13,10 @@ import { MESH_OPERATIONS } from './operations';
 import { createUpstreamFetch } from './upstreamFetch';
 
 interface JsonSchemaLoader {
-  loadGraphQLSchemaFromJSONSchemas(name: string, options: Record<string, unknown>): Promise<GraphQLSchema>;
+  loadGraphQLSchemaFromJSONSchemas: (name: string, options: Record<string, unknown>) => Promise<GraphQLSchema>;
 }
 interface Yoga {
-  createYoga(options: Record<string, unknown>): http.RequestListener;
+  createYoga: (options: Record<string, unknown>) => http.RequestListener;
 }
 interface ResponseCache {
   useResponseCache(options: Record<string, unknown>): unknown;

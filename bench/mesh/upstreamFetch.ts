@@ -21,7 +21,7 @@ export function createUpstreamFetch(sandboxUrl: string, fetchImpl: Fetch = globa
     if (target.pathname.startsWith('/taobao/')) return fetchImpl(`${target.origin}${target.pathname}`, signedTopPost(target.searchParams));
     if (target.pathname.startsWith('/xiaoe/')) {
       xiaoeToken ??= fetchXiaoeToken(sandboxUrl, fetchImpl);
-      const body = { access_token: await xiaoeToken, ...(JSON.parse(String(init?.body ?? '{}')) as object) };
+      const body = { access_token: await xiaoeToken, ...(JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as object) };
       return fetchImpl(url, { ...init, method: 'POST', body: JSON.stringify(body) });
     }
     if (target.pathname.startsWith('/wechat/')) {
@@ -45,7 +45,7 @@ function signedTopPost(business: URLSearchParams): RequestInit {
 async function fetchXiaoeToken(sandboxUrl: string, fetchImpl: Fetch): Promise<string> {
   const { appId, clientId, secretKey } = SANDBOX_CREDENTIALS.XIAOE;
   const query = new URLSearchParams({ app_id: appId, client_id: clientId, secret_key: secretKey, grant_type: 'client_credential' });
-  const res = await fetchImpl(`${sandboxUrl}/xiaoe/token?${query}`);
+  const res = await fetchImpl(`${sandboxUrl}/xiaoe/token?${query.toString()}`);
   const answer = (await res.json()) as { code?: number; data?: { access_token?: string } };
   if (answer.code !== 0 || !answer.data?.access_token) throw new Error(`Xiaoe token refused: ${JSON.stringify(answer)}`);
   return answer.data.access_token;

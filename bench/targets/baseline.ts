@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/config';
 import type { PlatformCode, Product } from '../../src/generated/graphql';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { readPlan, startOf } from '../../src/listing/readPlan';
-import type { PlatformAdapter, PlatformListing } from '../../src/platforms/types';
+import type { PlatformCredentials } from '../../src/config/credentials';
 import { announceReady, installProbe } from '../harness/probe';
 import { BASELINE_VIEWS, type BaselineView } from './baselineViews';
 
@@ -63,8 +63,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 /** One entry per id, in order: chunks of maxIdsPerCall, all in flight at once. */
 async function lookupAll({ platform, ids, view }: Lookup): Promise<Array<Product | Error>> {
-  const adapter = registry.get(platform)!.adapter as PlatformAdapter<unknown>;
-  const call = { credentials: config.credentials[platform], deadline: Date.now() + config.requestTimeoutMs };
+  const adapter = registry.get(platform)!.adapter;
+  const call = { credentials: credentialsFor(platform), deadline: Date.now() + config.requestTimeoutMs };
   const size = adapter.capabilities.maxIdsPerCall ?? 1;
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
@@ -78,8 +78,8 @@ async function lookupAll({ platform, ids, view }: Lookup): Promise<Array<Product
  * field, as in the gateway.
  */
 async function onSaleListing(first: number): Promise<Record<string, unknown>> {
-  const listing = registry.get('WECHAT_SHOP')!.adapter.listing as PlatformListing<unknown>;
-  const call = { credentials: config.credentials.WECHAT_SHOP, deadline: Date.now() + config.requestTimeoutMs };
+  const listing = registry.get('WECHAT_SHOP')!.adapter.listing!;
+  const call = { credentials: credentialsFor('WECHAT_SHOP'), deadline: Date.now() + config.requestTimeoutMs };
   const view = BASELINE_VIEWS.listing;
   try {
     const plan = listing.plan({ status: ['ON_SALE'] }, view.selection);
@@ -102,3 +102,9 @@ const server = http.createServer((req, res) => {
 });
 await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
 announceReady(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+
+function credentialsFor<K extends PlatformCode>(platform: K): NonNullable<PlatformCredentials[K]> {
+  const credentials = config.credentials[platform];
+  if (credentials === undefined) throw new Error(`${platform} has no credentials in the bench environment`);
+  return credentials;
+}

@@ -2,7 +2,7 @@
  * `FEDERATION=on|off` (default on): serve the schema as a Federation v2 subgraph, with `_service` and
  * `_entities` (docs/federation.md), or as a standalone schema without them.
  */
-import { ConfigError } from './config';
+import { ConfigError } from './configError';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,7 +1,7 @@
 /**
  * Logs, metrics, traces and shutdown settings (README, "Configuration"; docs/observability.md).
  */
-import { ConfigError } from './config';
+import { ConfigError } from './configError';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

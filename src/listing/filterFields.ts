@@ -1,8 +1,8 @@
 /** Which ProductFilter fields a request sets, and the check that a platform applies every one. */
 import type { PlatformCode, ProductFilter } from '../generated/graphql';
 import type { ProductFilterField } from '../platforms/types';
-import { GatewayError } from '../server/gatewayError';
-import { unsupportedFilter } from './errors';
+import { GatewayError } from '../platforms/gatewayError';
+import { unsupportedFilter } from '../platforms/filterErrors';
 
 /** Fields set to something (null means "not set", as GraphQL allows). */
 export function setFilterFields(filter: ProductFilter | null | undefined): ProductFilterField[] {

@@ -1,4 +1,4 @@
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 
 /** `first` when the client gives none. */
 export const DEFAULT_PAGE_SIZE = 50;

@@ -60,7 +60,7 @@ function mergeHeads(sources: Source[], count: number): Array<{ source: Source; p
 }
 
 /**
- * Completes each platform's picked products (e.g. WeChat SKU details). When one platform's completion
+ * Completes each platform's picked products (e.g. SKU details the list API leaves out). When one platform's completion
  * fails, the page ends before its first product (so the order stays right and nothing is skipped) and
  * the failure is reported.
  */

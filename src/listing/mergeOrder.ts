@@ -1,8 +1,8 @@
 /**
  * The order of the merged catalog: `updatedAt` descending (products without one last), then the
  * global `id` ascending. Each platform's stream is merged in by its head, so the result follows this
- * order exactly where every stream does (Ark and the mini-program list by update time); Xiaoe (newest
- * created first) and WeChat (product_id order) keep their own order within the merge.
+ * order exactly where every stream does; a platform whose list API has another order keeps it within
+ * the merge (its `capabilities.listOrder`; docs/platforms.md, "Catalog listing").
  */
 import type { Product } from '../generated/graphql';
 
@@ -16,12 +16,4 @@ export function compareByUpdatedDesc(a: Product, b: Product): number {
 function timeOf(iso: string | null | undefined): number {
   const ms = iso ? Date.parse(iso) : Number.NaN;
   return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
-}
-
-/** A platform listing ordered by `updatedAt` descending, then the platform's own id (Ark, mini-program). */
-export function compareUpdatedDescThenPlatformId(a: Product, b: Product): number {
-  const ta = a.updatedAt ?? '';
-  const tb = b.updatedAt ?? '';
-  if (ta !== tb) return ta < tb ? 1 : -1;
-  return a.platformProductId < b.platformProductId ? -1 : a.platformProductId > b.platformProductId ? 1 : 0;
 }

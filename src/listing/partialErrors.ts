@@ -1,12 +1,9 @@
 /**
  * Errors of a merged catalog that still has data: a failing platform must not null the whole field,
- * so its error is kept here, per request, and `partialErrorsPlugin` adds it to the response's `errors`
- * (through the server's formatError, with the catalog field's path).
+ * so its error is kept here, per request, and the server's partialErrorsPlugin adds it to the
+ * response's `errors` (formatted as every other error, with the catalog field's path).
  */
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../server/context';
-import { formatError } from '../server/formatError';
+import { GraphQLError } from 'graphql';
 
 const pending = new WeakMap<object, GraphQLError[]>();
 
@@ -18,23 +15,7 @@ export function reportPartialError(ctx: object, error: Error, path: ReadonlyArra
   else pending.set(ctx, [located]);
 }
 
-/** The errors recorded for a request, formatted as clients see them. */
-export function partialErrorsOf(ctx: object): GraphQLFormattedError[] {
-  return (pending.get(ctx) ?? []).map((error) => formatError(error.toJSON(), error));
-}
-
-/** Appends the recorded errors to the response. Register it with the Apollo Server. */
-export function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          const extra = partialErrorsOf(contextValue);
-          if (extra.length === 0 || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          result.errors = [...(result.errors ?? []), ...extra];
-        },
-      };
-    },
-  };
+/** The errors recorded for a request, in the order they were reported. */
+export function partialErrorsOf(ctx: object): readonly GraphQLError[] {
+  return pending.get(ctx) ?? [];
 }

@@ -5,7 +5,7 @@
 import type { PlatformCode, Product, ProductFilter } from '../generated/graphql';
 import type { CallContext, ListPlan, PlatformListing, ProductSelection } from '../platforms/types';
 import type { GatewayContext } from '../server/context';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { checkFilterFields } from './filterFields';
 import { withPageCache } from '../cache/cachedListing';
 
@@ -17,7 +17,7 @@ export interface PreparedListing {
 }
 
 export function prepareListing(ctx: GatewayContext, platform: PlatformCode, filter: ProductFilter | null | undefined, selection: ProductSelection): PreparedListing {
-  const listing = ctx.platforms.get(platform)?.adapter.listing as PlatformListing<unknown> | undefined;
+  const listing = ctx.platforms.get(platform)?.adapter.listing;
   if (!listing) throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no list API; look its products up by id`, { platform });
   const credentials = ctx.credentials[platform];
   if (credentials === undefined) throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });

@@ -9,11 +9,11 @@ import DataLoader from 'dataloader';
 import type { PlatformCredentials } from '../config/credentials';
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
-import type { PlatformAdapter, ProductSelection } from '../platforms/types';
+import type { ProductSelection } from '../platforms/types';
 import { LookupCoalescer } from '../coalescing/lookupCoalescer';
 import { SharedLookups, type LookupRequest } from '../cache/sharedLookups';
 import type { ListingCacheUse } from '../cache/cachedListing';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { selectionKey, unionOf } from './selection';
 
 interface LookupKey {
@@ -22,8 +22,6 @@ interface LookupKey {
   /** Same id and same selection: one cache entry. Another selection of the same id joins the batch. */
   cacheKey: string;
 }
-
-type AnyAdapter = PlatformAdapter<unknown>;
 
 /** A listed product and which lookup selections it answers as it is. */
 interface PrimedProduct {
@@ -54,17 +52,15 @@ export class ProductLoaders {
    * every call rejects with that GatewayError, without any upstream call.
    */
   forPlatform(platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
-    let load: (id: string, selection: ProductSelection) => Promise<Product>;
-    try {
-      const loader = this.loaderFor(platform);
-      load = (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
-    } catch (err) {
-      load = () => Promise.reject(err);
-    }
+    const loader = this.loaderFor(platform);
+    const load =
+      loader instanceof GatewayError
+        ? () => Promise.reject(loader)
+        : (id: string, selection: ProductSelection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
     return async (id, selection) => {
       // Root fields start together: a `catalog` beside this lookup is registered by the time this
       // microtask runs. Waiting for it lets a product it lists answer without another call.
-      await null;
+      await Promise.resolve();
       const running = this.listings.get(platform);
       if (running?.size) await Promise.allSettled(running);
       const primed = this.primed.get(platform)?.get(id);
@@ -84,7 +80,7 @@ export class ProductLoaders {
    */
   prime(platform: PlatformCode, products: readonly Product[], covers: (selection: ProductSelection) => boolean): void {
     let primed = this.primed.get(platform);
-    if (!primed) this.primed.set(platform, (primed = new Map()));
+    if (!primed) this.primed.set(platform, (primed = new Map<string, PrimedProduct>()));
     for (const product of products) primed.set(product.platformProductId, { product, covers });
   }
 
@@ -99,16 +95,18 @@ export class ProductLoaders {
     }
   }
 
-  private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> {
+  /** The platform's loader, or the GatewayError every lookup of it fails with. */
+  private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> | GatewayError {
     let loader = this.loaders.get(platform);
     if (!loader) {
-      const adapter = this.registry.get(platform)?.adapter as AnyAdapter | undefined;
-      if (!adapter?.lookup) {
-        throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
+      const adapter = this.registry.get(platform)?.adapter;
+      const lookup = adapter?.lookup?.bind(adapter);
+      if (!adapter || !lookup) {
+        return new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
       }
       const credentials = this.credentials[platform];
       if (credentials === undefined) {
-        throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
+        return new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
       const request: LookupRequest = { platform, adapter, credentials, deadline: this.deadline, freshRead: this.freshRead };
       loader = new DataLoader((keys) => batchLookup(this.shared, request, keys), { cacheKeyFn: (key) => key.cacheKey });

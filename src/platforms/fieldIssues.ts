@@ -44,7 +44,7 @@ function ownsIssues(owner: object): boolean {
     if (typeof value === 'object' && value !== null && issuesByOwner.has(value)) return true;
   }
   const skus = record.skus;
-  return Array.isArray(skus) && skus.some((sku) => typeof sku === 'object' && sku !== null && ownsIssues(sku));
+  return Array.isArray(skus) && skus.some((sku: unknown) => typeof sku === 'object' && sku !== null && ownsIssues(sku));
 }
 
 /** The issue recorded for `field` of `owner`, if any. */

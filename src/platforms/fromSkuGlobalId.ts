@@ -1,5 +1,5 @@
 /** Decoding the SKU global ids globalId.ts issues (`toSkuGlobalId`), for federation's `Sku @key(fields: "id")`. */
-import { PLATFORM_CODES } from '../config/config';
+import { PLATFORM_CODES } from './registry';
 import type { PlatformCode } from '../generated/graphql';
 
 export interface SkuGlobalId {

@@ -1,30 +1,16 @@
-import type { GatewayConfig } from '../config/config';
 import type { PlatformCode } from '../generated/graphql';
-import type { PlatformRegistry } from './registry';
-import type { AdapterOptions, PlatformAdapter, PlatformEntry } from './types';
+import type { PlatformSettings } from './platformSettings';
+import { PLATFORM_MODULES, type AnyPlatformModule, type PlatformEntry, type PlatformRegistry } from './registry';
 import { guardPolicyFor } from './resilience/policy';
 import { UpstreamGuard } from './resilience/upstreamGuard';
-import { createTaobaoAdapter } from './taobao/adapter';
-import { createXiaoeAdapter } from './xiaoe/adapter';
-import { createWechatAdapter } from './wechat/adapter';
-import { createXhsArkAdapter } from './xhs-ark/adapter';
-import { createXhsMiniappAdapter } from './xhs-miniapp/adapter';
 
-const FACTORIES: Record<PlatformCode, (options: AdapterOptions) => PlatformAdapter<never>> = {
-  TAOBAO: createTaobaoAdapter,
-  XIAOE: createXiaoeAdapter,
-  WECHAT_SHOP: createWechatAdapter,
-  XHS_ARK: createXhsArkAdapter,
-  XHS_MINIAPP: createXhsMiniappAdapter,
-};
+/** Builds every adapter once, at start-up, from the validated settings (`GatewayConfig.platforms`). */
+export function buildPlatformRegistry(config: { platforms: Record<PlatformCode, PlatformSettings> }): PlatformRegistry {
+  return new Map(PLATFORM_MODULES.map((module) => [module.code, buildEntry(module, config.platforms[module.code])]));
+}
 
-/** Builds every adapter once, at start-up, from the validated configuration. */
-export function buildPlatformRegistry(config: GatewayConfig): PlatformRegistry {
-  const registry = new Map<PlatformCode, PlatformEntry>();
-  for (const [code, factory] of Object.entries(FACTORIES) as Array<[PlatformCode, (o: AdapterOptions) => PlatformAdapter<never>]>) {
-    const settings = config.platforms[code];
-    const guard = new UpstreamGuard(code, guardPolicyFor(settings));
-    registry.set(code, { adapter: factory({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, guard }), sandbox: settings.sandbox, guard });
-  }
-  return registry;
+function buildEntry(module: AnyPlatformModule, settings: PlatformSettings): PlatformEntry {
+  const guard = new UpstreamGuard(module.code, guardPolicyFor(settings));
+  const adapter = module.createAdapter({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, guard });
+  return { module, adapter, sandbox: settings.sandbox, guard };
 }

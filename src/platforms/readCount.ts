@@ -21,6 +21,6 @@ export function asCode(value: unknown): number | undefined {
 /** A raw upstream value as text for `rawStatus`: kept whatever its type; null only when absent. */
 export function rawText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  // A JSON scalar reads as itself (a string without quotes); anything else as its JSON.
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

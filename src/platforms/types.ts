@@ -3,6 +3,8 @@
  * an upstream's shapes, units, signing and error codes; everything above speaks these types.
  */
 import type { PlatformCode, Product, ProductFilter } from '../generated/graphql';
+import type { UpstreamErrorTable } from './errors';
+import type { Quota } from './platformSettings';
 import type { UpstreamGuard } from './resilience/upstreamGuard';
 
 export type { PlatformCode };
@@ -10,15 +12,18 @@ export type { PlatformCode };
 /**
  * What the client selected on `Product`, as dotted paths: every selected Product field by name
  * (`title`, `skus`, `price`) and every selected field below it (`skus.price`, `skus.stock`,
- * `price.min`). Adapters turn it into their upstream projection (Taobao `fields`, Xiaoe `body`).
+ * `price.min`). Adapters turn it into their upstream's projection where it has one (fields.ts).
  */
 export type ProductSelection = ReadonlySet<string>;
 
+/**
+ * What an adapter declares about its API. Whether it looks up by id or lists is not declared: it is
+ * whether `lookup` and `listing` exist (see capabilitiesOf).
+ */
 export interface PlatformCapabilities {
-  lookupByIds: boolean;
   /** Ids one upstream lookup call carries; the loaders chunk to this. */
   maxIdsPerCall: number | null;
-  /** Upstream lookup calls of one batch in flight at once (WeChat has no batch endpoint). */
+  /** Upstream lookup calls of one batch in flight at once (many where each call carries one id). */
   maxConcurrentCalls: number;
   fieldSelection: boolean;
   idFormat: string | null;
@@ -38,7 +43,6 @@ export interface CallContext<C> {
  */
 export interface PlatformAdapter<C = unknown> {
   readonly code: PlatformCode;
-  readonly name: string;
   readonly capabilities: PlatformCapabilities;
   /**
    * Syntax check of a platform product id, before any upstream call. Returns the problem, or
@@ -76,7 +80,7 @@ export interface PlatformListing<C> {
   /** The order of the listing, in words (documented to clients). */
   readonly order: string;
   /**
-   * The upstream streams that together list `filter`. Throws a GatewayError (src/listing/errors.ts)
+   * The upstream streams that together list `filter`. Throws a GatewayError (src/platforms/filterErrors.ts)
    * for a value the list API cannot select exactly (UNSUPPORTED_FILTER) or cannot take (BAD_USER_INPUT).
    */
   plan(filter: ProductFilter, selection: ProductSelection): ListPlan<C>;
@@ -92,7 +96,7 @@ export interface ListPlan<C> {
   /** The listing order of products (merge only). */
   compare?: (a: Product, b: Product) => number;
   /**
-   * Fills what the listed records lack for the selection (e.g. WeChat SKU details), for the products
+   * Fills what the listed records lack for the selection (e.g. SKU details the list API leaves out), for the products
    * actually returned. Resolves to the products in order; rejects with the UpstreamError of a failed call.
    */
   complete?(products: readonly Product[], call: CallContext<C>): Promise<Product[]>;
@@ -113,16 +117,7 @@ export interface ListedPage {
   products: Product[];
 }
 
-/** A platform as the server sees it: its adapter and where it is served from. */
-export interface PlatformEntry {
-  adapter: PlatformAdapter<never>;
-  /** Served by the embedded sandbox rather than the real host. */
-  sandbox: boolean;
-  /** The adapter's guard, for health reporting. */
-  guard: UpstreamGuard;
-}
-
-/** What every adapter factory (`createTaobaoAdapter(options)`, ...) takes. */
+/** What every adapter factory (a module's `createAdapter`) takes. */
 export interface AdapterOptions {
   /** The platform's base URL: its real host, or the sandbox's prefix for it. No trailing slash. */
   baseUrl: string;
@@ -130,4 +125,48 @@ export interface AdapterOptions {
   timeoutMs: number;
   /** Pacing, circuit breaking and retries for this platform (see resilience/); none in unit tests. */
   guard?: UpstreamGuard;
+}
+
+/** One environment variable of a platform's credentials. */
+export interface CredentialVariable {
+  readonly name: string;
+  /** The values it takes; any non-blank text where absent. */
+  readonly oneOf?: readonly string[];
+  /** Its value when unset, which makes it optional; the others are all required once any of them is set. */
+  readonly default?: string;
+}
+
+/** How a platform's credentials are read from the environment. */
+export interface CredentialSpec<C> {
+  readonly variables: readonly CredentialVariable[];
+  /**
+   * The credentials from the variables' values. The configuration calls it only once every required
+   * variable is set and every value is one its variable takes, so it does no checking of its own.
+   */
+  read(value: (name: string) => string): C;
+}
+
+/**
+ * Everything the rest of the gateway knows about one platform, exported by its folder's index.ts and
+ * listed once in registry.ts. The configuration, readiness, `Platform` and the README's environment
+ * table all read it.
+ */
+export interface PlatformModule<C, K extends PlatformCode = PlatformCode> {
+  readonly code: K;
+  /** Human-readable name (`Platform.name`). */
+  readonly name: string;
+  /** Lowercase name of its folders (here and in the sandbox) and of the sandbox's path for it. */
+  readonly slug: string;
+  /** Its variables are `<envPrefix>_*`: credentials, `_BASE_URL`, `_TIMEOUT_MS`, `_RATE_LIMIT`, `_RETRY_*`, `_BREAKER_*`. */
+  readonly envPrefix: string;
+  readonly credentials: CredentialSpec<C>;
+  /** The production host, no trailing slash. */
+  readonly realBaseUrl: string;
+  /** Per upstream attempt, unless `<envPrefix>_TIMEOUT_MS` says otherwise. */
+  readonly defaultTimeoutMs: number;
+  /** The quota the platform documents, paced to unless `<envPrefix>_RATE_LIMIT` says otherwise; null where none is. */
+  readonly documentedQuota: Quota | null;
+  /** The platform's error codes and what each means to the gateway (its errors.ts). */
+  readonly errors: UpstreamErrorTable;
+  createAdapter(options: AdapterOptions): PlatformAdapter<C>;
 }

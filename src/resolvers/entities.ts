@@ -8,10 +8,10 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { PlatformCode, ProductResolvers, SkuResolvers } from '../generated/graphql';
 import { NotFoundError } from '../platforms/errors';
 import { fromSkuGlobalId } from '../platforms/fromSkuGlobalId';
-import { fromProductGlobalId } from '../platforms/globalId';
+import { fromProductGlobalId } from '../platforms/fromProductGlobalId';
 import type { ProductSelection } from '../platforms/types';
 import type { GatewayContext } from '../server/context';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import { entitySelectionOf, type EntityTypeName } from './entitySelection';
 import { lookupFor } from './query';
 

@@ -21,7 +21,7 @@ import {
 } from 'graphql';
 import { reportPartialError } from '../listing/partialErrors';
 import { fieldIssueOf, hasFieldIssues } from '../platforms/fieldIssues';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 
 type Path = ReadonlyArray<string | number>;
 type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'path'>;

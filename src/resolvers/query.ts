@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PlatformCode, Product, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../server/context';
-import { fromProductGlobalId } from '../platforms/globalId';
+import { fromProductGlobalId } from '../platforms/fromProductGlobalId';
 import { selectionOf } from '../loaders/selection';
-import { GatewayError } from '../server/gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 import type { ProductSelection } from '../platforms/types';
 import { hasFieldIssues } from '../platforms/fieldIssues';
 import { reportFieldIssues, responsePathOf } from './fieldIssues';

@@ -10,9 +10,9 @@ export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SEED = 20240601;
 export const DEFAULT_SIZE = 500;
-/** Token lifetime of every platform's token endpoint (upstream-protocols.md: 7200 s). */
+/** Token lifetime of every platform's token endpoint (7200 s; docs/platforms.md, "Upstream protocols: what the code relies on beyond the API pages"). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 7200;
-/** The previous token keeps working 5 minutes after a new one is issued (upstream-protocols.md). */
+/** The previous token keeps working 5 minutes after a new one is issued (the same docs/platforms.md section). */
 export const DEFAULT_TOKEN_OVERLAP_SECONDS = 300;
 /** Signed timestamps are accepted +-10 minutes (Taobao, Ark). */
 export const DEFAULT_TIMESTAMP_TOLERANCE_SECONDS = 600;

@@ -6,7 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { NotFoundError, UpstreamError, shownToClients } from '../platforms/errors';
-import { GatewayError } from './gatewayError';
+import { GatewayError } from '../platforms/gatewayError';
 
 /** Codes graphql-js and Apollo Server assign to errors in the request itself; their messages are safe. */
 const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([

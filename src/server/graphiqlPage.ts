@@ -8,8 +8,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 const DEFAULT_QUERY = `# Offline GraphiQL of catalog-gateway: every asset comes from this server.
 {
-  platforms { code configured sandbox }
-  product(platform: TAOBAO, id: "1489161932") { title status price { min { amount currency } } }
+  platforms { code configured sandbox capabilities { lookupByIds listing idFormat } }
+  catalog(first: 3) { edges { node { id platform platformProductId title status price { min { amount currency } } } } }
 }
 `;
 

@@ -15,7 +15,7 @@ import { purgeCache, refuseAdmin } from './purgeRoute';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
-import { partialErrorsPlugin } from '../listing/partialErrors';
+import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';

@@ -20,10 +20,10 @@ export function jitExecutionGateway(schema: GraphQLSchema): GatewayInterface {
 
   const compiledFor = (document: DocumentNode, operationName: string | null): Compiled => {
     let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
+    if (!byOperation) compiled.set(document, (byOperation = new Map<string, Compiled>()));
     const key = operationName ?? '';
     let query = byOperation.get(key);
-    if (!query) byOperation.set(key, (query = compileQuery(schema, document, operationName ?? undefined) as Compiled));
+    if (!query) byOperation.set(key, (query = compileQuery(schema, document, operationName ?? undefined)));
     return query;
   };
 

@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer, type GatewayServerOptions, type RunningGateway } from '../../src/server/httpServer';
-import { startSandbox } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../../src/sandbox';
 import type { RequestLogEntry } from '../../src/sandbox/requestLog';
 import type { FaultRule, SandboxOptions } from '../../src/sandbox/types';
 
@@ -43,7 +43,7 @@ export async function startStack(
 ): Promise<Stack> {
   const sandbox = await startSandbox({ size: 200, seed: 7, ...sandboxOptions, port: 0, host: '127.0.0.1' });
   // The entity cache is off unless a test turns it on: most tests count one request's upstream calls.
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...env });
+  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...env }, SANDBOX_CREDENTIALS);
   const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, ...gatewayOptions });
   const admin = async (path: string, init?: RequestInit): Promise<any> => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, init);

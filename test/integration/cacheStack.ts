@@ -6,7 +6,7 @@
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { startGatewayServer, type RunningGateway } from '../../src/server/httpServer';
-import { startSandbox, type FaultRule, type SandboxOptions } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, type FaultRule, type SandboxOptions } from '../../src/sandbox';
 import { deriveSeed } from '../../src/sandbox/data/random';
 import { buildTaobaoCatalog } from '../../src/sandbox/platforms/taobao/catalog';
 import type { GraphQLResponse } from '../helpers/stack';
@@ -43,7 +43,7 @@ export async function startCacheStack(options: CacheStackOptions = {}): Promise<
   const gateways: RunningGateway[] = [];
   const instances = typeof options.gateways === 'object' ? options.gateways : Array.from({ length: options.gateways ?? 1 }, () => () => ({}));
   for (const own of instances) {
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'on', CACHE_REFRESH_GATHER_MS: '10', ...options.env, ...own(sandbox.url) });
+    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'on', CACHE_REFRESH_GATHER_MS: '10', ...options.env, ...own(sandbox.url) }, SANDBOX_CREDENTIALS);
     gateways.push(await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, cacheClock: clock.now }));
   }
   const sandboxAdmin = (path: string, init?: RequestInit) => fetch(`${sandbox.url}/__sandbox${path}`, init);

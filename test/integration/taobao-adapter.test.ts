@@ -4,7 +4,7 @@
  * to UpstreamError for every id of the call.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TaobaoCredentials } from '../../src/config/credentials';
+import type { TaobaoCredentials } from '../../src/platforms/taobao/credentials';
 import type { Product } from '../../src/generated/graphql';
 import { NotFoundError, UpstreamError } from '../../src/platforms/errors';
 import { createTaobaoAdapter } from '../../src/platforms/taobao/adapter';

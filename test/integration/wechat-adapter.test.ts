@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WechatCredentials } from '../../src/config/credentials';
+import type { WechatCredentials } from '../../src/platforms/wechat/credentials';
 import type { Product } from '../../src/generated/graphql';
 import { NotFoundError, UpstreamError } from '../../src/platforms/errors';
 import { toSkuGlobalId } from '../../src/platforms/globalId';

@@ -155,7 +155,7 @@ describe('Xiaoe adapter: tokens and errors', () => {
     [{ kind: 'non-json' }, 'UPSTREAM_BAD_RESPONSE'],
     [{ kind: 'html' }, 'UPSTREAM_UNAVAILABLE'],
   ] as const)('maps an injected %j to %s for the whole call', async (fault, code) => {
-    await setFaults([{ platform: 'xiaoe', operation: 'xe.goods.detail.get', ...fault } as FaultRule]);
+    await setFaults([{ platform: 'xiaoe', operation: 'xe.goods.detail.get', ...fault }]);
     const results = await newAdapter().lookup!([EXAMPLE], select('title'), { credentials });
     expect(results[0]).toBeInstanceOf(UpstreamError);
     expect(results[0]).toMatchObject({ platform: 'XIAOE', code });

@@ -4,7 +4,7 @@ import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 
 describe('loadConfig', () => {
   it('serves every platform from the embedded sandbox on a fresh clone', () => {
-    const config = loadConfig({});
+    const config = loadConfig({}, SANDBOX_CREDENTIALS);
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.sandbox).toEqual({ port: 4010, url: 'http://127.0.0.1:4010' });
@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   });
 
   it('moves a platform to its real host when its credentials are present, and only that one', () => {
-    const config = loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' });
+    const config = loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' }, SANDBOX_CREDENTIALS);
     expect(config.platforms.WECHAT_SHOP).toEqual({ baseUrl: 'https://api.weixin.qq.com', sandbox: false, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
     expect(config.credentials.WECHAT_SHOP).toEqual({ appId: 'wx1', appSecret: 's' });
     expect(config.platforms.TAOBAO.sandbox).toBe(true);
@@ -32,20 +32,26 @@ describe('loadConfig', () => {
   });
 
   it('reads quotas to pace calls to', () => {
-    const config = loadConfig({ WECHAT_RATE_LIMIT: '20/1s', XIAOE_RATE_LIMIT: 'off' });
+    const config = loadConfig({ WECHAT_RATE_LIMIT: '20/1s', XIAOE_RATE_LIMIT: 'off' }, SANDBOX_CREDENTIALS);
     expect(config.platforms.WECHAT_SHOP.quota).toEqual({ limit: 20, windowMs: 1000 });
     expect(config.platforms.XIAOE.quota).toBeNull();
   });
 
   it('reads retry and breaker settings per platform, leaving the others at the defaults', () => {
-    const config = loadConfig({ TAOBAO_RETRY_ATTEMPTS: '1', TAOBAO_BREAKER_RESET_MS: '300', TAOBAO_BREAKER_MIN_CALLS: '2', WECHAT_RETRY_MAX_MS: '50' });
+    const config = loadConfig({ TAOBAO_RETRY_ATTEMPTS: '1', TAOBAO_BREAKER_RESET_MS: '300', TAOBAO_BREAKER_MIN_CALLS: '2', WECHAT_RETRY_MAX_MS: '50' }, SANDBOX_CREDENTIALS);
     expect(config.platforms.TAOBAO.resilience).toEqual({ ...DEFAULT_RESILIENCE, retryAttempts: 1, breakerResetMs: 300, breakerMinCalls: 2 });
     expect(config.platforms.WECHAT_SHOP.resilience).toEqual({ ...DEFAULT_RESILIENCE, retryMaxDelayMs: 50 });
     expect(config.platforms.XIAOE.resilience).toEqual(DEFAULT_RESILIENCE);
   });
 
+  it('serves platforms from the sandbox but leaves them unconfigured when not handed its credentials', () => {
+    const config = loadConfig({});
+    expect(config.platforms.XIAOE).toMatchObject({ baseUrl: 'http://127.0.0.1:4010/xiaoe', sandbox: true });
+    expect(config.credentials).toEqual({});
+  });
+
   it('leaves platforms without credentials unconfigured when SANDBOX=off', () => {
-    const config = loadConfig({ SANDBOX: 'off' });
+    const config = loadConfig({ SANDBOX: 'off' }, SANDBOX_CREDENTIALS);
     expect(config.sandbox).toBeNull();
     expect(config.credentials).toEqual({});
     expect(config.platforms.XIAOE.sandbox).toBe(false);
@@ -70,7 +76,7 @@ describe('loadConfig', () => {
     [{ WECHAT_BREAKER_ERROR_PERCENT: '150' }, 'WECHAT_BREAKER_ERROR_PERCENT'],
     [{ XHS_ARK_BREAKER_RESET_MS: 'soon' }, 'XHS_ARK_BREAKER_RESET_MS'],
   ])('fails at start-up naming the variable: %j -> %s', (env, variable) => {
-    expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+    expect(() => loadConfig(env, SANDBOX_CREDENTIALS)).toThrow(ConfigError);
+    expect(() => loadConfig(env, SANDBOX_CREDENTIALS)).toThrow(new RegExp(`^${variable}:`));
   });
 });

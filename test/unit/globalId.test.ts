@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromProductGlobalId, toProductGlobalId } from '../../src/platforms/globalId';
+import { fromProductGlobalId } from '../../src/platforms/fromProductGlobalId';
+import { toProductGlobalId } from '../../src/platforms/globalId';
 
 describe('global ids', () => {
   it('round-trips a product id, opaque and stable', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../src/generated/graphql';
 import { bindingOf, decodeCursor, encodeCursor } from '../../src/listing/cursor';
-import { GatewayError } from '../../src/server/gatewayError';
+import { GatewayError } from '../../src/platforms/gatewayError';
 import { pageIndexesFor } from '../../src/listing/pageWindow';
 import { readPlan, startOf } from '../../src/listing/readPlan';
 import type { ListPlan, ListStream } from '../../src/platforms/types';

@@ -32,7 +32,7 @@ function checkStock(product: Product, where: string, stock: Stock | null | undef
 
 function checkTime(product: Product, where: string, value: unknown): void {
   if (value == null) return;
-  if (typeof value !== 'string' || !ISO_UTC.test(value) || !(Date.parse(value) >= EARLIEST)) fail(product, `${where} ${String(value)} is not an ISO instant after 2000`);
+  if (typeof value !== 'string' || !ISO_UTC.test(value) || !(Date.parse(value) >= EARLIEST)) fail(product, `${where} ${JSON.stringify(value)} is not an ISO instant after 2000`);
 }
 
 function rank(status: ProductStatus | null | undefined): number {
@@ -85,6 +85,6 @@ function checkDerivedStock(product: Product, counted: readonly Sku[]): void {
     return;
   }
   const values = counted.map((sku) => sku.stock?.available);
-  const expected = values.every((n) => n != null) ? values.reduce<number>((a, n) => a + (n as number), 0) : null;
+  const expected = values.every((n) => n != null) ? values.reduce<number>((a, n) => a + n, 0) : null;
   if (product.stock.available !== expected) fail(product, `stock.available ${product.stock.available} is not the sum ${expected} over ${counted.length} live SKUs`);
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../../src/generated/graphql';
 import { ProductLoaders } from '../../src/loaders/productLoaders';
 import { NotFoundError } from '../../src/platforms/errors';
 import type { PlatformRegistry } from '../../src/platforms/registry';
 import type { PlatformAdapter, ProductSelection } from '../../src/platforms/types';
-import { GatewayError } from '../../src/server/gatewayError';
+import { GatewayError } from '../../src/platforms/gatewayError';
 import { guardPolicyFor } from '../../src/platforms/resilience/policy';
 import { UpstreamGuard } from '../../src/platforms/resilience/upstreamGuard';
+import { taobaoPlatform } from '../../src/platforms/taobao';
+import type { TaobaoCredentials } from '../../src/platforms/taobao/credentials';
 
 interface Call {
   ids: string[];
@@ -18,10 +19,9 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
   const calls: Call[] = [];
   let inFlight = 0;
   let peak = 0;
-  const adapter: PlatformAdapter<{ key: string }> = {
+  const adapter: PlatformAdapter<TaobaoCredentials> = {
     code: 'TAOBAO',
-    name: 'fake',
-    capabilities: { lookupByIds: true, maxIdsPerCall, maxConcurrentCalls, fieldSelection: true, idFormat: null },
+    capabilities: { maxIdsPerCall, maxConcurrentCalls, fieldSelection: true, idFormat: null },
     validateId: () => undefined,
     async lookup(ids: readonly string[], selection: ProductSelection) {
       calls.push({ ids: [...ids], selection: [...selection].sort() });
@@ -31,11 +31,11 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
       inFlight -= 1;
       if (ids.includes('boom')) throw new Error('adapter bug');
       return ids.map((id) =>
-        id.startsWith('x') ? new NotFoundError('TAOBAO', id) : ({ id, platform: 'TAOBAO', platformProductId: id, status: 'ON_SALE' } as Product),
+        id.startsWith('x') ? new NotFoundError('TAOBAO', id) : ({ id, platform: 'TAOBAO', platformProductId: id, status: 'ON_SALE' }),
       );
     },
   };
-  const registry: PlatformRegistry = new Map([['TAOBAO', { adapter: adapter as PlatformAdapter<never>, sandbox: true, guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })) }]]);
+  const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter, sandbox: true, guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })) }]]);
   return { registry, calls, peak: () => peak };
 }
 

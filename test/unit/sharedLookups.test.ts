@@ -6,6 +6,7 @@ import type { Product } from '../../src/generated/graphql';
 import type { PlatformRegistry } from '../../src/platforms/registry';
 import { guardPolicyFor } from '../../src/platforms/resilience/policy';
 import { UpstreamGuard } from '../../src/platforms/resilience/upstreamGuard';
+import { taobaoPlatform } from '../../src/platforms/taobao';
 import type { PlatformAdapter } from '../../src/platforms/types';
 
 interface Creds {
@@ -18,8 +19,7 @@ function tenantAwareAdapter() {
   const calls: Array<{ appKey: string; ids: string[] }> = [];
   const adapter: PlatformAdapter<Creds> = {
     code: 'TAOBAO',
-    name: 'fake',
-    capabilities: { lookupByIds: true, maxIdsPerCall: 50, maxConcurrentCalls: 4, fieldSelection: true, idFormat: null },
+    capabilities: { maxIdsPerCall: 50, maxConcurrentCalls: 4, fieldSelection: true, idFormat: null },
     validateId: () => undefined,
     quotaKey: (c) => c.appKey,
     async lookup(ids, _selection, { credentials }) {
@@ -28,7 +28,7 @@ function tenantAwareAdapter() {
     },
   };
   const guard = new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null }));
-  const registry: PlatformRegistry = new Map([['TAOBAO', { adapter: adapter as PlatformAdapter<never>, sandbox: true, guard }]]);
+  const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter: adapter as PlatformAdapter<never>, sandbox: true, guard }]]);
   return { adapter, registry, calls };
 }
 

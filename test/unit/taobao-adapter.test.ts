@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capabilitiesOf } from '../../src/platforms/capabilities';
 import { createTaobaoAdapter, validateNumIid } from '../../src/platforms/taobao/adapter';
 import { signedParams } from '../../src/platforms/taobao/client';
 import { signTopRequest } from '../../src/platforms/taobao/sign';
@@ -18,7 +19,7 @@ describe('createTaobaoAdapter', () => {
   const adapter = createTaobaoAdapter({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000 });
 
   it('declares its capabilities', () => {
-    expect(adapter.capabilities).toEqual({
+    expect(capabilitiesOf(adapter)).toEqual({
       lookupByIds: true,
       maxIdsPerCall: 50,
       maxConcurrentCalls: 4,

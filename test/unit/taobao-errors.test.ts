@@ -11,7 +11,7 @@ const top = (response: Record<string, unknown>): UpstreamError => {
 const map = (code: number, extra: Record<string, string> = {}) => top({ code, msg: 'm', request_id: 'r1', ...extra });
 const brief = (err: UpstreamError) => ({ code: err.code, retryable: err.retryable, staleToken: err instanceof StaleTokenError });
 
-describe('toTopError (docs/resilience.md, Taobao error table)', () => {
+describe('toTopError (docs/resilience.md, Taobao error table; docs/platforms.md, "Taobao: error codes")', () => {
   it('maps 7 to UPSTREAM_RATE_LIMITED, retrying after the ban seconds', () => {
     const err = map(7, { sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 13 more seconds' });
     expect(err).toBeInstanceOf(UpstreamError);

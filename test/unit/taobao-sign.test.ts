@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signTopRequest } from '../../src/platforms/taobao/sign';
 
-// The vectors of upstream-protocols.md section 1 (secret `test`).
+// The published vectors of docs/platforms.md, "Taobao: signing and the call envelope" (secret `test`).
 const VECTOR_PARAMS = {
   app_key: 'test',
   fields: 'nick',

@@ -148,7 +148,7 @@ describe('TokenBucket', () => {
 
   it('never lets more than the quota through in any window', () => {
     const quota = { limit: 3000, windowMs: 10_000 };
-    let now = 0;
+    const now = 0;
     const bucket = new TokenBucket({ ...bucketForQuota(quota), now: () => now });
     const starts: number[] = [];
     for (let i = 0; i < 9000; i++) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { capabilitiesOf } from '../../src/platforms/capabilities';
 import { createXhsArkAdapter } from '../../src/platforms/xhs-ark/adapter';
 
 const adapter = createXhsArkAdapter({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000 });
 
 describe('the XHS_ARK adapter', () => {
   it('says it lists but cannot look up by id, and has no lookup method', () => {
-    expect(adapter.capabilities).toMatchObject({ lookupByIds: false, maxIdsPerCall: null, fieldSelection: false });
+    expect(capabilitiesOf(adapter)).toMatchObject({ lookupByIds: false, maxIdsPerCall: null, fieldSelection: false });
     expect(adapter.listing).toBeDefined();
     expect(adapter.lookup).toBeUndefined();
     expect(adapter.maxPageSize).toBe(50);

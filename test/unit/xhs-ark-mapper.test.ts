@@ -1,6 +1,6 @@
 /** The Ark mapper on the API page's own example hit, and its status and money rules. */
 import { describe, expect, it } from 'vitest';
-import { fromProductGlobalId } from '../../src/platforms/globalId';
+import { fromProductGlobalId } from '../../src/platforms/fromProductGlobalId';
 import { arkSaleStatus, mapArkHit } from '../../src/platforms/xhs-ark/mapper';
 import type { ArkHit, ArkItem } from '../../src/platforms/xhs-ark/types';
 import { ARK_EXAMPLE_HIT_TEXT } from '../../src/sandbox/platforms/xhs-ark/exampleHit';

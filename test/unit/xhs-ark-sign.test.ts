@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signArkRequest } from '../../src/platforms/xhs-ark/sign';
 
-// upstream-protocols.md §4, verified vector.
+// docs/platforms.md, "Xiaohongshu Ark: signing and the envelope": the published vector.
 const VECTOR = {
   path: '/ark/open_api/v1/items',
   params: { 'app-key': 'xhs', page_no: '1', page_size: '50', status: '0', timestamp: '1469902537' },

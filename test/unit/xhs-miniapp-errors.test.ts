@@ -1,6 +1,6 @@
 /** Mini-program codes -> UpstreamError, in one table. */
 import { describe, expect, it } from 'vitest';
-import { StaleTokenError, UpstreamError, shownToClients } from '../../src/platforms/errors';
+import { StaleTokenError, type UpstreamError, shownToClients } from '../../src/platforms/errors';
 import { MINIAPP_ERRORS, toMiniappError } from '../../src/platforms/xhs-miniapp/errors';
 
 /** The client-facing error of a `{data, success, msg, code}` envelope, unwrapped from the token layer's signal. */

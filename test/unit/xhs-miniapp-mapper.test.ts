@@ -1,6 +1,6 @@
 /** The mini-program mapper on the batch_get page's example record, and its assumption tables. */
 import { describe, expect, it } from 'vitest';
-import { fromProductGlobalId } from '../../src/platforms/globalId';
+import { fromProductGlobalId } from '../../src/platforms/fromProductGlobalId';
 import { mapMiniappProduct } from '../../src/platforms/xhs-miniapp/mapper';
 import type { MiniappProduct } from '../../src/platforms/xhs-miniapp/types';
 import { MINIAPP_EXAMPLE_PRODUCT } from '../../src/sandbox/platforms/xhs-miniapp/exampleProduct';

@@ -70,6 +70,8 @@ export class ObservedAttempt {
   }
 
   /** Ends the attempt with `raw` (undefined on success) and hands `raw` back, for `throw observed.end(err)`. */
+  end<E>(raw: E): E;
+  end(): undefined;
   end<E>(raw?: E): E | undefined {
     if (this.ended) return raw;
     this.ended = true;

@@ -1,12 +1,12 @@
 /** The resilience policy of one platform, from its validated settings. */
-import { DEFAULT_RESILIENCE, type PlatformSettings } from '../../config/config';
+import { DEFAULT_RESILIENCE, type PlatformSettings, type Quota } from '../platformSettings';
 import type { GuardPolicy } from './upstreamGuard';
 
 /**
  * A quota of `limit` calls per `windowMs` as a token bucket that can never exceed it in any window:
  * a burst of a tenth of the limit, then a steady rate that fills the rest of the window.
  */
-export function bucketForQuota(quota: { limit: number; windowMs: number }): { ratePerSecond: number; burst: number } {
+export function bucketForQuota(quota: Quota): { ratePerSecond: number; burst: number } {
   const burst = Math.max(1, Math.floor(quota.limit / 10));
   const steady = Math.max(1, quota.limit - burst);
   return { ratePerSecond: (steady * 1000) / quota.windowMs, burst };

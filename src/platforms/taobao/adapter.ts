@@ -2,7 +2,7 @@
  * TAOBAO: lookups by `num_iid` through `taobao.miniapp.items.get`, at most 50 ids per call (the API
  * page: "一次不超过50个"), one signed POST per call, `fields` computed from the selection.
  */
-import type { TaobaoCredentials } from '../../config/credentials';
+import type { TaobaoCredentials } from './credentials';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError } from '../errors';
 import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../types';
@@ -13,7 +13,6 @@ import { toTaobaoProduct } from './mapper';
 export const TAOBAO_MAX_IDS_PER_CALL = 50;
 
 const CAPABILITIES: PlatformCapabilities = {
-  lookupByIds: true,
   maxIdsPerCall: TAOBAO_MAX_IDS_PER_CALL,
   maxConcurrentCalls: 4,
   fieldSelection: true,
@@ -24,7 +23,6 @@ export function createTaobaoAdapter(options: AdapterOptions | TopClientOptions):
   const client = createTopClient(options);
   return {
     code: 'TAOBAO',
-    name: 'Taobao',
     capabilities: CAPABILITIES,
     validateId: validateNumIid,
     quotaKey: (credentials) => credentials.appKey,

@@ -1,9 +1,9 @@
 /**
  * The TOP client for `taobao.miniapp.items.get`: one signed form POST to `<baseUrl>/router/rest` per
- * call (upstream-protocols.md section 1), `error_response` mapped through errors.ts, the success
+ * call (docs/platforms.md, "Taobao: signing and the call envelope"), `error_response` mapped through errors.ts, the success
  * envelope unwrapped to its items.
  */
-import type { TaobaoCredentials } from '../../config/credentials';
+import type { TaobaoCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

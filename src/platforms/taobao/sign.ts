@@ -1,11 +1,11 @@
 /**
- * TOP request signing (see upstream-protocols.md section 1, "Signature"): every parameter except `sign`
+ * TOP request signing (docs/platforms.md, "Taobao: signing and the call envelope"): every parameter except `sign`
  * with a non-empty value, sorted by key in byte order, concatenated as `key1value1key2value2...`, then
  * MD5(secret + s + secret), HMAC-MD5(secret, s) or HMAC-SHA256(secret, s), as uppercase hex. Shared by
  * the gateway's client and the sandbox that verifies it.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { TopSignMethod } from '../../config/credentials';
+import type { TopSignMethod } from './credentials';
 
 export type { TopSignMethod };
 

@@ -1,10 +1,10 @@
 /**
  * WECHAT_SHOP: the mini shop has no batch lookup, so each product is one `product/spu/get`
- * (upstream-protocols.md section 3), plus one `product/sku/get_list` when the selection needs SKU
+ * (docs/platforms.md, "WeChat mini shop: tokens and the envelope"), plus one `product/sku/get_list` when the selection needs SKU
  * details (fields.ts). Both calls of a product go out together. Online data is read (`need_edit_spu`/`need_edit_sku` 0: what
  * buyers see) with the live stock (`need_real_stock` 1).
  */
-import type { WechatCredentials } from '../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError, badResponse } from '../errors';
@@ -20,7 +20,6 @@ const PLATFORM = 'WECHAT_SHOP';
 const UINT64_MAX = 2n ** 64n - 1n;
 
 const CAPABILITIES: PlatformCapabilities = {
-  lookupByIds: true,
   maxIdsPerCall: 1,
   maxConcurrentCalls: 8,
   fieldSelection: false,
@@ -31,14 +30,13 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
   const client = createWechatClient(options);
   return {
     code: PLATFORM,
-    name: 'WeChat mini shop',
     capabilities: CAPABILITIES,
     validateId: validateProductId,
     quotaKey: (credentials) => credentials.appId,
     listing: createWechatListing(client),
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);
-      const results: Array<Product | Error> = new Array(ids.length);
+      const results = new Array<Product | Error>(ids.length);
       // The loaders hand one id per call (maxIdsPerCall 1); a direct caller with several gets them bounded.
       await mapWithConcurrency([...ids.keys()], CAPABILITIES.maxConcurrentCalls, async (i) => {
         results[i] = await lookupOne(client, ids[i]!, plan, call);

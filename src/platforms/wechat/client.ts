@@ -1,5 +1,5 @@
 /**
- * The WeChat mini shop client (upstream-protocols.md section 3): product calls are JSON POSTs to
+ * The WeChat mini shop client (docs/platforms.md, "WeChat mini shop: tokens and the envelope"): product calls are JSON POSTs to
  * `<baseUrl>/<path>?access_token=...`, answered with a top-level `errcode`.
  *
  * Tokens come from `POST /cgi-bin/stable_token` (force_refresh false) rather than `GET /cgi-bin/token`:
@@ -7,7 +7,7 @@
  * service of the merchant) instead of each fetch cutting the others' tokens to 5 more minutes, and the
  * secret travels in the body rather than in a URL that proxies log.
  */
-import type { WechatCredentials } from '../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

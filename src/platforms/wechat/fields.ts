@@ -1,7 +1,7 @@
 /**
  * ProductSelection -> which WeChat calls a lookup makes. `product/spu/get` always (it has no field
  * projection); `product/sku/get_list` only when the selection needs SKU details, since spu/get lists
- * each SKU's `sku_id` and nothing else (upstream-protocols.md section 3).
+ * each SKU's `sku_id` and nothing else (docs/platforms.md, "WeChat mini shop: tokens and the envelope").
  */
 import type { ProductSelection } from '../types';
 

@@ -1,5 +1,5 @@
 /**
- * The WeChat mini shop catalog listing over `product/spu/get_list` (upstream-docs 004): `status`
+ * The WeChat mini shop catalog listing over `product/spu/get_list` (its API page): `status`
  * required, `page` from 1, `page_size` at most 300, `need_edit_spu` 1 for drafts. A filter of several
  * statuses, and no status filter at all, is one stream per status, merged by product_id (each status's
  * list comes in product_id order). Without a status filter every status but the deleted ones (6
@@ -7,9 +7,9 @@
  * `status: DELETED` to see those. SKU details come from `product/sku/get_list`, one call per listed
  * product, only when the selection needs them (fields.ts), for the products returned only.
  */
-import type { WechatCredentials } from '../../config/credentials';
+import type { WechatCredentials } from './credentials';
 import type { Product, ProductStatus } from '../../generated/graphql';
-import { statusCodesFor } from '../../listing/filterValues';
+import { statusCodesFor } from '../filterValues';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import { badResponse } from '../errors';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
@@ -81,7 +81,7 @@ async function withSkuDetails(
   options: { draft: boolean; raw: boolean },
   { credentials, deadline }: CallContext<WechatCredentials>,
 ): Promise<Product[]> {
-  const out: Product[] = new Array(products.length);
+  const out = new Array<Product>(products.length);
   const indexes = products.map((_, i) => i);
   await mapWithConcurrency(indexes, SKU_CALLS_IN_FLIGHT, async (i) => {
     const product = products[i]!;

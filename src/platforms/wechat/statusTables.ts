@@ -1,6 +1,6 @@
 /**
  * WeChat mini shop status codes -> the unified enums. Both tables follow the enumerations of the
- * `product/spu/get_list` page (upstream-docs); a value not listed maps to UNKNOWN, never an error.
+ * `product/spu/get_list` page; a value not listed maps to UNKNOWN, never an error.
  */
 import type { AuditState, ProductStatus } from '../../generated/graphql';
 import { asCode } from '../readCount';

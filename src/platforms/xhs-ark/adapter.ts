@@ -3,7 +3,7 @@
  * adapter has no `lookup` (the core answers UNSUPPORTED_OPERATION) and offers `listPage` to the
  * catalog listing instead.
  */
-import type { XhsArkCredentials } from '../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import type { AdapterOptions, CallContext, ListedPage, PlatformAdapter } from '../types';
 import { ARK_MAX_PAGE_SIZE, createXhsArkClient, type XhsArkClientOptions } from './client';
 import { mapArkHit } from './mapper';
@@ -28,9 +28,7 @@ export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOption
   };
   return {
     code: 'XHS_ARK',
-    name: 'Xiaohongshu Ark',
     capabilities: {
-      lookupByIds: false,
       maxIdsPerCall: null,
       maxConcurrentCalls: 4,
       fieldSelection: false,

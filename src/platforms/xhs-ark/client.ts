@@ -2,7 +2,7 @@
  * The Ark open API v1 client: signs each call (headers `app-key`, `timestamp`, `sign`), sends it
  * through sendUpstream, and reads the `{error_code, error_msg, success, data}` envelope.
  */
-import type { XhsArkCredentials } from '../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
@@ -51,7 +51,7 @@ export function createXhsArkClient(options: XhsArkClientOptions): XhsArkClient {
 /** Query parameters as the page names them; absent ones are not sent (and so not signed). */
 export function toQueryParams(query: ArkItemsQuery): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(query) as Array<[string, unknown]>) {
+  for (const [name, value] of Object.entries(query) as Array<[string, string | number | null | undefined]>) {
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       throw new TypeError(`Ark query parameter ${name} must be an integer, but got ${value}`);

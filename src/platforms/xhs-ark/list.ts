@@ -1,15 +1,15 @@
 /**
- * The Ark catalog listing over `GET /ark/open_api/v1/items` (upstream-docs, 商品列表完整版): page_no
+ * The Ark catalog listing over `GET /ark/open_api/v1/items` (its API page, 商品列表完整版): page_no
  * from 1, page_size at most 50; filters status (0/1/2), buyable, create/update time ranges (unix
  * seconds) and stock bounds, all applied by Ark itself. Several raw statuses are one stream each,
  * merged in Ark's listing order. Ark's page documents no order; the gateway relies on `update_time`
  * descending, then item id ascending (what the sandbox serves). A unified `status` is not offered: the
  * sale status is read from `is_frozen`, which the API cannot filter (mapper.ts).
  */
-import type { XhsArkCredentials } from '../../config/credentials';
+import type { XhsArkCredentials } from './credentials';
 import type { ProductFilter } from '../../generated/graphql';
-import { statusCodesFor, toUnixSecondsRange } from '../../listing/filterValues';
-import { compareUpdatedDescThenPlatformId } from '../../listing/mergeOrder';
+import { statusCodesFor, toUnixSecondsRange } from '../filterValues';
+import { compareUpdatedDescThenPlatformId } from '../listOrder';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import { ARK_MAX_PAGE_SIZE } from './client';
 import type { ArkItemsQuery } from './types';

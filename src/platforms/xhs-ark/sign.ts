@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The Ark open API v1 `sign` header (upstream-protocols.md §4, verified vector): lowercase hex MD5 of
+ * The Ark open API v1 `sign` header (docs/platforms.md, "Xiaohongshu Ark: signing and the envelope", verified vector): lowercase hex MD5 of
  * `path + "?" + query + appSecret`, where `query` is every query parameter plus `app-key` and
  * `timestamp`, sorted by name and joined as `k=v` with `&`. Values go in as sent, not URL-encoded
  * (the vector has no character that would need it, and the client only sends digits and booleans).

@@ -3,7 +3,7 @@
  * (`product/batch_get`), so the adapter has no `lookup` (the core answers UNSUPPORTED_OPERATION) and
  * offers `listPage` to the catalog listing instead.
  */
-import type { XhsMiniappCredentials } from '../../config/credentials';
+import type { XhsMiniappCredentials } from './credentials';
 import type { AdapterOptions, CallContext, ListedPage, PlatformAdapter } from '../types';
 import { createXhsMiniappClient, MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE, type XhsMiniappClientOptions } from './client';
 import { createMiniappListing } from './list';
@@ -36,9 +36,7 @@ export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClie
   };
   return {
     code: 'XHS_MINIAPP',
-    name: 'Xiaohongshu mini-program',
     capabilities: {
-      lookupByIds: false,
       maxIdsPerCall: null,
       maxConcurrentCalls: 4,
       fieldSelection: false,

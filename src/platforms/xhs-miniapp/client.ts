@@ -3,7 +3,7 @@
  * single flight, refreshed once on code 10003), business calls with `app_id` and `access_token` in the
  * query string and a JSON body, and the `{data, success, msg, code}` envelope.
  */
-import type { XhsMiniappCredentials } from '../../config/credentials';
+import type { XhsMiniappCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

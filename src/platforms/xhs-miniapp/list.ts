@@ -1,15 +1,15 @@
 /**
- * The mini-program catalog listing over `product/batch_get` (upstream-docs 000): page_no from 0,
+ * The mini-program catalog listing over `product/batch_get` (its API page): page_no from 0,
  * page_size at most 100 [assumptions, client.ts], one optional `status`. Without a status filter the
  * API lists every product but the deleted ones, which is also the gateway's default. A unified status
  * is the set of raw statuses the mapper's table gives it (DRAFT: 0, 1 and 3), one stream each,
  * merged in the listing order `biz_update_time` descending, then item_id (the sandbox's; the page
  * documents none).
  */
-import type { XhsMiniappCredentials } from '../../config/credentials';
+import type { XhsMiniappCredentials } from './credentials';
 import type { ProductStatus } from '../../generated/graphql';
-import { statusCodesFor } from '../../listing/filterValues';
-import { compareUpdatedDescThenPlatformId } from '../../listing/mergeOrder';
+import { statusCodesFor } from '../filterValues';
+import { compareUpdatedDescThenPlatformId } from '../listOrder';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import type { MiniappListQuery } from './adapter';
 import { MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE } from './client';

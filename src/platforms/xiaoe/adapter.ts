@@ -3,7 +3,7 @@
  * by resource type into one call's `resources[]`, at most XIAOE_MAX_IDS_PER_CALL ids per call; `body`
  * computed from the selection.
  */
-import type { XiaoeCredentials } from '../../config/credentials';
+import type { XiaoeCredentials } from './credentials';
 import type { Product } from '../../generated/graphql';
 import { NotFoundError, UpstreamError } from '../errors';
 import type { AdapterOptions, PlatformAdapter, PlatformCapabilities } from '../types';
@@ -16,7 +16,6 @@ import { toXiaoeProduct } from './mapper';
 
 
 const CAPABILITIES: PlatformCapabilities = {
-  lookupByIds: true,
   maxIdsPerCall: XIAOE_MAX_IDS_PER_CALL,
   maxConcurrentCalls: 4,
   fieldSelection: true,
@@ -27,7 +26,6 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
   const client = createXiaoeClient(options);
   return {
     code: 'XIAOE',
-    name: 'Xiaoe-tech',
     capabilities: CAPABILITIES,
     validateId: validateXiaoeId,
     quotaKey: (credentials) => credentials.appId,

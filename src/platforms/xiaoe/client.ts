@@ -1,9 +1,9 @@
 /**
- * The Xiaoe-tech client (upstream-protocols.md section 2): a cached access token from
+ * The Xiaoe-tech client (docs/platforms.md, "Xiaoe-tech: tokens and the envelope"): a cached access token from
  * `GET <baseUrl>/token` (refreshed once when a call answers 2008), JSON POSTs to
  * `<baseUrl>/<api>/<version>` carrying it, and the `{code, msg, data}` envelope unwrapped here.
  */
-import type { XiaoeCredentials } from '../../config/credentials';
+import type { XiaoeCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';

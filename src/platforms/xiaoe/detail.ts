@@ -2,7 +2,7 @@
 import type { GoodsDetailRequest } from './client';
 import type { XiaoeId } from './ids';
 
-/** Not published by Xiaoe [assumption, upstream-protocols.md section 2]; the sandbox enforces the same. */
+/** Not published by Xiaoe [assumption, docs/platforms.md, "Xiaoe-tech: tokens and the envelope"]; the sandbox enforces the same. */
 export const XIAOE_MAX_IDS_PER_CALL = 50;
 
 /** One `{type, ids}` group per resource type, in the order the types first appear. */

@@ -1,5 +1,5 @@
 /**
- * The Xiaoe catalog listing over goods list 2.0 (`xe.goods.list.get/4.0.0`, upstream-protocols.md §2):
+ * The Xiaoe catalog listing over goods list 2.0 (`xe.goods.list.get/4.0.0`, docs/platforms.md, "Xiaoe-tech: tokens and the envelope"):
  * `page` from 1, `page_size` at most 100, newest created first. Filters: `goods_name` keyword,
  * `resource_type`, `sale_status` (one value; 3 = on or pending), `is_return_deleted`, and a creation
  * time range of at most 15 days, which the gateway splits into consecutive 15-day windows (newest
@@ -9,10 +9,10 @@
  * List records lack the stock/sku/attr blocks: when the selection needs them, the page's goods are
  * fetched again with goods detail 2.0 (one call per 50, `body` from fields.ts).
  */
-import type { XiaoeCredentials } from '../../config/credentials';
+import type { XiaoeCredentials } from './credentials';
 import type { Product, ProductFilter } from '../../generated/graphql';
-import { badFilter, unsupportedFilter } from '../../listing/errors';
-import { rawCodes } from '../../listing/filterValues';
+import { badFilter, unsupportedFilter } from '../filterErrors';
+import { rawCodes } from '../filterValues';
 import { chunk, mapWithConcurrency } from '../../util/mapWithConcurrency';
 import { toShanghaiLocal } from '../time';
 import type { CallContext, ListPlan, ListStream, PlatformListing, ProductSelection } from '../types';

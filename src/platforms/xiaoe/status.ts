@@ -57,5 +57,7 @@ export function toXiaoeSkuStatus(sku: Readonly<Record<string, unknown>>): Mapped
 }
 
 function formatRaw(value: unknown): string {
-  return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (value === undefined || value === null) return '';
+  // A JSON scalar reads as itself (a string without quotes); anything else as its JSON.
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -1,5 +1,5 @@
 /**
- * TOP's JSON envelopes (upstream-protocols.md section 1): success under `<method without "taobao.",
+ * TOP's JSON envelopes (docs/platforms.md, "Taobao: signing and the call envelope"): success under `<method without "taobao.",
  * dots as "_">_response`, errors as `{"error_response":{code,msg,sub_code?,sub_msg?,request_id}}`, both
  * with HTTP 200.
  */

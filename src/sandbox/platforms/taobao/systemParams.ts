@@ -1,5 +1,5 @@
 /**
- * TOP system parameters (upstream-protocols.md section 1), checked in this order, each failure with
+ * TOP system parameters (docs/platforms.md, "Taobao: signing and the call envelope"), checked in this order, each failure with
  * TOP's own code: HTTP method 9, `method` 21/22, `app_key` 28/29, `timestamp` 30/31 (GMT+8, within the
  * tolerance), `v` 32/33/34, `format` 23, `sign` 24/25 (md5 | hmac | hmac-sha256), `session` 26/27.
  * [assumptions] `format` must be `json` (the sandbox speaks no XML, which is TOP's default when it is

@@ -1,6 +1,6 @@
 /**
  * WeChat's envelope: top-level `errcode`/`errmsg`, always HTTP 200; errors end with ` rid: <id>` as
- * the real API's messages do (upstream-protocols.md section 3; codes 9401xxx from the mini shop's
+ * the real API's messages do (docs/platforms.md, "WeChat mini shop: tokens and the envelope"; codes 9401xxx from the mini shop's
  * return-code page). A successful token answer has no errcode (see tokenRoutes).
  */
 import { envelopeField, errorCodeText } from '../../envelopeFields';

@@ -1,7 +1,7 @@
 /**
  * Raw WeChat mini shop records, in the platform's own field names and units (prices in fen), as
  * `product/spu/get_list` and `product/spu/get` (spu) and `product/sku/get` / `product/sku/get_list`
- * (sku) send them. See upstream-docs (spu/get_list) and upstream-protocols.md section 3.
+ * (sku) send them. See the spu/get_list API page and docs/platforms.md, "WeChat mini shop: tokens and the envelope".
  */
 
 export interface WechatAttr {

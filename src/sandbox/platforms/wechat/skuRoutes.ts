@@ -1,5 +1,5 @@
 /**
- * `product/sku/get` and `product/sku/get_list` (upstream-protocols.md section 3; the mini shop's sku
+ * `product/sku/get` and `product/sku/get_list` (docs/platforms.md, "WeChat mini shop: tokens and the envelope"; the mini shop's sku
  * pages). `need_edit_sku` 1 answers the draft version of each SKU (its pending price change), 0 the
  * online one. `need_real_stock` follows the page ("0: draft stock, 1: real online stock"): 0 gives the
  * `stock_num` set by the merchant's last edit, 1 the live stock (that number less what sold since).

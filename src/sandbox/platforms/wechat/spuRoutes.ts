@@ -1,6 +1,6 @@
 /**
- * `product/spu/get_list` (the upstream-docs page) and `product/spu/get` (upstream-protocols.md
- * section 3). Both answer spus whose `skus` hold only `sku_id`; `need_edit_spu` 1 answers each spu's
+ * `product/spu/get_list` (its API page) and `product/spu/get` (docs/platforms.md, "WeChat mini shop:
+ * tokens and the envelope"). Both answer spus whose `skus` hold only `sku_id`; `need_edit_spu` 1 answers each spu's
  * draft version (its pending edit, with the same status and edit_status), 0 the online one.
  */
 import type { SandboxRoute } from '../../types';

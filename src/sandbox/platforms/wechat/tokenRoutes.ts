@@ -1,5 +1,5 @@
 /**
- * `GET /cgi-bin/token` and `POST /cgi-bin/stable_token` (upstream-protocols.md section 3), both counted
+ * `GET /cgi-bin/token` and `POST /cgi-bin/stable_token` (docs/platforms.md, "WeChat mini shop: tokens and the envelope"), both counted
  * as the `token` operation. Success is `{access_token, expires_in}` with no errcode, as on the real API.
  * Credential errors: 40002 grant_type, 41002/41004 appid/secret missing, 40013 unknown appid, and
  * [assumption] 40125 "invalid appsecret" for a wrong secret (the stable_token page's code; the classic

@@ -1,5 +1,5 @@
 /**
- * Ark v1 request authentication, checked like the platform (upstream-protocols.md §4): headers
+ * Ark v1 request authentication, checked like the platform (docs/platforms.md, "Xiaohongshu Ark: signing and the envelope"): headers
  * `app-key`, `timestamp` (unix seconds, within the sandbox's tolerance) and `sign`, the lowercase hex
  * MD5 of `path?query` + appSecret over every query parameter plus `app-key` and `timestamp`, sorted
  * by name. Written apart from the gateway's signer on purpose: the sandbox must catch a wrong client.

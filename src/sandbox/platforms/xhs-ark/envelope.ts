@@ -1,6 +1,6 @@
 /**
  * Ark's envelope `{error_code, error_msg, success, data}` (the items page's example) and its error
- * codes. The page documents only success; 1001, 1002 and 429 are upstream-protocols.md §4's
+ * codes. The page documents only success; 1001, 1002 and 429 are docs/platforms.md, "Xiaohongshu Ark: signing and the envelope"'s
  * assumptions and 1003 (invalid parameter) the sandbox's, all listed in the README.
  */
 import { envelopeField, errorCodeText } from '../../envelopeFields';

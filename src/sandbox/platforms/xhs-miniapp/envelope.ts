@@ -1,6 +1,6 @@
 /**
  * The mini-program envelope `{data, success, msg, code}` and its codes. Published: 0 ok, 2 系统异常
- * (retryable). Assumed (README): 10003 invalid or expired access_token (upstream-protocols.md §5), and
+ * (retryable). Assumed (README): 10003 invalid or expired access_token (docs/platforms.md, "Xiaohongshu mini-program: tokens and the envelope"), and
  * the sandbox's 10001 wrong appid/secret, 10002 invalid parameter, 10004 rate limited.
  */
 import { envelopeField, errorCodeText } from '../../envelopeFields';

@@ -1,6 +1,6 @@
 /**
  * `POST /api/rmp/token` (stats key `token`): `{appid, secret}` -> `{"data":{"access_token",
- * "expire_in"},"success":true,"msg":"success","code":0}` (upstream-protocols.md §5, `expire_in` as
+ * "expire_in"},"success":true,"msg":"success","code":0}` (docs/platforms.md, "Xiaohongshu mini-program: tokens and the envelope", `expire_in` as
  * spelled there). A new token leaves the previous one the configured overlap (5 minutes).
  */
 import type { XhsMiniappCredentials } from './credentials';

@@ -9,7 +9,7 @@ import type { XiaoeCatalog, XiaoeGoods } from './catalog';
 export interface ListFilter {
   goodsName?: string | undefined;
   resourceType?: number | undefined;
-  /** 0 off, 1 on, 2 pending, 3 on + pending (upstream-protocols.md §2). */
+  /** 0 off, 1 on, 2 pending, 3 on + pending (docs/platforms.md, "Xiaoe-tech: tokens and the envelope"). */
   saleStatus?: number | undefined;
   isReturnDeleted?: 0 | 1 | undefined;
   /** Inclusive bounds on created_at, epoch ms (which timestamp they filter is an assumption). */

@@ -1,5 +1,5 @@
 /**
- * `POST /xe.goods.list.get/4.0.0` (goods list 2.0, upstream-protocols.md §2): newest first, `page` from 1,
+ * `POST /xe.goods.list.get/4.0.0` (goods list 2.0, docs/platforms.md, "Xiaoe-tech: tokens and the envelope"): newest first, `page` from 1,
  * `page_size` default 10 and at most 100, filters by goods_name keyword, resource_type, sale_status,
  * is_return_deleted and a created_at range of at most 15 days. Items carry the detail fields without the
  * `stock`/`sku`/`attr` blocks.

@@ -1,6 +1,6 @@
 /**
  * Xiaoe-tech's answer codes, limits and envelope as this sandbox plays them. Sources: the goods detail 2.0
- * page and section 2 of upstream-protocols.md. Values marked "assumption" are not published; they are kept
+ * page and docs/platforms.md, "Xiaoe-tech: tokens and the envelope". Values marked "assumption" are not published; they are kept
  * here, in one place, and listed in the README.
  */
 import { envelopeField, errorCodeText } from '../../envelopeFields';
@@ -31,7 +31,7 @@ export const MAX_IDS_PER_DETAIL_CALL = 50;
 
 export const LIST_PAGE_SIZE_DEFAULT = 10;
 export const LIST_PAGE_SIZE_MAX = 100;
-/** `end_time - start_time` may span at most this much (upstream-protocols.md §2). */
+/** `end_time - start_time` may span at most this much (docs/platforms.md, "Xiaoe-tech: tokens and the envelope"). */
 export const LIST_MAX_RANGE_MS = 15 * 24 * 3_600_000;
 
 /** The token endpoint's own quota: 100 calls per 10 minutes, per app_id. */

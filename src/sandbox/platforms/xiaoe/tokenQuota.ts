@@ -1,5 +1,5 @@
 /**
- * The token endpoint's own quota (100 calls per 10 minutes per app_id, upstream-protocols.md section 2),
+ * The token endpoint's own quota (100 calls per 10 minutes per app_id, docs/platforms.md, "Xiaoe-tech: quota"),
  * kept apart from the business calls' 3000 per 10 s. Fixed windows on the sandbox clock; the core's
  * `POST /__sandbox/reset` clears them through the module's `reset()`.
  */

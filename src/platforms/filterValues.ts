@@ -3,7 +3,7 @@
  * each), and instants as upstream times. Shared by the platforms' list.ts.
  */
 import type { DateTimeRange, PlatformCode, ProductFilter, ProductStatus } from '../generated/graphql';
-import { badFilter, unsupportedFilter } from './errors';
+import { badFilter, unsupportedFilter } from './filterErrors';
 
 /**
  * The upstream status codes a filter lists: those of `status` (via `byStatus`, the inverse of the

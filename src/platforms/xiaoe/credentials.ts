@@ -1,0 +1,13 @@
+/** What Xiaoe-tech issues a shop's app (docs/platforms.md, "Xiaoe-tech: tokens and the envelope"). */
+import type { CredentialSpec } from '../types';
+
+export interface XiaoeCredentials {
+  appId: string;
+  clientId: string;
+  secretKey: string;
+}
+
+export const xiaoeCredentials: CredentialSpec<XiaoeCredentials> = {
+  variables: [{ name: 'XIAOE_APP_ID' }, { name: 'XIAOE_CLIENT_ID' }, { name: 'XIAOE_SECRET_KEY' }],
+  read: (value) => ({ appId: value('XIAOE_APP_ID'), clientId: value('XIAOE_CLIENT_ID'), secretKey: value('XIAOE_SECRET_KEY') }),
+};
