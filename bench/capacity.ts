@@ -38,8 +38,21 @@ interface Target {
   start(sandboxUrl: string): Promise<ServerProcess>;
   body(id: string): string;
   /** The answer holds the product asked for, and no error. */
-  answered(json: any, id: string): boolean;
+  answered(json: unknown, id: string): boolean;
 }
+
+interface GatewayAnswer {
+  errors?: unknown[];
+  data?: { product?: { id?: string } | null };
+}
+
+interface MeshAnswer {
+  errors?: unknown[];
+  data?: { taobaoItems?: { error_response?: unknown; miniapp_items_get_response?: { items?: { item?: Array<{ num_iid?: number }> } } } };
+}
+
+/** The gateway's global id of a Taobao product (src/platforms/globalId.ts). */
+const globalIdOf = (id: string): string => Buffer.from(`Product:TAOBAO:${id}`).toString('base64url');
 
 /** BENCH_PROFILE=1: the gateway runs with --cpu-prof into bench/results/tmp/ (git-ignored). */
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${new URL('./results/tmp', import.meta.url).pathname}`] : [];
@@ -48,7 +61,10 @@ const gatewayTarget = (name: string, cache: 'on' | 'off'): Target => ({
   name,
   start: (sandboxUrl) => startServer(name, 'targets/gateway.ts', { ...benchGatewayEnv(sandboxUrl), TAOBAO_RATE_LIMIT: `${QUOTA}/1s`, CACHE: cache }, PROFILE),
   body: (id) => JSON.stringify({ query: GATEWAY_VIEW, variables: { id } }),
-  answered: (json, id) => !json.errors && json.data?.product?.id !== undefined && json.data.product.id.length > 0 && id.length > 0,
+  answered: (json, id) => {
+    const answer = json as GatewayAnswer;
+    return !answer.errors && answer.data?.product?.id === globalIdOf(id);
+  },
 });
 
 const TARGET_DEFS: Record<string, Target> = {
@@ -58,7 +74,10 @@ const TARGET_DEFS: Record<string, Target> = {
     name: 'mesh',
     start: (sandboxUrl) => startServer('mesh', 'mesh/server.ts', { BENCH_SANDBOX_URL: sandboxUrl, BENCH_MESH_RESPONSE_CACHE_TTL_MS: String(MESH_TTL_MS) }),
     body: (id) => JSON.stringify({ query: MESH_VIEW, variables: { ids: id } }),
-    answered: (json, id) => !json.errors && !json.data?.taobaoItems?.error_response && String(json.data?.taobaoItems?.miniapp_items_get_response?.items?.item?.[0]?.num_iid) === id,
+    answered: (json, id) => {
+      const items = (json as MeshAnswer).data?.taobaoItems;
+      return !(json as MeshAnswer).errors && !items?.error_response && String(items?.miniapp_items_get_response?.items?.item?.[0]?.num_iid) === id;
+    },
   },
 };
 
@@ -108,7 +127,7 @@ async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<R
         const t0 = performance.now();
         try {
           const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body(id) });
-          const json = await res.json();
+          const json: unknown = await res.json();
           const ok = res.ok && target.answered(json, id);
           if (measuring && ok) views++;
           else if (measuring) errors++;

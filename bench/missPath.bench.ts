@@ -29,11 +29,11 @@ const adapter: PlatformAdapter<unknown> = {
   validateId: () => undefined,
   quotaKey: () => 'bench',
   async lookup(ids) {
-    return ids.map((id, i) => ({ ...templates[i % templates.length]!, platformProductId: id }) as Product);
+    return ids.map((id, i) => ({ ...templates[i % templates.length]!, platformProductId: id }));
   },
 };
 const guard = new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null }));
-const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter: adapter as PlatformAdapter<never>, sandbox: true, guard }]]);
+const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter: adapter, sandbox: true, guard }]]);
 const credentials = { TAOBAO: { appKey: 'bench', appSecret: 's', session: 's', signMethod: 'md5' as const } };
 const selection: ProductSelection = new Set(['id', 'title', 'price', 'price.min', 'price.min.amount', 'stock', 'stock.available']);
 

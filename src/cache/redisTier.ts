@@ -63,7 +63,7 @@ export class RedisTier {
       let deleted = keys.length ? await this.client.del([...keys]) : 0;
       if (pattern) {
         for await (const batch of this.client.scanIterator({ MATCH: pattern, COUNT: 500 })) {
-          const found = ([] as string[]).concat(batch as string | string[]);
+          const found = ([] as string[]).concat(batch);
           if (found.length) deleted += await this.client.del(found);
         }
       }

@@ -176,7 +176,7 @@ function withDeadline(answers: Array<Promise<Fetched>>, deadline: number, select
   const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
   return Promise.race([all, expired]).then(() => {
     clearTimeout(timer);
-    if (results.every((fetched) => fetched !== undefined)) return results as Fetched[];
+    if (results.every((fetched) => fetched !== undefined)) return results;
     const timeout = new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline });
     return results.map((fetched) => fetched ?? { result: timeout, selection });
   });

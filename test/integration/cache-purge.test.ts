@@ -28,13 +28,18 @@ afterAll(async () => {
   await redis.close();
 });
 
-async function purge(body: unknown, { gateway = 0, token = TOKEN as string | null, raw = false } = {}) {
+interface PurgeBody {
+  error: { code: string; message: string };
+  purged: { memory: number; redis: number | null };
+}
+
+async function purge(body: unknown, { gateway = 0, token = TOKEN, raw = false }: { gateway?: number; token?: string | null; raw?: boolean } = {}) {
   const res = await fetch(`${stack.gateways[gateway]!.url}/admin/cache/purge`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ? (body as string) : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as PurgeBody };
 }
 
 describe('POST /admin/cache/purge', () => {

@@ -19,7 +19,7 @@ describe('fieldClassOf', () => {
 });
 
 describe('judge', () => {
-  const entry = mergeFetched(undefined, product({ title: 't', stock: { available: 3 } as Product['stock'] }), sel('title', 'stock', 'stock.available'), 1_000);
+  const entry = mergeFetched(undefined, product({ title: 't', stock: { available: 3 } }), sel('title', 'stock', 'stock.available'), 1_000);
 
   it('is fresh up to each class bound, inclusive, and ignores identity fields', () => {
     expect(judge(entry, sel('id', 'title', 'stock.available'), 1_000 + 15_000, policy).kind).toBe('fresh');

@@ -28,7 +28,7 @@ function tenantAwareAdapter() {
     },
   };
   const guard = new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null }));
-  const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter: adapter as PlatformAdapter<never>, sandbox: true, guard }]]);
+  const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter: adapter, sandbox: true, guard }]]);
   return { adapter, registry, calls };
 }
 
@@ -36,7 +36,7 @@ describe('SharedLookups', () => {
   it('never answers one credential with an entry another credential fetched, even for the same app key', async () => {
     const { adapter, registry, calls } = tenantAwareAdapter();
     const { lookups } = buildSharedLookups(registry, loadConfig({}).cache);
-    const request = (credentials: Creds): LookupRequest => ({ platform: 'TAOBAO', adapter: adapter as PlatformAdapter<unknown>, credentials, deadline: Date.now() + 5000, freshRead: false });
+    const request = (credentials: Creds): LookupRequest => ({ platform: 'TAOBAO', adapter: adapter, credentials, deadline: Date.now() + 5000, freshRead: false });
     const selection = new Set(['title']);
     const a = { appKey: 'merchant-a', appSecret: 'secret-a' };
     // Same public key, another secret: another credential (a digest of all fields keys the cache).
