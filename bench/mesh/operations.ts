@@ -21,6 +21,7 @@ const TOP_ITEM = {
     outer_id: { type: 'string' },
     created: { type: 'string' },
     price: { type: 'string' },
+    num: { type: 'number' },
     skus: { type: 'object', title: 'TopSkus', properties: { sku: { type: 'array', items: TOP_SKU } } },
   },
 };

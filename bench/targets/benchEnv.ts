@@ -14,6 +14,9 @@ export function benchGatewayEnv(sandboxUrl: string, port = 0): Record<string, st
     SANDBOX: 'off',
     // Sandbox credentials posing as real ones: anonymous access, as over the embedded sandbox.
     AUTH: 'none',
+    // The side-by-side bench compares serving paths: every request goes upstream, as the baseline's and
+    // Mesh's do (BENCH_GATEWAY_CACHE=on to include the entity cache; bench:capacity sets its own).
+    CACHE: process.env.BENCH_GATEWAY_CACHE ?? 'off',
     PORT: String(port),
     TAOBAO_APP_KEY: taobao.appKey,
     TAOBAO_APP_SECRET: taobao.appSecret,

@@ -11,6 +11,8 @@ import type { PlatformCredentials } from './credentials';
 import { readPlatformConfig } from './platformConfig';
 import { nonEmpty, readPort, readPositiveInt } from './readers';
 import { readFederation } from './federation';
+import { readCacheSettings, type CacheSettings } from './cache';
+import { readAdminToken } from './admin';
 import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 import { readAccessSettings, type AccessSettings } from './access';
 import { parseCostSettings, type CostSettings } from './cost';
@@ -37,6 +39,10 @@ export interface GatewayConfig {
   cost: CostSettings;
   /** Depth, aliases, root fields, tokens and directives (structuralLimits.ts). */
   limits: StructuralLimits;
+  /** Entity cache, coalescing window and Redis tier (src/config/cache.ts). */
+  cache: CacheSettings;
+  /** Bearer token of the admin endpoints; null refuses them (src/config/admin.ts). */
+  adminToken: string | null;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
   observability: ObservabilityConfig;
   /** Serve a Federation v2 subgraph (`_service`, `_entities`); `FEDERATION`, default on. */
@@ -66,5 +72,22 @@ export function loadConfig(env: Env, sandboxCredentials: PlatformCredentials = {
   }
   const realCredentials = PLATFORM_MODULES.some(({ code }) => !platforms[code].sandbox && credentials[code] !== undefined);
   const access = readAccessSettings(env, { realCredentials });
-  return { port, host, requestTimeoutMs, sandbox, platforms, credentials, observability: readObservabilityConfig(env), federation: readFederation(env), access, cost: parseCostSettings(env), limits: parseStructuralLimits(env) };
+  const fail = (variable: string, problem: string) => new ConfigError(variable, problem);
+  const prefixes = Object.fromEntries(PLATFORM_MODULES.map((module) => [module.code, module.envPrefix])) as Record<PlatformCode, string>;
+  const cache = readCacheSettings(env, prefixes, fail);
+  return {
+    port,
+    host,
+    requestTimeoutMs,
+    sandbox,
+    platforms,
+    credentials,
+    cache,
+    adminToken: readAdminToken(env, fail),
+    observability: readObservabilityConfig(env),
+    federation: readFederation(env),
+    access,
+    cost: parseCostSettings(env),
+    limits: parseStructuralLimits(env),
+  };
 }

@@ -7,6 +7,7 @@ import type { CallContext, ListPlan, PlatformListing, ProductSelection } from '.
 import type { GatewayContext } from '../server/context';
 import { GatewayError } from '../platforms/gatewayError';
 import { checkFilterFields } from './filterFields';
+import { withPageCache } from '../cache/cachedListing';
 
 export interface PreparedListing {
   platform: PlatformCode;
@@ -15,13 +16,18 @@ export interface PreparedListing {
   call: CallContext<unknown>;
 }
 
-export function prepareListing(ctx: Pick<GatewayContext, 'platforms' | 'credentials' | 'deadline'>, platform: PlatformCode, filter: ProductFilter | null | undefined, selection: ProductSelection): PreparedListing {
+/** `loaders` is absent where only the plan is wanted (the cost estimate): no page cache then. */
+export function prepareListing(
+  ctx: Pick<GatewayContext, 'platforms' | 'credentials' | 'deadline'> & Partial<Pick<GatewayContext, 'loaders'>>,
+  platform: PlatformCode, filter: ProductFilter | null | undefined, selection: ProductSelection): PreparedListing {
   const listing = ctx.platforms.get(platform)?.adapter.listing;
   if (!listing) throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no list API; look its products up by id`, { platform });
   const credentials = ctx.credentials[platform];
   if (credentials === undefined) throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
   checkFilterFields(platform, filter, listing.filters);
-  const plan = listing.plan(filter ?? {}, selection);
+  const planned = listing.plan(filter ?? {}, selection);
+  const cacheUse = ctx.loaders?.listingCache();
+  const plan = cacheUse ? withPageCache(planned, cacheUse, { platform, credentials, filter: filter ?? {}, selection }) : planned;
   return { platform, listing, plan, call: { credentials, deadline: ctx.deadline } };
 }
 

@@ -2,15 +2,18 @@
  * Per-request product loaders, one DataLoader per platform. Every lookup of a platform in one operation
  * (aliases, `product` and `products` side by side, fragments, `node`) lands in one batch: ids are
  * deduplicated, the selections are united (so every selected field is fetched for every id), and
- * the ids go upstream in chunks of the platform's `maxIdsPerCall`, `maxConcurrentCalls` at a time.
+ * the ids go to the shared layer (src/cache/, src/coalescing/), which answers from the entity cache or
+ * coalesces them with other requests into upstream calls of at most `maxIdsPerCall`.
  */
 import DataLoader from 'dataloader';
 import type { PlatformCredentials } from '../config/credentials';
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
-import type { CallContext, PlatformAdapter, ProductSelection } from '../platforms/types';
+import type { ProductSelection } from '../platforms/types';
+import { LookupCoalescer } from '../coalescing/lookupCoalescer';
+import { SharedLookups, type LookupRequest } from '../cache/sharedLookups';
+import type { ListingCacheUse } from '../cache/cachedListing';
 import { GatewayError } from '../platforms/gatewayError';
-import { chunk, mapWithConcurrency } from '../util/mapWithConcurrency';
 import { selectionKey, unionOf } from './selection';
 
 interface LookupKey {
@@ -37,6 +40,10 @@ export class ProductLoaders {
     private readonly credentials: PlatformCredentials,
     /** The request's deadline (epoch ms), handed to every upstream call. */
     private readonly deadline: number,
+    /** Cache and coalescing shared by every request of the server; one of its own otherwise (tests). */
+    private readonly shared: SharedLookups = new SharedLookups(new LookupCoalescer(registry)),
+    /** The client asked for a fresh read (`Cache-Control: no-cache`). */
+    private readonly freshRead = false,
   ) {}
 
   /**
@@ -60,6 +67,11 @@ export class ProductLoaders {
       if (primed?.covers(selection)) return primed.product;
       return load(id, selection);
     };
+  }
+
+  /** The shared entity cache for the listing's pages; null when CACHE=off. */
+  listingCache(): ListingCacheUse | null {
+    return this.shared.cache ? { cache: this.shared.cache, freshRead: this.freshRead } : null;
   }
 
   /**
@@ -96,35 +108,18 @@ export class ProductLoaders {
       if (credentials === undefined) {
         return new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
-      loader = new DataLoader((keys) => batchLookup(adapter, lookup, { credentials, deadline: this.deadline }, keys), { cacheKeyFn: (key) => key.cacheKey });
+      const request: LookupRequest = { platform, adapter, credentials, deadline: this.deadline, freshRead: this.freshRead };
+      loader = new DataLoader((keys) => batchLookup(this.shared, request, keys), { cacheKeyFn: (key) => key.cacheKey });
       this.loaders.set(platform, loader);
     }
     return loader;
   }
 }
 
-async function batchLookup<C>(
-  adapter: PlatformAdapter<C>,
-  lookup: NonNullable<PlatformAdapter<C>['lookup']>,
-  call: CallContext<C>,
-  keys: readonly LookupKey[],
-): Promise<Array<Product | Error>> {
+/** One entry per key: the operation's ids deduplicated, their selections united, through the shared layer. */
+async function batchLookup(shared: SharedLookups, request: LookupRequest, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
   const ids = [...new Set(keys.map((key) => key.id))];
-  const selection = unionOf(keys.map((key) => key.selection));
-  const { maxIdsPerCall, maxConcurrentCalls } = adapter.capabilities;
-  const results = new Map<string, Product | Error>();
-  await mapWithConcurrency(chunk(ids, maxIdsPerCall ?? 1), maxConcurrentCalls, async (chunkIds) => {
-    let found: Array<Product | Error>;
-    try {
-      found = await lookup(chunkIds, selection, call);
-      if (found.length !== chunkIds.length) {
-        throw new TypeError(`${adapter.code} lookup must return one entry per id (${chunkIds.length}), got ${found.length}`);
-      }
-    } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
-      found = chunkIds.map(() => error);
-    }
-    chunkIds.forEach((id, i) => results.set(id, found[i]!));
-  });
+  const found = await shared.lookup(request, ids, unionOf(keys.map((key) => key.selection)));
+  const results = new Map(ids.map((id, i) => [id, found[i]!]));
   return keys.map((key) => results.get(key.id)!);
 }

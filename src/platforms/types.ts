@@ -55,6 +55,11 @@ export interface PlatformAdapter<C = unknown> {
    */
   validateId(id: string): string | undefined;
   /**
+   * Whose quota a call with these credentials spends (the `credentialKey` its guarded calls use), so
+   * the coalescing layer can reserve a slot before it seals a shared call. Not a secret.
+   */
+  quotaKey?(credentials: C): string;
+  /**
    * Fetches products by platform id. `ids` are distinct and at most `maxIdsPerCall`. Returns one entry
    * per id, in order: the product, or an `Error` value (a `NotFoundError` for an id the platform does
    * not have, an `UpstreamError` when the call failed). Only programming errors reject.

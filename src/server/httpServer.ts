@@ -1,7 +1,7 @@
 /**
  * The gateway's HTTP server: GraphQL at /graphql through Apollo Server's framework-neutral
  * `executeHTTPGraphQLRequest`, plus /healthz, /readyz, /metrics (unless on METRICS_PORT) and the
- * offline /graphiql. Plain node:http keeps the hot path short.
+ * offline /graphiql, and POST /admin/cache/purge. Plain node:http keeps the hot path short.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
@@ -9,6 +9,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
+import { buildSharedLookups, type SharedState } from '../cache/buildSharedLookups';
+import { cacheReportPlugin } from './cacheReportPlugin';
+import { purgeCache, refuseAdmin } from './purgeRoute';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
@@ -32,7 +35,7 @@ import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '..
 const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits'> & {
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> & {
     observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> & Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
   };
   platforms: PlatformRegistry;
@@ -40,6 +43,8 @@ export interface GatewayServerOptions {
   host?: string;
   /** Default: a logger that writes nothing (tests that do not look at logs). */
   logger?: Logger;
+  /** The entity cache's clock (default Date.now); freshness tests inject one. */
+  cacheClock?: () => number;
 }
 
 export interface RunningGateway {
@@ -89,6 +94,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       requestRecordPlugin(),
       ...access.apollo.plugins,
       costPlugin(options.config.cost),
+      cacheReportPlugin(),
     ],
     introspection: access.apollo.introspection,
     validationRules: structuralLimitRules(options.config.limits),
@@ -100,7 +106,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await access.close();
     throw err;
   }
-  const makeContext = async (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined): Promise<GatewayContext> => {
+  const shared = buildSharedLookups(options.platforms, options.config.cache, options.cacheClock);
+  const makeContext = async (
+    usage: RequestUsage,
+    requestId: string,
+    admitted: AdmittedRequest,
+    clientAddress: string | undefined,
+    freshRead: boolean,
+  ): Promise<GatewayContext> => {
     const deadline = Date.now() + options.config.requestTimeoutMs;
     const { client, tenant } = admitted.access;
     return {
@@ -109,14 +122,24 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       clientAddress,
       tenantId: tenant.id,
       credentials: tenant.credentials,
-      loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline),
+      loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline, shared.lookups, freshRead),
       deadline,
       usage,
       requestId,
     };
   };
   const metricsPort = observability?.metricsPort ?? null;
-  const deps: RouteDeps = { apollo, access, makeContext, platforms: options.platforms, credentials: options.config.credentials, observers, metricsOnThisPort: metricsPort === null };
+  const deps: RouteDeps = {
+    apollo,
+    access,
+    makeContext,
+    platforms: options.platforms,
+    credentials: options.config.credentials,
+    observers,
+    metricsOnThisPort: metricsPort === null,
+    shared,
+    adminToken: options.config.adminToken,
+  };
   httpServer.on('request', (req, res) => {
     route(req, res, deps).catch((err: unknown) => {
       logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
@@ -132,6 +155,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await metricsServer?.close();
     for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
+    await shared.close();
   };
   let port: number;
   try {
@@ -148,19 +172,23 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   access: GatewayAccess;
-  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined) => Promise<GatewayContext>;
+  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined, freshRead: boolean) => Promise<GatewayContext>;
   platforms: PlatformRegistry;
   credentials: GatewayConfig['credentials'];
   observers: RequestObservers;
   /** False when METRICS_PORT serves /metrics instead. */
   metricsOnThisPort: boolean;
+  /** Cache and coalescing shared by every request. */
+  shared: SharedState;
+  adminToken: string | null;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
   const requestId = assignRequestId(req, res);
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials));
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared));
+  if (url.pathname === '/admin/cache/purge') return purge(req, res, deps.adminToken, deps.shared);
   if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
   if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
@@ -168,7 +196,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   }
   const usage = new RequestUsage();
   let ctx: GatewayContext | undefined;
-  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress));
+  // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
+  const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(String(req.headers['cache-control'] ?? ''));
+  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> =>
+    (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress, freshRead));
   await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps, usage, makeContext));
 }
 
@@ -225,13 +256,25 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
   }
 }
 
-/** Per platform: where it is served from, whether it has credentials, its breakers and its last error. */
-function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials']): Record<string, unknown> {
+/** `POST /admin/cache/purge` (bearer ADMIN_TOKEN): drops cached entries of a platform, or of some of its ids. */
+async function purge(req: IncomingMessage, res: ServerResponse, adminToken: string | null, shared: SharedState): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'use POST', code: 'METHOD_NOT_ALLOWED' } });
+  const refusal = refuseAdmin(req, adminToken);
+  if (refusal) return sendJson(res, refusal.status, refusal.body);
+  const body = await readBody(req, res);
+  if (body === undefined) return;
+  const answer = await purgeCache(body, shared.lookups.cache);
+  sendJson(res, answer.status, answer.body);
+}
+
+/** Per platform: where it is served from, whether it has credentials, its breakers and its last error; the cache's tiers. */
+function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials'], shared: SharedState): Record<string, unknown> {
   const report = Object.fromEntries(
     [...platforms].map(([code, entry]) => [code, { configured: credentials[code] !== undefined, sandbox: entry.sandbox, ...entry.guard.status() }]),
   );
   const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
-  return { status: open ? 'degraded' : 'ready', platforms: report };
+  // A Redis tier that is down is reported, not a reason to take the instance out: memory serves alone.
+  return { status: open ? 'degraded' : 'ready', platforms: report, cache: shared.status() };
 }
 
 async function sendMetrics(res: ServerResponse, metrics: GatewayMetrics): Promise<void> {

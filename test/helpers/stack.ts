@@ -44,7 +44,8 @@ export async function startStack(
   gatewayOptions: Pick<GatewayServerOptions, 'logger'> = {},
 ): Promise<Stack> {
   const sandbox = await startSandbox({ size: 200, seed: 7, ...sandboxOptions, port: 0, host: '127.0.0.1' });
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...env }, SANDBOX_CREDENTIALS);
+  // The entity cache is off unless a test turns it on: most tests count one request's upstream calls.
+  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...env }, SANDBOX_CREDENTIALS);
   const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, ...gatewayOptions });
   const admin = async (path: string, init?: RequestInit): Promise<any> => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, init);

@@ -67,19 +67,18 @@ describe('pacing a burst of ten times the quota', () => {
     expectNoLeaks(result);
   });
 
-  it('Taobao, 100 concurrent requests at 10/s: zero code 7 upstream, the rest UPSTREAM_RATE_LIMITED', async () => {
+  it('Taobao, 100 concurrent requests of one id at 10/s: they share the calls, zero code 7 upstream, all answered', async () => {
     await sleep(1600); // the previous burst's slots are spent
     const query = `{ t: product(platform: TAOBAO, id: "1489161932") { title } }`;
     const { result, requests } = await stack.measure(() => Promise.all(Array.from({ length: 100 }, () => stack.query(query))));
     const { answered, errors } = tally(result);
     const topCalls = requests.filter((r) => r.platform === 'taobao');
     expect(topCalls.map(outcome).filter((o) => o !== 'ok')).toEqual([]);
-    expect(topCalls.length - answered).toBeLessThanOrEqual(MAX_LATE);
-    expect(answered).toBeGreaterThanOrEqual(10);
-    expect(answered).toBeLessThanOrEqual(20);
-    const [paced, late] = partition(errors);
-    expect(late.length).toBeLessThanOrEqual(MAX_LATE);
-    expect(paced).toHaveLength(100 - answered - late.length);
+    // Requests arriving while a call waits for its slot join it; one in flight is shared (issue 10).
+    // The 100 HTTP requests arrive over a few hundred ms on a loaded machine: a few calls, never one each.
+    expect(topCalls.length).toBeLessThanOrEqual(25);
+    expect(errors).toEqual([]);
+    expect(answered).toBe(100);
   });
 });
 
@@ -92,7 +91,7 @@ describe('backing off when the platform says "limited"', () => {
   });
   afterAll(async () => stack.close());
 
-  it('Taobao code 7 (no quota configured): nothing is sent during the ban, then both requests are answered', async () => {
+  it('Taobao code 7 (no quota configured): nothing is sent during the ban, then both requests are answered by one call', async () => {
     await stack.setFaults([{ platform: 'taobao', kind: 'error', code: 7, count: 1 }]); // "This ban will last for 1 more seconds"
     const query = (id: string) => stack.query(`{ t: product(platform: TAOBAO, id: "${id}") { title } }`);
     const { result, requests } = await stack.measure(async () => {
@@ -101,7 +100,8 @@ describe('backing off when the platform says "limited"', () => {
       return Promise.all([first, query('1489161932')]);
     });
     expect(result.map((r) => r.data)).toEqual([{ t: { title: 'Google test item' } }, { t: { title: 'Google test item' } }]);
-    expect(requests.map(outcome)).toEqual(['fault:error', 'ok', 'ok']);
+    // The second request shares the first one's call, which retries after the ban (single flight).
+    expect(requests.map(outcome)).toEqual(['fault:error', 'ok']);
     const bannedAt = Date.parse((requests[0] as LoggedRequest & { at: string }).at);
     for (const later of requests.slice(1)) expect(Date.parse((later as LoggedRequest & { at: string }).at) - bannedAt).toBeGreaterThanOrEqual(995);
   });

@@ -30,7 +30,8 @@ export async function startFaultStack(
   env: Record<string, string> | ((sandboxUrl: string) => Record<string, string>) = {},
 ): Promise<FaultStack> {
   const sandbox = await startSandbox({ size: 60, seed: 7, ...sandboxOptions, port: 0, host: '127.0.0.1' });
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...(typeof env === 'function' ? env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
+  // The entity cache is off: these tests count upstream calls and faults per request.
+  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...(typeof env === 'function' ? env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
   const registry = buildPlatformRegistry(config);
   const gateway = await startGatewayServer({ config, platforms: registry, port: 0 });
   const admin = async (path: string, body?: unknown): Promise<any> => {

@@ -39,6 +39,18 @@ export class TokenBucket {
     return { ok: true, waitMs: startAt - now };
   }
 
+  /**
+   * Reserves a slot only if one is free now, without queueing: how work of low priority (a background
+   * refresh) stays behind every caller that waits. Returns how long until one might be free otherwise.
+   */
+  reserveIdle(): Reservation {
+    const now = this.now();
+    const startAt = Math.max(now, this.pausedUntil, this.tat - this.burstMs);
+    if (startAt > now) return { ok: false, retryAfterMs: Math.ceil(startAt - now) };
+    this.tat = Math.max(this.tat, startAt) + this.intervalMs;
+    return { ok: true, waitMs: 0 };
+  }
+
   /** The platform said "limited for `ms`": no slot starts before then. */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);

@@ -10,7 +10,8 @@ import { GatewayReason, StaleTokenError, UpstreamError, shownToClients, type Ups
 import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
 import { ObservedAttempt, type AttemptListener } from './observedAttempt';
-import { TokenBucket } from './tokenBucket';
+import { takePrepaidTurn } from './prepaidTurn';
+import { TokenBucket, type Reservation } from './tokenBucket';
 
 export interface GuardPolicy {
   /** Per attempt; cut to what is left of the request's deadline. */
@@ -77,12 +78,13 @@ export class UpstreamGuard {
     for (let n = 1; ; n++) {
       const observed = new ObservedAttempt(this.listeners, this.platform, call, n);
       const queuedAt = performance.now();
+      let waitedBefore = 0;
       try {
-        await this.pace(call);
+        waitedBefore = await this.pace(call);
       } catch (err) {
         throw observed.end(err);
       } finally {
-        observed.quotaWaitMs = performance.now() - queuedAt;
+        observed.quotaWaitMs = performance.now() - queuedAt + waitedBefore;
       }
       const remaining = call.deadline - Date.now();
       if (remaining <= 0 || remaining < this.minAttemptMs) {
@@ -134,19 +136,38 @@ export class UpstreamGuard {
     return { breakers, lastError: this.lastError };
   }
 
-  /** Waits for the credential's next quota slot, or refuses when it comes after the deadline. */
-  private async pace(call: GuardedCall): Promise<void> {
+  /**
+   * Reserves the credential's next quota slot for a call sent later under `runWithPrepaidTurn`
+   * (src/coalescing/). `request`: the slot comes before `deadline` or not at all; `background`: only a
+   * slot free right now, so background work never queues ahead of a caller that waits.
+   */
+  reserveTurn(credentialKey: string, deadline: number, priority: 'request' | 'background'): Reservation {
+    const bucket = this.bucketFor(credentialKey);
+    return priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline - this.minAttemptMs);
+  }
+
+  /** The refusal of a call whose quota slot comes after its deadline. */
+  quotaRefusal(retryAfterMs: number): UpstreamError {
+    return new UpstreamError({
+      platform: this.platform,
+      code: 'UPSTREAM_RATE_LIMITED',
+      reason: GatewayReason.QuotaPacing,
+      retryable: true,
+      retryAfterMs,
+    });
+  }
+
+  /**
+   * Waits for the credential's next quota slot, or refuses when it comes after the deadline. Resolves
+   * to the time already waited elsewhere for a slot reserved ahead (src/coalescing/), else 0.
+   */
+  private async pace(call: GuardedCall): Promise<number> {
+    const prepaid = takePrepaidTurn(this.platform);
+    if (prepaid !== undefined) return prepaid;
     const reservation = this.bucketFor(call.credentialKey).reserve(call.deadline - this.minAttemptMs);
-    if (!reservation.ok) {
-      throw new UpstreamError({
-        platform: this.platform,
-        code: 'UPSTREAM_RATE_LIMITED',
-        reason: GatewayReason.QuotaPacing,
-        retryable: true,
-        retryAfterMs: reservation.retryAfterMs,
-      });
-    }
+    if (!reservation.ok) throw this.quotaRefusal(reservation.retryAfterMs);
     await sleep(reservation.waitMs);
+    return 0;
   }
 
   private toUpstreamError(raw: unknown): UpstreamError {

@@ -25,6 +25,7 @@ export function createTaobaoAdapter(options: AdapterOptions | TopClientOptions):
     code: 'TAOBAO',
     capabilities: CAPABILITIES,
     validateId: validateNumIid,
+    quotaKey: (credentials) => credentials.appKey,
     async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > TAOBAO_MAX_IDS_PER_CALL) {
         throw new RangeError(`Taobao lookup takes at most ${TAOBAO_MAX_IDS_PER_CALL} ids per call, got ${ids.length}`);

@@ -33,6 +33,7 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     code: PLATFORM,
     capabilities: CAPABILITIES,
     validateId: validateProductId,
+    quotaKey: (credentials) => credentials.appId,
     listing: createWechatListing(client),
     lookupCalls: (ids, selection) => ids * (planWechatFetch(selection).skuDetails ? 2 : 1),
     async lookup(ids, selection, call) {

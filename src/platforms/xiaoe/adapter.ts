@@ -29,6 +29,7 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
     code: 'XIAOE',
     capabilities: CAPABILITIES,
     validateId: validateXiaoeId,
+    quotaKey: (credentials) => credentials.appId,
     listing: createXiaoeListing(client),
     async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > XIAOE_MAX_IDS_PER_CALL) {

@@ -1,0 +1,98 @@
+/**
+ * The entity cache: products by platform, credential fingerprint and platform id (two credentials
+ * never share an entry; nothing a client controls is part of a key), NOT_FOUND answers briefly, and
+ * upstream list pages. Freshness is judged by each value's own fetch times against the injected clock.
+ */
+import { createHash } from 'node:crypto';
+import type { CacheSettings } from '../config/cache';
+import type { PlatformCode, Product } from '../generated/graphql';
+import { hasFieldIssues } from '../platforms/fieldIssues';
+import type { ListedPage, ProductSelection } from '../platforms/types';
+import { asCacheEntry, CACHE_FORMAT, mergeFetched, type CacheEntry, type FreshnessPolicy } from './cacheEntry';
+import type { TieredStore } from './tieredStore';
+
+interface CachedPage {
+  v: typeof CACHE_FORMAT;
+  at: number;
+  page: ListedPage;
+}
+
+export class EntityCache {
+  private readonly policies = new Map<PlatformCode, FreshnessPolicy>();
+  /** How long a product entry is kept at most: its slowest class's bound plus the stale allowances. */
+  private readonly retentionMs: number;
+
+  constructor(
+    private readonly settings: CacheSettings,
+    private readonly store: TieredStore,
+    readonly now: () => number,
+  ) {
+    const slowest = Math.max(...Object.values(settings.freshness).flatMap((bounds) => Object.values(bounds)));
+    this.retentionMs = slowest + Math.max(settings.staleWhileRevalidateMs, settings.staleIfErrorMs);
+  }
+
+  /** Read before fetching, handed to the writes: see TieredStore.epoch. */
+  epoch(): number {
+    return this.store.epoch;
+  }
+
+  policyFor(platform: PlatformCode): FreshnessPolicy {
+    let policy = this.policies.get(platform);
+    if (!policy) {
+      const { freshness, staleWhileRevalidateMs, staleIfErrorMs, notFoundMs } = this.settings;
+      policy = { bounds: freshness[platform], staleWhileRevalidateMs, staleIfErrorMs, notFoundMs };
+      this.policies.set(platform, policy);
+    }
+    return policy;
+  }
+
+  /** The entries of `ids` (undefined where none, or where a stored value is not a current entry). */
+  async read(platform: PlatformCode, fingerprint: string, ids: readonly string[]): Promise<Array<CacheEntry | undefined>> {
+    const values = await this.store.getMany(ids.map((id) => entityKey(platform, fingerprint, id)), this.retentionMs);
+    return values.map(asCacheEntry);
+  }
+
+  /**
+   * `epoch`: this.epoch() before the fetch began. A product with a value its mapper could not map is
+   * not kept: the error travels on the mapped objects (src/platforms/fieldIssues.ts), which an entry
+   * does not carry, and a cache must never turn that error into a plain null.
+   */
+  writeProduct(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, product: Product, selection: ProductSelection, epoch: number): void {
+    if (epoch !== this.store.epoch || hasFieldIssues(product)) return;
+    const entry = mergeFetched(previous, product, selection, this.now());
+    this.store.set(entityKey(platform, fingerprint, id), entry, this.retentionMs, epoch);
+  }
+
+  writeNotFound(platform: PlatformCode, fingerprint: string, id: string, epoch: number): void {
+    this.store.set(entityKey(platform, fingerprint, id), { v: CACHE_FORMAT, notFoundAt: this.now() }, this.settings.notFoundMs, epoch);
+  }
+
+  /** A list page fetched within CACHE_LISTING_MS, if any. `identity` names the stream, filter, selection and page. */
+  async readPage(platform: PlatformCode, fingerprint: string, identity: string): Promise<ListedPage | undefined> {
+    const [value] = await this.store.getMany([pageKey(platform, fingerprint, identity)], this.settings.listingMs);
+    const cached = value as CachedPage | undefined;
+    if (cached?.v !== CACHE_FORMAT || typeof cached.at !== 'number' || !Array.isArray(cached.page?.products)) return undefined;
+    return this.now() - cached.at <= this.settings.listingMs ? cached.page : undefined;
+  }
+
+  /** A page with a product whose mapper recorded a field issue is not kept (see writeProduct). */
+  writePage(platform: PlatformCode, fingerprint: string, identity: string, page: ListedPage, epoch: number): void {
+    if (page.products.some(hasFieldIssues)) return;
+    this.store.set(pageKey(platform, fingerprint, identity), { v: CACHE_FORMAT, at: this.now(), page }, this.settings.listingMs, epoch);
+  }
+
+  /** Forgets a platform's entries (of every credential), only those of `ids` when given, and its list pages. */
+  async purge(platform: PlatformCode, ids?: readonly string[]): Promise<{ memory: number; redis: number | null }> {
+    const entities = await this.store.deletePrefix(`e|${platform}|`, ids);
+    const pages = await this.store.deletePrefix(`l|${platform}|`);
+    return { memory: entities.memory + pages.memory, redis: entities.redis === null || pages.redis === null ? null : entities.redis + pages.redis };
+  }
+}
+
+function entityKey(platform: PlatformCode, fingerprint: string, id: string): string {
+  return `e|${platform}|${fingerprint}|${id}`;
+}
+
+function pageKey(platform: PlatformCode, fingerprint: string, identity: string): string {
+  return `l|${platform}|${fingerprint}|${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * JSON values in two tiers: an in-process LRU bounded by bytes (lru-cache), and Redis when configured,
+ * shared by every gateway instance. Reads try memory, then Redis in one round trip for all the keys
+ * memory lacks (promoting what it finds); writes go to both. Retention is by the injected clock in
+ * memory and by TTLs set in Redis. A value Redis hands back that does not parse is a miss.
+ */
+import { LRUCache } from 'lru-cache';
+import { CACHE_FORMAT } from './cacheEntry';
+import type { RedisTier } from './redisTier';
+
+interface Stored {
+  value: unknown;
+  /** Bytes it is charged in the memory bound. */
+  size: number;
+  expiresAt: number;
+}
+
+export interface TieredStoreOptions {
+  maxBytes: number;
+  redis: RedisTier | null;
+  /** Redis keys are `<keyPrefix>:v<format>:<key>`, so an incompatible release never reads them. */
+  keyPrefix: string;
+  now: () => number;
+}
+
+export class TieredStore {
+  private readonly memory: LRUCache<string, Stored>;
+  private readonly redisPrefix: string;
+
+  private readonly purgeChannel: string;
+  /** Purges seen so far (this instance's and, over Redis, the others'). */
+  private purgeCount = 0;
+
+  constructor(private readonly options: TieredStoreOptions) {
+    this.memory = new LRUCache<string, Stored>({ maxSize: options.maxBytes, sizeCalculation: (stored) => stored.size });
+    this.redisPrefix = `${options.keyPrefix}:v${CACHE_FORMAT}:`;
+    this.purgeChannel = `${this.redisPrefix}purge`;
+    // A purge on any instance empties every instance's memory tier too.
+    options.redis?.subscribe(this.purgeChannel, (message) => {
+      const purge = parse(message) as { prefix?: unknown; ids?: unknown } | undefined;
+      if (typeof purge?.prefix !== 'string') return;
+      const ids = Array.isArray(purge.ids) && purge.ids.every((id) => typeof id === 'string') ? (purge.ids) : undefined;
+      this.forget(purge.prefix, ids);
+    });
+  }
+
+  /**
+   * One value per key, in order; undefined where neither tier has a live one. What Redis has is kept
+   * in memory for `promoteTtlMs` (callers judge freshness by the value's own times either way).
+   */
+  async getMany(keys: readonly string[], promoteTtlMs: number): Promise<unknown[]> {
+    const now = this.options.now();
+    const values: unknown[] = keys.map((key) => {
+      const stored = this.memory.get(key);
+      return stored && stored.expiresAt > now ? stored.value : undefined;
+    });
+    const redis = this.options.redis;
+    const missing = keys.filter((_, i) => values[i] === undefined);
+    if (!redis || missing.length === 0) return values;
+    const found = await redis.getMany(missing.map((key) => this.redisPrefix + key));
+    if (!found) return values;
+    let j = 0;
+    keys.forEach((key, i) => {
+      if (values[i] !== undefined) return;
+      const text = found[j++];
+      const value = text ? parse(text) : undefined;
+      if (value !== undefined) {
+        values[i] = value;
+        this.remember(key, value, text!.length, now + promoteTtlMs);
+      }
+    });
+    return values;
+  }
+
+  /** Stores `value` unless a purge came since `epoch` (see `epoch`). */
+  set(key: string, value: unknown, ttlMs: number, epoch: number): void {
+    if (epoch !== this.purgeCount) return;
+    const redis = this.options.redis;
+    // Serialized only for Redis; the memory tier estimates the size (about a third of the cost).
+    const text = redis ? serialize(value) : undefined;
+    this.remember(key, value, text?.length ?? approximateJsonLength(value), this.options.now() + ttlMs);
+    if (redis && text !== undefined) redis.set(this.redisPrefix + key, text, ttlMs);
+  }
+
+  /** Deletes the keys starting with `prefix` (and, when `ids` are given, ending in one of them). */
+  async deletePrefix(prefix: string, ids?: readonly string[]): Promise<{ memory: number; redis: number | null }> {
+    const memory = this.forget(prefix, ids);
+    const redis = this.options.redis;
+    if (!redis) return { memory, redis: null };
+    await redis.publish(this.purgeChannel, JSON.stringify({ prefix, ids }));
+    const base = escapeGlob(this.redisPrefix + prefix);
+    let deleted = 0;
+    for (const pattern of ids ? ids.map((id) => `${base}*|${escapeGlob(id)}`) : [`${base}*`]) {
+      const n = await redis.delete([], pattern);
+      if (n === undefined) return { memory, redis: null };
+      deleted += n;
+    }
+    return { memory, redis: deleted };
+  }
+
+  /**
+   * Changes with every purge. A writer reads it before fetching and passes it to `set`: a value fetched
+   * before a purge is not stored after it (it may be what the purge was for).
+   */
+  get epoch(): number {
+    return this.purgeCount;
+  }
+
+  /** Deletes the matching keys from memory only; how many. */
+  private forget(prefix: string, ids?: readonly string[]): number {
+    this.purgeCount++;
+    let deleted = 0;
+    for (const key of [...this.memory.keys()]) {
+      if (key.startsWith(prefix) && (!ids || ids.some((id) => key.endsWith(`|${id}`)))) {
+        this.memory.delete(key);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private remember(key: string, value: unknown, textLength: number, expiresAt: number): void {
+    // A JS object takes about twice its JSON's length in memory (UTF-16 strings, object headers).
+    const size = Math.max(1, textLength * 2);
+    if (size <= this.options.maxBytes) this.memory.set(key, { value, size, expiresAt });
+  }
+}
+
+/** About the length of `JSON.stringify(value)`, without building it. */
+function approximateJsonLength(value: unknown): number {
+  if (typeof value === 'string') return value.length + 2;
+  if (typeof value !== 'object' || value === null) return 8;
+  let length = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) length += approximateJsonLength(item) + 1;
+    return length;
+  }
+  for (const key in value) length += key.length + 4 + approximateJsonLength((value as Record<string, unknown>)[key]);
+  return length;
+}
+
+/** JSON text, or undefined for a value JSON cannot hold (a bigint): then it stays in memory only. */
+function serialize(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}

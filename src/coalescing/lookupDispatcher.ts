@@ -1,0 +1,183 @@
+/**
+ * Coalesces the lookups of one platform and one credential across concurrent requests. A call is
+ * open until it goes out: while it waits for a concurrency slot or its quota slot, new ids join it
+ * (up to the platform's maximum per call) and its selection grows to the union of its waiters'. When
+ * nothing waits, a call goes out at once (plus `windowMs`, default 0). Each waiter gets exactly its
+ * own ids; a per-id error reaches only the requests that asked for that id; no waiter is held past
+ * its own deadline. A lookup that an in-flight call already covers shares that call (single flight).
+ */
+import type { PlatformCode, Product } from '../generated/graphql';
+import { GatewayReason, UpstreamError } from '../platforms/errors';
+import { currentUsage, runDetached, runWithUsage } from '../platforms/requestUsage';
+import { runWithPrepaidTurn } from '../platforms/resilience/prepaidTurn';
+import type { Reservation } from '../platforms/resilience/tokenBucket';
+import type { ProductSelection } from '../platforms/types';
+import { SharedCall, type Fetched, type LookupPriority } from './sharedCall';
+
+export interface LookupDispatcherOptions {
+  platform: PlatformCode;
+  /** The adapter's lookup, bound to the credentials: at most `maxIds` distinct ids, one entry per id. */
+  lookup(ids: readonly string[], selection: ProductSelection, deadline: number): Promise<Array<Product | Error>>;
+  /** Ids one upstream call carries. */
+  maxIds: number;
+  /** Calls of this credential in flight (or waiting for their quota slot) at once. */
+  maxInFlight: number;
+  /** Added wait before an open call goes out (BATCH_WINDOW_MS); 0 = none. */
+  windowMs: number;
+  /** How long a background call (a cache refresh) stays open to gather more ids (CACHE_REFRESH_GATHER_MS). */
+  backgroundGatherMs: number;
+  /** Reserves the credential's next quota slot; absent where the adapter cannot name its quota. */
+  reserveTurn?(deadline: number, priority: LookupPriority): Reservation;
+  /** The error of a call whose quota slot comes after its deadline. */
+  quotaRefusal(retryAfterMs: number): Error;
+}
+
+export class LookupDispatcher {
+  /** Calls not sent yet, oldest first. */
+  private readonly open: SharedCall[] = [];
+  private readonly openById = new Map<string, SharedCall>();
+  private readonly sentById = new Map<string, Set<SharedCall>>();
+  /** Calls holding a concurrency slot (scheduled or sent). */
+  private running = 0;
+
+  constructor(private readonly options: LookupDispatcherOptions) {}
+
+  /** One answer per id, in order. Ids not answered by `deadline` get an UPSTREAM_TIMEOUT error. */
+  lookup(ids: readonly string[], selection: ProductSelection, deadline: number, priority: LookupPriority = 'request'): Promise<Fetched[]> {
+    const usage = priority === 'request' ? currentUsage() : undefined;
+    const answers = ids.map((id) => this.join(id, selection, deadline, priority, usage));
+    return withDeadline(answers, deadline, selection, this.options.platform);
+  }
+
+  private join(id: string, selection: ProductSelection, deadline: number, priority: LookupPriority, usage: ReturnType<typeof currentUsage>): Promise<Fetched> {
+    for (const sent of this.sentById.get(id) ?? []) if (sent.covers(selection)) return sent.answerFor(id);
+    const call = this.openById.get(id) ?? this.openCallWithRoom(deadline) ?? this.newCall(priority, usage);
+    const wasBackground = call.priority === 'background';
+    const answer = call.join(id, selection, deadline, priority, usage);
+    this.openById.set(id, call);
+    if (wasBackground && call.priority === 'request') this.hurry(call);
+    this.schedule(call);
+    return answer;
+  }
+
+  /** A request now waits for a background call: it stops gathering or waiting for an idle slot, and queues like any request. */
+  private hurry(call: SharedCall): void {
+    if (!call.retryTimer) return;
+    clearTimeout(call.retryTimer);
+    call.retryTimer = undefined;
+  }
+
+  /** The open call that goes out soonest, has room, and goes out before `deadline`. */
+  private openCallWithRoom(deadline: number): SharedCall | undefined {
+    return this.open.find((call) => call.size < this.options.maxIds && (call.sendAt === null || call.sendAt <= deadline));
+  }
+
+  private newCall(priority: LookupPriority, usage: ReturnType<typeof currentUsage>): SharedCall {
+    const call = new SharedCall(priority, usage);
+    this.open.push(call);
+    return call;
+  }
+
+  /**
+   * Gives an open call a concurrency slot and a quota slot, then sends it when its slot comes. A
+   * background call first gathers other ids for `backgroundGatherMs`, holding no slot meanwhile.
+   */
+  private schedule(call: SharedCall): void {
+    if (call.sendAt !== null || call.retryTimer || this.running >= this.options.maxInFlight) return;
+    if (call.priority === 'background' && !call.gathered && this.options.backgroundGatherMs > 0) {
+      call.retryTimer = setTimeout(() => {
+        call.retryTimer = undefined;
+        call.gathered = true;
+        this.schedule(call);
+      }, this.options.backgroundGatherMs);
+      return;
+    }
+    const now = Date.now();
+    let waitMs = 0;
+    if (this.options.reserveTurn) {
+      const reservation = this.options.reserveTurn(call.deadline, call.priority);
+      if (!reservation.ok) return this.refused(call, reservation.retryAfterMs);
+      waitMs = reservation.waitMs;
+      call.prepaid = true;
+      call.quotaWaitMs = waitMs;
+    }
+    this.running++;
+    const delay = Math.max(waitMs, this.options.windowMs);
+    call.sendAt = now + delay;
+    if (delay > 0) setTimeout(() => void this.send(call), delay);
+    else queueMicrotask(() => void this.send(call));
+  }
+
+  /** No quota slot: a background call tries again when one may be idle; a request call fails. */
+  private refused(call: SharedCall, retryAfterMs: number): void {
+    if (call.priority === 'background' && Date.now() + retryAfterMs < call.deadline) {
+      call.retryTimer = setTimeout(() => {
+        call.retryTimer = undefined;
+        this.schedule(call);
+      }, Math.max(1, retryAfterMs));
+      return;
+    }
+    this.close(call);
+    call.settle(this.options.quotaRefusal(retryAfterMs));
+  }
+
+  private async send(call: SharedCall): Promise<void> {
+    this.close(call);
+    const ids = call.ids();
+    const selection = call.seal();
+    for (const id of ids) {
+      let sent = this.sentById.get(id);
+      if (!sent) this.sentById.set(id, (sent = new Set()));
+      sent.add(call);
+    }
+    const fetch = (): Promise<Array<Product | Error>> => this.options.lookup(ids, selection, call.deadline);
+    const prepaid = call.prepaid ? () => runWithPrepaidTurn(this.options.platform, call.quotaWaitMs, fetch) : fetch;
+    try {
+      // Charged to the request whose work opened the call, whoever's continuation sends it.
+      const results = await (call.usage ? runWithUsage(call.usage, prepaid) : runDetached(prepaid));
+      if (results.length !== ids.length) throw new TypeError(`${this.options.platform} lookup must return one entry per id (${ids.length}), got ${results.length}`);
+      call.settle(results);
+    } catch (err) {
+      call.settle(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      for (const id of ids) {
+        const sent = this.sentById.get(id);
+        sent?.delete(call);
+        if (sent?.size === 0) this.sentById.delete(id);
+      }
+      this.running--;
+      this.pump();
+    }
+  }
+
+  /** Removes an open call from the queue (it is sent or failed). */
+  private close(call: SharedCall): void {
+    const at = this.open.indexOf(call);
+    if (at >= 0) this.open.splice(at, 1);
+    for (const id of call.ids()) if (this.openById.get(id) === call) this.openById.delete(id);
+  }
+
+  /** A concurrency slot came free: requests' calls first, then background ones. */
+  private pump(): void {
+    for (const priority of ['request', 'background'] as const) {
+      for (const call of [...this.open]) {
+        if (this.running >= this.options.maxInFlight) return;
+        if (call.priority === priority) this.schedule(call);
+      }
+    }
+  }
+}
+
+/** The answers, each id's own or a timeout at `deadline`, whichever comes first. */
+function withDeadline(answers: Array<Promise<Fetched>>, deadline: number, selection: ProductSelection, platform: PlatformCode): Promise<Fetched[]> {
+  const results: Array<Fetched | undefined> = answers.map(() => undefined);
+  const all = Promise.all(answers.map((answer, i) => answer.then((fetched) => (results[i] = fetched))));
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  return Promise.race([all, expired]).then(() => {
+    clearTimeout(timer);
+    if (results.every((fetched) => fetched !== undefined)) return results;
+    const timeout = new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline });
+    return results.map((fetched) => fetched ?? { result: timeout, selection });
+  });
+}
