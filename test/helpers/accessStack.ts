@@ -49,7 +49,7 @@ export function tempDir(): { dir: string; write(name: string, content: string): 
   };
 }
 
-/** `env`, or a function of the started sandbox's URL resolving to it (to read `/__sandbox/credentials` first). */
+/** `env` (over `CACHE=off`), or a function of the started sandbox's URL resolving to it (to read `/__sandbox/credentials` first). */
 export async function startAccessStack(env: Record<string, string> | ((sandboxUrl: string) => Promise<Record<string, string>>)): Promise<AccessStack> {
   const logs: string[] = [];
   const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
@@ -58,7 +58,8 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
   const sandbox = await startSandbox({ size: 60, seed: 11, port: 0, host: '127.0.0.1' });
   let gateway: RunningGateway;
   try {
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), ...(typeof env === 'function' ? await env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
+    // The entity cache is off unless a test turns it on: these tests count each request's upstream calls.
+    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...(typeof env === 'function' ? await env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
     const logger = createLogger({ level: 'info', format: 'json', destination: { write: (line: string) => void logs.push(line) } });
     gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, logger });
   } catch (err) {

@@ -39,18 +39,22 @@ function tenantRecord(id: string, credentials: PlatformCredentials, key: string,
   return { id, credentials: sealed, clients: [{ id: 'app', keyDigest: digestApiKey(key, PEPPER), scopes: [] }] };
 }
 
-beforeAll(async () => {
-  files = tempDir();
-  stack = await startAccessStack(async (sandboxUrl) => {
+/** A gateway whose tenants alpha, beta and gamma act for the sandbox's merchants m2, m3 and m2 (Taobao only). */
+const startTenantsStack = (extraEnv: Record<string, string> = {}): Promise<AccessStack> =>
+  startAccessStack(async (sandboxUrl) => {
     const { merchants } = (await (await fetch(`${sandboxUrl}/__sandbox/credentials`)).json()) as { merchants: Record<string, PlatformCredentials> };
-    const env: Record<string, string> = { AUTH: 'api-key', API_KEY_PEPPER: PEPPER, TENANTS_REFRESH_MS: '60000' };
+    const env: Record<string, string> = { AUTH: 'api-key', API_KEY_PEPPER: PEPPER, TENANTS_REFRESH_MS: '60000', ...extraEnv };
     const tenants = [
       tenantRecord('alpha', merchants.m2!, KEYS.alpha, env),
       tenantRecord('beta', merchants.m3!, KEYS.beta, env),
       tenantRecord('gamma', { TAOBAO: merchants.m2!.TAOBAO }, KEYS.gamma, env),
     ];
-    return { ...env, TENANTS_FILE: files.write('tenants.json', JSON.stringify({ tenants })) };
+    return { ...env, TENANTS_FILE: files.write(`tenants-${randomBytes(4).toString('hex')}.json`, JSON.stringify({ tenants })) };
   });
+
+beforeAll(async () => {
+  files = tempDir();
+  stack = await startTenantsStack();
 });
 afterAll(async () => {
   await stack?.close();
@@ -154,5 +158,25 @@ describe('quota pacing per tenant', () => {
     const beta = await lookup('beta', '1489161932');
     expect(beta.json.errors).toBeUndefined();
     expect(beta.json.data.product.title).toMatch(/\(m3\)$/);
+  });
+});
+
+describe('two tenants over the same ids with the entity cache on', () => {
+  it('never get each other\'s cached products, however their requests interleave', async () => {
+    const cached = await startTenantsStack({ CACHE: 'on' });
+    try {
+      const order = ['alpha', 'beta', 'beta', 'alpha', 'alpha', 'beta', 'alpha', 'beta'] as const;
+      // Twice: the second round is answered from the cache that the first one filled.
+      for (let round = 0; round < 2; round++) {
+        const answers = await Promise.all(order.map((tenant) => cached.post({ query: LOOKUPS }, { 'x-api-key': KEYS[tenant] })));
+        answers.forEach((answer, i) => {
+          const mark = order[i] === 'alpha' ? '(m2)' : '(m3)';
+          expect([answer.json.data.tb.title, answer.json.data.xe[0].title, answer.json.data.wx.title].every((t: string) => t.endsWith(mark))).toBe(true);
+        });
+        if (round === 1) expect(answers.every((answer) => answer.json.extensions.cache.misses === 0)).toBe(true);
+      }
+    } finally {
+      await cached.close();
+    }
   });
 });

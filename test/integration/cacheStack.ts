@@ -43,7 +43,7 @@ export async function startCacheStack(options: CacheStackOptions = {}): Promise<
   const gateways: RunningGateway[] = [];
   const instances = typeof options.gateways === 'object' ? options.gateways : Array.from({ length: options.gateways ?? 1 }, () => () => ({}));
   for (const own of instances) {
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'on', CACHE_REFRESH_GATHER_MS: '10', ...options.env, ...own(sandbox.url) }, SANDBOX_CREDENTIALS);
+    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), AUTH: 'none', CACHE: 'on', CACHE_REFRESH_GATHER_MS: '10', ...options.env, ...own(sandbox.url) }, SANDBOX_CREDENTIALS);
     gateways.push(await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, cacheClock: clock.now }));
   }
   const sandboxAdmin = (path: string, init?: RequestInit) => fetch(`${sandbox.url}/__sandbox${path}`, init);
