@@ -9,13 +9,24 @@ import tseslint from 'typescript-eslint';
 
 /** `target` may not import from `from` (paths from the repository root); `except` is relative to `from`. */
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
-const ABOVE_PLATFORMS = ['./src/config', './src/listing', './src/loaders', './src/resolvers', './src/server', './src/observability', './src/sandbox', './src/index.ts'];
+const ABOVE_PLATFORMS = [
+  './src/config',
+  './src/listing',
+  './src/loaders',
+  './src/resolvers',
+  './src/server',
+  './src/observability',
+  './src/sandbox',
+  './src/index.ts',
+];
 // GatewayContext (server/context.ts) is the per-request contract the resolvers and the listing read;
 // it exports types only, so importing it can never pull the server in at run time.
 const SERVER_CONTEXT_ONLY = ['./context.ts'];
 
 const LAYER_ZONES = [
-  ...ABOVE_PLATFORMS.map((from) => zone('./src/platforms', from, 'src/platforms is the lowest layer: it imports only src/util and src/generated.')),
+  ...ABOVE_PLATFORMS.map((from) =>
+    zone('./src/platforms', from, 'src/platforms is the lowest layer: it imports only src/util and src/generated.'),
+  ),
   ...['./src/listing', './src/loaders'].flatMap((target) => [
     zone(target, './src/resolvers', 'loaders and listing sit below the resolvers.'),
     zone(target, './src/server', 'loaders and listing sit below the server (GatewayContext aside).', SERVER_CONTEXT_ONLY),
@@ -26,17 +37,23 @@ const LAYER_ZONES = [
   zone('./src/listing', './src/loaders', 'listing and loaders are one layer: neither imports the other.'),
   zone('./src/loaders', './src/listing', 'listing and loaders are one layer: neither imports the other.'),
   zone('./src/resolvers', './src/server', 'resolvers sit below the server (GatewayContext aside).', SERVER_CONTEXT_ONLY),
-  ...['./src/sandbox', './src/index.ts'].map((from) => zone('./src/resolvers', from, 'resolvers import neither the sandbox nor the entry point.')),
-  ...['./src/sandbox', './src/index.ts'].map((from) => zone('./src/server', from, 'the server imports neither the sandbox nor the entry point.')),
+  ...['./src/sandbox', './src/index.ts'].map((from) =>
+    zone('./src/resolvers', from, 'resolvers import neither the sandbox nor the entry point.'),
+  ),
+  ...['./src/sandbox', './src/index.ts'].map((from) =>
+    zone('./src/server', from, 'the server imports neither the sandbox nor the entry point.'),
+  ),
   ...['./src/listing', './src/loaders', './src/resolvers', './src/server', './src/sandbox', './src/index.ts'].map((from) =>
     zone('./src/config', from, 'config reads the platform descriptors and nothing above them; src/index.ts hands the sandbox in.'),
   ),
-  ...['./src/config', './src/platforms', ...ABOVE_PLATFORMS.slice(1)].map((from) => zone('./src/util', from, 'src/util is below everything.')),
+  ...['./src/config', './src/platforms', ...ABOVE_PLATFORMS.slice(1)].map((from) =>
+    zone('./src/util', from, 'src/util is below everything.'),
+  ),
   // The sandbox shares no code with the gateway above src/platforms. It may import the upstream record
   // types of src/platforms (shared contracts, type-only); a zone cannot tell a type import from a runtime
   // one, so src/platforms is not listed here, and no-cycle plus review keep its imports type-only.
-  ...['./src/config', './src/listing', './src/loaders', './src/resolvers', './src/server', './src/observability', './src/index.ts'].map((from) =>
-    zone('./src/sandbox', from, 'the sandbox never imports the gateway.'),
+  ...['./src/config', './src/listing', './src/loaders', './src/resolvers', './src/server', './src/observability', './src/index.ts'].map(
+    (from) => zone('./src/sandbox', from, 'the sandbox never imports the gateway.'),
   ),
 ];
 
@@ -45,7 +62,9 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { 'import-x': importX },
     settings: {
       ...importX.flatConfigs.typescript.settings,

@@ -5,7 +5,13 @@ import { TenantDirectory } from '../src/tenants/tenantDirectory';
 const pepper = 'p'.repeat(40);
 const keys = Array.from({ length: 1000 }, () => newApiKey());
 const records = keys.map((k, i) => ({ id: `t${i}`, clients: [{ id: 'c', keyDigest: digestApiKey(k, pepper), scopes: [] }] }));
-const directory = await TenantDirectory.open({ source: { description: 'm', load: async () => records, close: async () => {} }, defaultCredentials: {}, secrets: { env: {} }, refreshMs: 60000, warn: console.warn });
+const directory = await TenantDirectory.open({
+  source: { description: 'm', load: async () => records, close: async () => {} },
+  defaultCredentials: {},
+  secrets: { env: {} },
+  refreshMs: 60000,
+  warn: console.warn,
+});
 const auth = await createAuthenticator({ apiKey: { pepper }, jwt: null, anonymous: null }, directory);
 const n = 200_000;
 for (let i = 0; i < 10000; i++) await auth({ 'x-api-key': keys[i % 1000] });

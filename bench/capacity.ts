@@ -55,11 +55,13 @@ interface MeshAnswer {
 const globalIdOf = (id: string): string => Buffer.from(`Product:TAOBAO:${id}`).toString('base64url');
 
 /** BENCH_PROFILE=1: the gateway runs with --cpu-prof into bench/results/tmp/ (git-ignored). */
-const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${new URL('./results/tmp', import.meta.url).pathname}`] : [];
+const PROFILE =
+  process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${new URL('./results/tmp', import.meta.url).pathname}`] : [];
 
 const gatewayTarget = (name: string, cache: 'on' | 'off'): Target => ({
   name,
-  start: (sandboxUrl) => startServer(name, 'targets/gateway.ts', { ...benchGatewayEnv(sandboxUrl), TAOBAO_RATE_LIMIT: `${QUOTA}/1s`, CACHE: cache }, PROFILE),
+  start: (sandboxUrl) =>
+    startServer(name, 'targets/gateway.ts', { ...benchGatewayEnv(sandboxUrl), TAOBAO_RATE_LIMIT: `${QUOTA}/1s`, CACHE: cache }, PROFILE),
   body: (id) => JSON.stringify({ query: GATEWAY_VIEW, variables: { id } }),
   answered: (json, id) => {
     const answer = json as GatewayAnswer;
@@ -72,11 +74,16 @@ const TARGET_DEFS: Record<string, Target> = {
   'cache-off': gatewayTarget('cache-off', 'off'),
   mesh: {
     name: 'mesh',
-    start: (sandboxUrl) => startServer('mesh', 'mesh/server.ts', { BENCH_SANDBOX_URL: sandboxUrl, BENCH_MESH_RESPONSE_CACHE_TTL_MS: String(MESH_TTL_MS) }),
+    start: (sandboxUrl) =>
+      startServer('mesh', 'mesh/server.ts', { BENCH_SANDBOX_URL: sandboxUrl, BENCH_MESH_RESPONSE_CACHE_TTL_MS: String(MESH_TTL_MS) }),
     body: (id) => JSON.stringify({ query: MESH_VIEW, variables: { ids: id } }),
     answered: (json, id) => {
       const items = (json as MeshAnswer).data?.taobaoItems;
-      return !(json as MeshAnswer).errors && !items?.error_response && String(items?.miniapp_items_get_response?.items?.item?.[0]?.num_iid) === id;
+      return (
+        !(json as MeshAnswer).errors &&
+        !items?.error_response &&
+        String(items?.miniapp_items_get_response?.items?.item?.[0]?.num_iid) === id
+      );
     },
   },
 };
@@ -126,7 +133,11 @@ async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<R
         const id = ids[pick()]!;
         const t0 = performance.now();
         try {
-          const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body(id) });
+          const res = await fetch(`${server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: target.body(id),
+          });
           const json: unknown = await res.json();
           const ok = res.ok && target.answered(json, id);
           if (measuring && ok) views++;
@@ -160,7 +171,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function report(results: RunResult[], load: string): void {
-  console.log(`\nQuota ${QUOTA} Taobao calls/s, upstream latency ${LATENCY_MS} ms, ${CLIENTS} closed-loop clients, Zipf s=${ZIPF_S} over ${HOT_SET} products, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per target; ${load}\n`);
+  console.log(
+    `\nQuota ${QUOTA} Taobao calls/s, upstream latency ${LATENCY_MS} ms, ${CLIENTS} closed-loop clients, Zipf s=${ZIPF_S} over ${HOT_SET} products, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per target; ${load}\n`,
+  );
   console.log('| target | views/s | x quota | calls/view | p50 ms | p99 ms | error answers | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
@@ -190,7 +203,12 @@ async function main(): Promise<void> {
       results.push(await run(target, sandbox.url, ids));
     }
     const { loadavg } = await import('node:os');
-    report(results, `load average at the end ${loadavg().map((n) => n.toFixed(1)).join(' ')} (2 shared cores)`);
+    report(
+      results,
+      `load average at the end ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} (2 shared cores)`,
+    );
   } finally {
     await sandbox.stop();
   }

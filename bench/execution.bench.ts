@@ -18,7 +18,9 @@ const { execute, parse } = createRequire(new URL('../package.json', import.meta.
 const ROUNDS = Number(process.env.ROUNDS ?? 2000);
 const schema = buildSchema();
 const catalog = createTaobaoSandbox({ seed: 1, size: 200 }).catalog;
-const products = new Map<string, Product>([...catalog.items.values()].slice(0, 50).map((item) => [String(item.num_iid), toTaobaoProduct(item)]));
+const products = new Map<string, Product>(
+  [...catalog.items.values()].slice(0, 50).map((item) => [String(item.num_iid), toTaobaoProduct(item)]),
+);
 const document = parse(`query($ids: [ID!]!) { products(platform: TAOBAO, ids: $ids) {
   id title price { min { amount currency } max { amount currency } } skus { id price { amount currency } stock { available } } } }`);
 const variables = { ids: [...products.keys()] };
@@ -40,7 +42,8 @@ async function timeIt(name: string, run: () => unknown): Promise<number> {
 const compiled = compileQuery(schema, document);
 if (!isCompiledQuery(compiled)) throw new Error(`compile failed: ${JSON.stringify(compiled.errors)}`);
 const expected = JSON.stringify(await execute({ schema, document, variableValues: variables, contextValue: contextValue() }));
-if (JSON.stringify(await compiled.query(undefined, contextValue(), variables)) !== expected) throw new Error('graphql-jit answered differently');
+if (JSON.stringify(await compiled.query(undefined, contextValue(), variables)) !== expected)
+  throw new Error('graphql-jit answered differently');
 const js = await timeIt('graphql-js', () => execute({ schema, document, variableValues: variables, contextValue: contextValue() }));
 const jit = await timeIt('graphql-jit', () => compiled.query(undefined, contextValue(), variables));
 console.log(`graphql-jit takes ${(jit / js).toFixed(2)}x the time of graphql-js`);

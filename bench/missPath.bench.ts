@@ -51,7 +51,10 @@ async function direct(ids: string[]): Promise<unknown> {
 }
 
 function throughLoaders(cache: 'on' | 'off' | 'before'): (ids: string[]) => Promise<unknown> {
-  const shared = cache === 'before' ? { lookups: { cache: null, lookup: (_r: unknown, ids: string[]) => direct(ids) } as unknown as SharedLookups } : buildSharedLookups(registry, loadConfig({ CACHE: cache, CACHE_MAX_MB: process.env.CACHE_MAX_MB ?? '64' }).cache);
+  const shared =
+    cache === 'before'
+      ? { lookups: { cache: null, lookup: (_r: unknown, ids: string[]) => direct(ids) } as unknown as SharedLookups }
+      : buildSharedLookups(registry, loadConfig({ CACHE: cache, CACHE_MAX_MB: process.env.CACHE_MAX_MB ?? '64' }).cache);
   return (ids) => {
     const load = new ProductLoaders(registry, credentials, Date.now() + 10_000, shared.lookups).forPlatform('TAOBAO');
     return Promise.all(ids.map((id) => load(id, selection)));
@@ -74,4 +77,6 @@ if (process.env.ONLY === 'miss') {
 const before = await timeIt('before', throughLoaders('before'));
 const coalescer = await timeIt('coalescer', throughLoaders('off'));
 const miss = await timeIt('cache miss', throughLoaders('on'));
-console.log(`coalescer ${(coalescer / before).toFixed(2)}x before; cache miss ${(miss / before).toFixed(2)}x before (${((miss - before) / 50).toFixed(1)} µs more per id)`);
+console.log(
+  `coalescer ${(coalescer / before).toFixed(2)}x before; cache miss ${(miss / before).toFixed(2)}x before (${((miss - before) / 50).toFixed(1)} µs more per id)`,
+);

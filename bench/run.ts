@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     for (const name of settings.targets) {
       const execArgv = name === 'gateway' && settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}tmp`] : [];
       try {
-        servers.set(name, await startServer(name, ENTRIES[name], { ...benchGatewayEnv(sandbox.url), BENCH_SANDBOX_URL: sandbox.url }, execArgv));
+        servers.set(
+          name,
+          await startServer(name, ENTRIES[name], { ...benchGatewayEnv(sandbox.url), BENCH_SANDBOX_URL: sandbox.url }, execArgv),
+        );
       } catch (err) {
         notStarted[name] = err instanceof Error ? err.message : String(err);
         console.error(`${name} could not be started: ${notStarted[name]}`);
@@ -61,10 +64,16 @@ function writeResults(
   finalPeakRssMB: Record<string, number>,
 ): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const stamp = started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const stamp = started
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z');
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg() };
   const file = `${RESULTS_DIR}${stamp}`;
-  writeFileSync(`${file}.json`, `${JSON.stringify({ started: started.toISOString(), finished: new Date().toISOString(), machine, settings, notStarted, finalPeakRssMB, results }, null, 2)}\n`);
+  writeFileSync(
+    `${file}.json`,
+    `${JSON.stringify({ started: started.toISOString(), finished: new Date().toISOString(), machine, settings, notStarted, finalPeakRssMB, results }, null, 2)}\n`,
+  );
   writeFileSync(`${file}.svg`, renderChart(results, `catalog-gateway bench ${stamp} (Node ${process.version}, ${machine.cpus} cores)`));
   console.log(`\nwrote ${file}.json and ${file}.svg`);
 }

@@ -51,7 +51,8 @@ function taobaoItemsGet(sandbox: RunningSandbox, numIids: readonly string[]): Be
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
     body: new URLSearchParams(params).toString(),
     describeAnswer: (text) => {
-      const items = (JSON.parse(text) as { miniapp_items_get_response?: { items?: { item?: unknown[] } } }).miniapp_items_get_response?.items?.item;
+      const items = (JSON.parse(text) as { miniapp_items_get_response?: { items?: { item?: unknown[] } } }).miniapp_items_get_response
+        ?.items?.item;
       if (!Array.isArray(items)) throw new Error(`Taobao answered an error: ${text.slice(0, 300)}`);
       return `${items.length} items, ${text.length} chars`;
     },

@@ -38,11 +38,19 @@ const SIZE = positive('SOAK_SIZE', 5000);
 /** Per attempt, so a hang costs 2 s rather than the default 5 s. */
 const GATEWAY_ENV = { TAOBAO_TIMEOUT_MS: '2000', XIAOE_TIMEOUT_MS: '2000', WECHAT_TIMEOUT_MS: '2000' };
 
-interface MemorySample { rssMb: number; heapUsedMb: number; gc: boolean }
+interface MemorySample {
+  rssMb: number;
+  heapUsedMb: number;
+  gc: boolean;
+}
 type Tally = { requests: number; non200: number; products: number; answered: number; byCode: Record<string, number> };
 
 if (process.argv.includes('--serve')) void serveGateway();
-else void main().catch((err: unknown) => { console.error(err); process.exit(1); });
+else
+  void main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 
 /** Child mode: the gateway alone, pointed at the parent's sandbox; answers memory requests over IPC. */
 async function serveGateway(): Promise<void> {
@@ -58,7 +66,8 @@ async function serveGateway(): Promise<void> {
 async function main(): Promise<void> {
   const taobao = createTaobaoSandbox({ seed: deriveSeed(DEFAULT_SEED, 'taobao'), size: SIZE });
   const platforms: PlatformSandbox[] = SANDBOX_PLATFORMS.map((name) =>
-    name === 'taobao' ? taobao : PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(DEFAULT_SEED, name), size: SIZE }));
+    name === 'taobao' ? taobao : PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(DEFAULT_SEED, name), size: SIZE }),
+  );
   const sandbox = await startSandbox({ port: 0, platforms, faultSeed: 20240601 });
   const ids = { taobao: [...taobao.catalog.items.keys()].slice(0, 500), xiaoe: await xiaoeIds(sandbox), wechat: await wechatIds(sandbox) };
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
@@ -69,11 +78,20 @@ async function main(): Promise<void> {
     const url = ((await nextMessage(child)) as { url: string }).url;
     const bodies = Array.from({ length: 400 }, (_, i) => queryBody(ids, i));
     await setFaults(sandbox, faultRules(FAULT_RATE));
-    console.log(`soak: ${SECONDS} s at ${RATE} req/s over ${CONNECTIONS} connections, ${FAULT_RATE * 100}% faults per platform, ${SIZE} products per platform (after ${WARMUP_SECONDS} s of warm-up)`);
+    console.log(
+      `soak: ${SECONDS} s at ${RATE} req/s over ${CONNECTIONS} connections, ${FAULT_RATE * 100}% faults per platform, ${SIZE} products per platform (after ${WARMUP_SECONDS} s of warm-up)`,
+    );
     await runLoad(url, bodies, WARMUP_SECONDS);
     const before = await memoryOf(child);
     const samples: MemorySample[] = [];
-    const sampler = setInterval(() => void memoryOf(child).then((m) => samples.push(m), () => undefined), SAMPLE_EVERY_MS);
+    const sampler = setInterval(
+      () =>
+        void memoryOf(child).then(
+          (m) => samples.push(m),
+          () => undefined,
+        ),
+      SAMPLE_EVERY_MS,
+    );
     const { result, tally } = await runLoad(url, bodies, SECONDS).finally(() => clearInterval(sampler));
     await setFaults(sandbox, []);
     const after = await memoryOf(child);
@@ -123,12 +141,14 @@ async function runLoad(url: string, bodies: string[], seconds: number): Promise<
     connections: CONNECTIONS,
     overallRate: RATE,
     duration: seconds,
-    requests: [{
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-      onResponse: (status, body) => countAnswer(tally, status, body),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+        onResponse: (status, body) => countAnswer(tally, status, body),
+      },
+    ],
   });
   return { result, tally };
 }
@@ -153,7 +173,14 @@ function countAnswer(tally: Tally, status: number, body: string): void {
   }
 }
 
-function report(result: autocannon.Result, tally: Tally, before: MemorySample, after: MemorySample, samples: MemorySample[], upstream: Record<string, number>): void {
+function report(
+  result: autocannon.Result,
+  tally: Tally,
+  before: MemorySample,
+  after: MemorySample,
+  samples: MemorySample[],
+  upstream: Record<string, number>,
+): void {
   const heaps = samples.map((m) => m.heapUsedMb);
   const pct = (n: number) => `${((100 * n) / Math.max(1, tally.products)).toFixed(2)}%`;
   const rows = [
@@ -161,10 +188,20 @@ function report(result: autocannon.Result, tally: Tally, before: MemorySample, a
     ['non-200 answers', String(tally.non200), ''],
     ['products requested', String(tally.products), ''],
     ['products answered', String(tally.answered), pct(tally.answered)],
-    ...Object.entries(tally.byCode).sort(([, a], [, b]) => b - a).map(([code, n]) => [`  ${code}`, String(n), pct(n)]),
-    ['latency p50 / p90 / p99 / max ms', `${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max}`, ''],
+    ...Object.entries(tally.byCode)
+      .sort(([, a], [, b]) => b - a)
+      .map(([code, n]) => [`  ${code}`, String(n), pct(n)]),
+    [
+      'latency p50 / p90 / p99 / max ms',
+      `${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max}`,
+      '',
+    ],
     ['gateway RSS start -> end MB', `${before.rssMb} -> ${after.rssMb}`, `${(after.rssMb - before.rssMb).toFixed(1)}`],
-    ['gateway heap used start -> end MB', `${before.heapUsedMb} -> ${after.heapUsedMb}`, `${(after.heapUsedMb - before.heapUsedMb).toFixed(1)}${after.gc ? ' (after GC)' : ''}`],
+    [
+      'gateway heap used start -> end MB',
+      `${before.heapUsedMb} -> ${after.heapUsedMb}`,
+      `${(after.heapUsedMb - before.heapUsedMb).toFixed(1)}${after.gc ? ' (after GC)' : ''}`,
+    ],
     ['gateway heap used, samples min / max MB', `${Math.min(...heaps)} / ${Math.max(...heaps)}`, `${samples.length} samples`],
     ['upstream calls (incl. warm-up)', String(Object.values(upstream).reduce((a, b) => a + b, 0)), ''],
   ];
@@ -174,12 +211,33 @@ function report(result: autocannon.Result, tally: Tally, before: MemorySample, a
   const name = `soak-${new Date().toISOString().slice(0, 10)}${SECONDS === DEFAULT_SECONDS ? '' : `-${SECONDS}s`}.json`;
   const out = fileURLToPath(new URL(`./results/${name}`, import.meta.url));
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({
-    date: new Date().toISOString(), node: process.version,
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, rate: RATE, connections: CONNECTIONS, faultRate: FAULT_RATE, size: SIZE, gatewayEnv: GATEWAY_ENV },
-    faults: faultRules(FAULT_RATE), tally, latencyMs: result.latency, errorsByCode: tally.byCode,
-    autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }, memory: { before, after, samples }, upstreamCalls: upstream,
-  }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        settings: {
+          seconds: SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          rate: RATE,
+          connections: CONNECTIONS,
+          faultRate: FAULT_RATE,
+          size: SIZE,
+          gatewayEnv: GATEWAY_ENV,
+        },
+        faults: faultRules(FAULT_RATE),
+        tally,
+        latencyMs: result.latency,
+        errorsByCode: tally.byCode,
+        autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
+        memory: { before, after, samples },
+        upstreamCalls: upstream,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   console.log(`written: bench/results/${name}`);
 }
 
@@ -208,24 +266,45 @@ function nextMessage(child: ChildProcess): Promise<unknown> {
 }
 
 async function setFaults(sandbox: RunningSandbox, faults: FaultRule[]): Promise<void> {
-  const res = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
+  const res = await fetch(`${sandbox.url}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  });
   if (!res.ok) throw new Error(`sandbox refused the fault rules: ${await res.text()}`);
 }
 
 async function xiaoeIds(sandbox: RunningSandbox): Promise<string[]> {
   const c = SANDBOX_CREDENTIALS.XIAOE;
-  const token = await (await fetch(`${sandbox.baseUrls.xiaoe}/token?app_id=${c.appId}&client_id=${c.clientId}&secret_key=${c.secretKey}&grant_type=client_credential`)).json() as { data: { access_token: string } };
-  const page = await (await fetch(`${sandbox.baseUrls.xiaoe}/xe.goods.list.get/4.0.0`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ access_token: token.data.access_token, page: 1, page_size: 100 }),
-  })).json() as { data: { list: Array<{ resource_type: number; resource_id: string }> } };
+  const token = (await (
+    await fetch(
+      `${sandbox.baseUrls.xiaoe}/token?app_id=${c.appId}&client_id=${c.clientId}&secret_key=${c.secretKey}&grant_type=client_credential`,
+    )
+  ).json()) as { data: { access_token: string } };
+  const page = (await (
+    await fetch(`${sandbox.baseUrls.xiaoe}/xe.goods.list.get/4.0.0`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ access_token: token.data.access_token, page: 1, page_size: 100 }),
+    })
+  ).json()) as { data: { list: Array<{ resource_type: number; resource_id: string }> } };
   return page.data.list.map((g) => `${g.resource_type}:${g.resource_id}`);
 }
 
 async function wechatIds(sandbox: RunningSandbox): Promise<string[]> {
   const c = SANDBOX_CREDENTIALS.WECHAT_SHOP;
-  const token = await (await fetch(`${sandbox.baseUrls.wechat}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: c.appSecret }) })).json() as { access_token: string };
-  const text = await (await fetch(`${sandbox.baseUrls.wechat}/product/spu/get_list?access_token=${token.access_token}`, { method: 'POST', body: JSON.stringify({ status: 5, page: 1, page_size: 300 }) })).text();
+  const token = (await (
+    await fetch(`${sandbox.baseUrls.wechat}/cgi-bin/stable_token`, {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: c.appSecret }),
+    })
+  ).json()) as { access_token: string };
+  const text = await (
+    await fetch(`${sandbox.baseUrls.wechat}/product/spu/get_list?access_token=${token.access_token}`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 5, page: 1, page_size: 300 }),
+    })
+  ).text();
   return [...text.matchAll(/"product_id":\s*"?(\d+)/g)].map((m) => m[1]!);
 }
 

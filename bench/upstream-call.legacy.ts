@@ -31,7 +31,12 @@ const LATEST_MS = Date.UTC(2100, 0, 1);
 const SHANGHAI_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
 export function legacyReadShanghaiLocal(value: unknown): Reading<string> {
-  if (value === undefined || value === null || value === '' || (typeof value === 'string' && /^0000-00-00[ T]00:00:00$/.test(value.trim()))) {
+  if (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (typeof value === 'string' && /^0000-00-00[ T]00:00:00$/.test(value.trim()))
+  ) {
     return { value: null };
   }
   const iso = fromShanghaiLocal(value);

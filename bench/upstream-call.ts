@@ -28,7 +28,14 @@ const IN_FLIGHT = 8;
 const legacyClient = createLegacyHttpClient();
 
 async function legacySend(req: UpstreamRequest): Promise<UpstreamResponse> {
-  const res = await legacyClient.request<string>({ method: req.method, url: req.url, params: req.params, data: req.data, headers: req.headers, timeout: req.timeoutMs ?? 5_000 });
+  const res = await legacyClient.request<string>({
+    method: req.method,
+    url: req.url,
+    params: req.params,
+    data: req.data,
+    headers: req.headers,
+    timeout: req.timeoutMs ?? 5_000,
+  });
   return { status: res.status, body: res.data, headers: {} };
 }
 
@@ -36,9 +43,11 @@ async function legacySend(req: UpstreamRequest): Promise<UpstreamResponse> {
 async function cpuPerCall(calls: number, fn: () => Promise<unknown>, inFlight = IN_FLIGHT): Promise<number> {
   const start = process.cpuUsage();
   let next = 0;
-  await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (next++ < calls) await fn();
-  }));
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next++ < calls) await fn();
+    }),
+  );
   const used = process.cpuUsage(start);
   return (used.user + used.system) / calls;
 }
@@ -75,7 +84,12 @@ const sandbox = await startServer('sandbox', 'targets/sandbox.ts', { BENCH_CATAL
 try {
   const base = `${sandbox.url}/wechat`;
   const { appId, appSecret } = SANDBOX_CREDENTIALS.WECHAT_SHOP;
-  const tokenRes = await sendUpstream({ platform: 'WECHAT_SHOP', method: 'POST', url: `${base}/cgi-bin/stable_token`, data: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false } });
+  const tokenRes = await sendUpstream({
+    platform: 'WECHAT_SHOP',
+    method: 'POST',
+    url: `${base}/cgi-bin/stable_token`,
+    data: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false },
+  });
   const token = String(JSON.parse(tokenRes.body).access_token);
   const ids = (sandbox.ready.ids as { wechatOnSale: string[] }).wechatOnSale;
   let i = 0;
@@ -89,23 +103,59 @@ try {
   });
   const page: UpstreamRequest = { ...spuGet(), url: `${base}/product/spu/get_list`, data: '{"status":5,"page":1,"page_size":300}' };
   const check = await sendUpstream(spuGet());
-  if (check.status !== 200 || !check.body.includes('"errcode":0')) throw new Error(`spu/get answered ${check.status}: ${check.body.slice(0, 200)}`);
+  if (check.status !== 200 || !check.body.includes('"errcode":0'))
+    throw new Error(`spu/get answered ${check.status}: ${check.body.slice(0, 200)}`);
 
-  console.log(`load average at start: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at start: ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   console.log('\n| step | calls per sample | before: us CPU per call (median, range) | after | before/after |\n|---|---|---|---|---|');
-  await compare('transport: spu/get', 2000, () => cpuPerCall(2000, () => legacySend(spuGet())), () => cpuPerCall(2000, () => sendUpstream(spuGet())));
-  await compare('transport: get_list page of 300', 60, () => cpuPerCall(60, () => legacySend(page), 4), () => cpuPerCall(60, () => sendUpstream(page), 4));
+  await compare(
+    'transport: spu/get',
+    2000,
+    () => cpuPerCall(2000, () => legacySend(spuGet())),
+    () => cpuPerCall(2000, () => sendUpstream(spuGet())),
+  );
+  await compare(
+    'transport: get_list page of 300',
+    60,
+    () => cpuPerCall(60, () => legacySend(page), 4),
+    () => cpuPerCall(60, () => sendUpstream(page), 4),
+  );
 
   const body = (await sendUpstream(page)).body;
   const res: UpstreamResponse = { status: 200, body, headers: {} };
-  await compare('quoteLargeIds + parseJsonObject, page of 300', 100, async () => cpuPerCallSync(100, () => parseJsonObject('WECHAT_SHOP', { ...res, body: legacyQuoteLargeIds(body) })), async () => cpuPerCallSync(100, () => parseJsonObject('WECHAT_SHOP', { ...res, body: quoteLargeIds(body) })));
+  await compare(
+    'quoteLargeIds + parseJsonObject, page of 300',
+    100,
+    async () => cpuPerCallSync(100, () => parseJsonObject('WECHAT_SHOP', { ...res, body: legacyQuoteLargeIds(body) })),
+    async () => cpuPerCallSync(100, () => parseJsonObject('WECHAT_SHOP', { ...res, body: quoteLargeIds(body) })),
+  );
 
   const spus = (parseJsonObject('WECHAT_SHOP', res).spus ?? []) as WechatRecord[];
   const times = spus.flatMap((spu) => [spu.create_time, spu.update_time]);
   console.log(`(page: ${body.length} chars, ${spus.length} spus, ${times.length} times)`);
-  await compare('readShanghaiLocal, per time', 20_000, async () => cpuPerCallSync(20_000, () => legacyReadShanghaiLocal(times[i++ % times.length])), async () => cpuPerCallSync(20_000, () => readShanghaiLocal(times[i++ % times.length])));
-  await compare('mapWechatProduct, page of 300 (same code both sides: the noise)', 20, async () => cpuPerCallSync(20, () => spus.map((spu) => mapWechatProduct({ spu }))), async () => cpuPerCallSync(20, () => spus.map((spu) => mapWechatProduct({ spu }))));
-  console.log(`load average at end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  await compare(
+    'readShanghaiLocal, per time',
+    20_000,
+    async () => cpuPerCallSync(20_000, () => legacyReadShanghaiLocal(times[i++ % times.length])),
+    async () => cpuPerCallSync(20_000, () => readShanghaiLocal(times[i++ % times.length])),
+  );
+  await compare(
+    'mapWechatProduct, page of 300 (same code both sides: the noise)',
+    20,
+    async () => cpuPerCallSync(20, () => spus.map((spu) => mapWechatProduct({ spu }))),
+    async () => cpuPerCallSync(20, () => spus.map((spu) => mapWechatProduct({ spu }))),
+  );
+  console.log(
+    `load average at end: ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await sandbox.stop();
 }

@@ -16,7 +16,10 @@ const SPELLINGS: Record<string, { pattern: RegExp; folders: string[] }> = {
   XIAOE: { pattern: /xiaoe/i, folders: ['src/platforms/xiaoe/', 'src/sandbox/platforms/xiaoe/'] },
   WECHAT_SHOP: { pattern: /wechat|weixin/i, folders: ['src/platforms/wechat/', 'src/sandbox/platforms/wechat/'] },
   XHS_ARK: { pattern: /xhs[-_]?ark|\bark\b|\bArk[A-Z]/i, folders: ['src/platforms/xhs-ark/', 'src/sandbox/platforms/xhs-ark/'] },
-  XHS_MINIAPP: { pattern: /xhs[-_]?miniapp|XhsMiniapp|XHS_MINIAPP|\bMiniapp/, folders: ['src/platforms/xhs-miniapp/', 'src/sandbox/platforms/xhs-miniapp/'] },
+  XHS_MINIAPP: {
+    pattern: /xhs[-_]?miniapp|XhsMiniapp|XHS_MINIAPP|\bMiniapp/,
+    folders: ['src/platforms/xhs-miniapp/', 'src/sandbox/platforms/xhs-miniapp/'],
+  },
 };
 
 function walk(dir: string): string[] {
@@ -59,12 +62,20 @@ function runtimeImports(text: string): string[] {
   const out: string[] = [];
   const re = /^(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s+'([^']+)'|^import\s+'([^']+)'|import\('([^']+)'\)/gm;
   for (const m of text.matchAll(re)) {
-    if (m[4] ?? m[5]) { out.push((m[4] ?? m[5])!); continue; }
+    if (m[4] ?? m[5]) {
+      out.push((m[4] ?? m[5])!);
+      continue;
+    }
     if (m[1]) continue;
     const clause = m[2] ?? '';
     const braces = /\{([^}]*)\}/.exec(clause);
     const hasDefault = /^[A-Za-z_$][\w$]*\s*(,|$)/.test(clause.trim()) || clause.includes('*');
-    const values = braces ? braces[1]!.split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type ')) : [];
+    const values = braces
+      ? braces[1]!
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s && !s.startsWith('type '))
+      : [];
     if (hasDefault || values.length > 0 || !braces) out.push(m[3]!);
   }
   return out;
@@ -125,4 +136,9 @@ const sizes = walk(SRC)
   .filter((f) => f.endsWith('.ts') && !f.includes('/generated/'))
   .map((f) => ({ f: relative(ROOT, f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
   .sort((a, b) => b.lines - a.lines);
-console.log(`\nLargest files:\n${sizes.slice(0, 6).map((s) => `  ${String(s.lines).padStart(4)} ${s.f}`).join('\n')}`);
+console.log(
+  `\nLargest files:\n${sizes
+    .slice(0, 6)
+    .map((s) => `  ${String(s.lines).padStart(4)} ${s.f}`)
+    .join('\n')}`,
+);

@@ -25,12 +25,22 @@ async function main(): Promise<void> {
   const platforms = buildPlatformRegistry(config);
   const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host, logger });
 
-  const upstreams = Object.fromEntries([...platforms].map(([code, entry]) => [code, entry.sandbox ? 'sandbox' : config.platforms[code].baseUrl]));
+  const upstreams = Object.fromEntries(
+    [...platforms].map(([code, entry]) => [code, entry.sandbox ? 'sandbox' : config.platforms[code].baseUrl]),
+  );
   logger.info(
-    { graphql: `${gateway.url}/graphql`, graphiql: `${gateway.url}/graphiql`, metrics: gateway.metricsUrl, sandbox: sandbox?.url ?? null, upstreams, tracing: tracing !== null },
+    {
+      graphql: `${gateway.url}/graphql`,
+      graphiql: `${gateway.url}/graphiql`,
+      metrics: gateway.metricsUrl,
+      sandbox: sandbox?.url ?? null,
+      upstreams,
+      tracing: tracing !== null,
+    },
     'catalog-gateway started',
   );
-  if (process.stdout.isTTY) console.log(`Try (Apollo Sandbox at ${gateway.url}/graphql, offline GraphiQL at ${gateway.url}/graphiql):\n${SAMPLE_QUERY}`);
+  if (process.stdout.isTTY)
+    console.log(`Try (Apollo Sandbox at ${gateway.url}/graphql, offline GraphiQL at ${gateway.url}/graphiql):\n${SAMPLE_QUERY}`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -55,12 +55,16 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 /** One request, answered body as text. */
 export function sendOnce(url: string, request: ScenarioRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url + request.path, { method: 'POST', agent, headers: { 'content-type': request.contentType ?? 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url + request.path,
+      { method: 'POST', agent, headers: { 'content-type': request.contentType ?? 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(request.body);
   });

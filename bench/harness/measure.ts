@@ -30,7 +30,12 @@ export async function checkAnswer(target: string, url: string, request: Scenario
 }
 
 /** Upstream business calls per request, over `count` sequential requests (exact: nothing else runs). */
-export async function callsPerRequest(sandboxUrl: string, url: string, request: ScenarioRequest, count = 10): Promise<Record<string, number>> {
+export async function callsPerRequest(
+  sandboxUrl: string,
+  url: string,
+  request: ScenarioRequest,
+  count = 10,
+): Promise<Record<string, number>> {
   const before = await businessCalls(sandboxUrl);
   for (let i = 0; i < count; i++) await sendOnce(url, request);
   const delta = diffCalls(before, await businessCalls(sandboxUrl));
@@ -45,7 +50,8 @@ export async function measureRun(
   load: LoadOptions,
 ): Promise<RunRecord> {
   const before = await server.probe({ resetPeak: true });
-  const result = kind === 'one-connection' ? await runSequential(server.url, request, load.seconds) : await runAutocannon(server.url, request, load);
+  const result =
+    kind === 'one-connection' ? await runSequential(server.url, request, load.seconds) : await runAutocannon(server.url, request, load);
   // Let requests abandoned at the end of an autocannon run finish before the CPU reading.
   await new Promise((resolve) => setTimeout(resolve, 150));
   const after = await server.probe();

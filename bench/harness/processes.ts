@@ -18,7 +18,12 @@ export interface ServerProcess {
 const READY_TIMEOUT_MS = 120_000;
 
 /** Forks `entry` (a path relative to bench/) under tsx, with extra `env`, and waits for its ready message. */
-export async function startServer(name: string, entry: string, env: Record<string, string>, execArgv: string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+): Promise<ServerProcess> {
   const child = fork(fileURLToPath(new URL(`../${entry}`, import.meta.url)), {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     execArgv: ['--import', 'tsx', ...execArgv],

@@ -12,7 +12,20 @@ export function isMeasured(t: ScenarioResult['targets'][TargetName]): t is Targe
 const fmt = (n: number | undefined, digits = 0): string => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
 
 export function printTable(results: readonly ScenarioResult[]): void {
-  const header = ['mode', 'scen', 'target', 'req/s', 'CPU µs/req', 'fixed p50/p99 ms', '1-conn p50/p99 ms', 'calls/req', 'peak RSS MB', 'void', 'x req/s vs mesh', 'x CPU vs baseline'];
+  const header = [
+    'mode',
+    'scen',
+    'target',
+    'req/s',
+    'CPU µs/req',
+    'fixed p50/p99 ms',
+    '1-conn p50/p99 ms',
+    'calls/req',
+    'peak RSS MB',
+    'void',
+    'x req/s vs mesh',
+    'x CPU vs baseline',
+  ];
   const rows: string[][] = [];
   for (const r of results) {
     const baseline = r.targets.baseline;
@@ -26,17 +39,35 @@ export function printTable(results: readonly ScenarioResult[]): void {
       }
       const s = t.summary;
       rows.push([
-        r.mode, r.scenario, name, fmt(s.reqPerSec), fmt(s.cpuMicrosPerRequest),
+        r.mode,
+        r.scenario,
+        name,
+        fmt(s.reqPerSec),
+        fmt(s.cpuMicrosPerRequest),
         `${fmt(s.fixedRateP50Ms, 1)} / ${fmt(s.fixedRateP99Ms, 1)} @${r.fixedRate}/s`,
         `${fmt(s.oneConnectionP50Ms, 2)} / ${fmt(s.oneConnectionP99Ms, 2)}`,
         callsLabel(t.callsPerRequest),
-        fmt(s.peakRssMB), String(s.voidRuns),
+        fmt(s.peakRssMB),
+        String(s.voidRuns),
         isMeasured(mesh) ? fmt(s.reqPerSec / mesh.summary.reqPerSec, 2) : '-',
         isMeasured(baseline) ? fmt(s.cpuMicrosPerRequest / baseline.summary.cpuMicrosPerRequest, 2) : '-',
       ]);
     }
     if (r.directUpstream) {
-      rows.push([r.mode, r.scenario, 'direct', fmt(r.directUpstream.reqPerSec), '', '', `${fmt(r.directUpstream.p50Ms, 2)} / ${fmt(r.directUpstream.p99Ms, 2)}`, 'taobao:1.0', '', '', '', '']);
+      rows.push([
+        r.mode,
+        r.scenario,
+        'direct',
+        fmt(r.directUpstream.reqPerSec),
+        '',
+        '',
+        `${fmt(r.directUpstream.p50Ms, 2)} / ${fmt(r.directUpstream.p99Ms, 2)}`,
+        'taobao:1.0',
+        '',
+        '',
+        '',
+        '',
+      ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
@@ -51,7 +82,11 @@ const COLORS: Record<TargetName, string> = { gateway: '#2f6fdf', baseline: '#7a7
 export function renderChart(results: readonly ScenarioResult[], title: string): string {
   const groups = results.map((r) => ({ label: `${r.scenario} ${r.mode === 'A' ? '' : '+20ms'}`.trim(), r }));
   const panel = (x0: number, metric: 'reqPerSec' | 'cpuMicrosPerRequest', heading: string): string => {
-    const values = groups.flatMap(({ r }) => TARGETS.map((n) => r.targets[n]).filter(isMeasured).map((t) => t.summary[metric]));
+    const values = groups.flatMap(({ r }) =>
+      TARGETS.map((n) => r.targets[n])
+        .filter(isMeasured)
+        .map((t) => t.summary[metric]),
+    );
     const max = Math.max(1, ...values.filter((v) => Number.isFinite(v)));
     const groupWidth = 360 / Math.max(1, groups.length);
     const bar = Math.min(26, (groupWidth - 10) / TARGETS.length);
@@ -71,7 +106,9 @@ export function renderChart(results: readonly ScenarioResult[], title: string): 
     });
     return out;
   };
-  const legend = TARGETS.map((n, i) => `<rect x="${20 + i * 110}" y="352" width="12" height="12" fill="${COLORS[n]}"/><text x="${36 + i * 110}" y="362">${n}</text>`).join('');
+  const legend = TARGETS.map(
+    (n, i) => `<rect x="${20 + i * 110}" y="352" width="12" height="12" fill="${COLORS[n]}"/><text x="${36 + i * 110}" y="362">${n}</text>`,
+  ).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="380" font-family="sans-serif" font-size="12">
 <rect width="800" height="380" fill="white"/>
 <text x="400" y="22" text-anchor="middle" font-size="14">${title}</text>

@@ -47,7 +47,14 @@ export async function runScenario(
   ids: BenchIds,
   settings: BenchSettings,
 ): Promise<ScenarioResult> {
-  const result: ScenarioResult = { mode, scenario: scenario.name, description: scenario.description, minimumCalls: scenario.minimumCalls, fixedRate: 0, targets: {} };
+  const result: ScenarioResult = {
+    mode,
+    scenario: scenario.name,
+    description: scenario.description,
+    minimumCalls: scenario.minimumCalls,
+    fixedRate: 0,
+    targets: {},
+  };
   const live: Array<[TargetName, ServerProcess]> = [];
   const runs = new Map<TargetName, RunRecord[]>();
   for (const [name, server] of servers) {

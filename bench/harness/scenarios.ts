@@ -75,7 +75,8 @@ const WECHAT_ON_SALE = 5;
  */
 function s4MeshDocument(productIds: readonly string[]): string {
   const skuLists = productIds.map(
-    (id, i) => `s${i}: wechatSkuList(input: { product_id: ${id}, need_edit_sku: 0, need_real_stock: 1 }) { errcode skus { sku_id sale_price stock_num } }`,
+    (id, i) =>
+      `s${i}: wechatSkuList(input: { product_id: ${id}, need_edit_sku: 0, need_real_stock: 1 }) { errcode skus { sku_id sale_price stock_num } }`,
   );
   return `query S4 {
   page: wechatSpuList(input: { status: ${WECHAT_ON_SALE}, page: 1, page_size: ${productIds.length}, need_edit_spu: 0 }) {
@@ -167,7 +168,8 @@ export function countProducts(answer: unknown): number {
   let count = 0;
   const visit = (value: unknown, key: string): void => {
     if (Array.isArray(value)) {
-      for (const v of value) if (['products', 'tb', 'xe', 'item', 'data', 'edges', 'spus'].includes(key) && v !== null && typeof v === 'object') count++;
+      for (const v of value)
+        if (['products', 'tb', 'xe', 'item', 'data', 'edges', 'spus'].includes(key) && v !== null && typeof v === 'object') count++;
       value.forEach((v) => visit(v, ''));
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {

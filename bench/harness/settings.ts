@@ -32,7 +32,11 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
     return n;
   };
-  const list = (name: string): string[] | undefined => env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (name: string): string[] | undefined =>
+    env[name]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     seconds: int('BENCH_SECONDS', quick ? 1 : 3),
     rounds: int('BENCH_ROUNDS', quick ? 1 : 2),

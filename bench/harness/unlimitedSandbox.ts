@@ -12,7 +12,9 @@ import { SANDBOX_PLATFORMS, type PlatformSandbox } from '../../src/sandbox/types
 
 const UNLIMITED = { limit: 1_000_000_000, windowMs: 1000 };
 
-export async function startUnlimitedSandbox(size: number): Promise<{ sandbox: RunningSandbox; taobao: ReturnType<typeof createTaobaoSandbox> }> {
+export async function startUnlimitedSandbox(
+  size: number,
+): Promise<{ sandbox: RunningSandbox; taobao: ReturnType<typeof createTaobaoSandbox> }> {
   const taobao = createTaobaoSandbox({ seed: deriveSeed(DEFAULT_SEED, 'taobao'), size });
   const platforms: PlatformSandbox[] = SANDBOX_PLATFORMS.map((name) =>
     name === 'taobao' ? taobao : PLATFORM_SANDBOX_FACTORIES[name]({ seed: deriveSeed(DEFAULT_SEED, name), size }),

@@ -64,7 +64,11 @@ const XIAOE_DETAIL_REQUEST = {
   properties: {
     resources: {
       type: 'array',
-      items: { type: 'object', title: 'XiaoeResources', properties: { type: { type: 'integer' }, ids: { type: 'array', items: { type: 'string' } } } },
+      items: {
+        type: 'object',
+        title: 'XiaoeResources',
+        properties: { type: { type: 'integer' }, ids: { type: 'array', items: { type: 'string' } } },
+      },
     },
     body: { type: 'string' },
   },
@@ -96,14 +100,24 @@ const WECHAT_SPU = {
 const WECHAT_SPU_LIST_REQUEST = {
   type: 'object',
   title: 'WechatSpuListInput',
-  properties: { status: { type: 'integer' }, page: { type: 'integer' }, page_size: { type: 'integer' }, need_edit_spu: { type: 'integer' } },
+  properties: {
+    status: { type: 'integer' },
+    page: { type: 'integer' },
+    page_size: { type: 'integer' },
+    need_edit_spu: { type: 'integer' },
+  },
   required: ['status', 'page', 'page_size'],
 };
 
 const WECHAT_SPU_LIST_RESPONSE = {
   type: 'object',
   title: 'WechatSpuListAnswer',
-  properties: { errcode: { type: 'integer' }, errmsg: { type: 'string' }, total_num: { type: 'integer' }, spus: { type: 'array', items: WECHAT_SPU } },
+  properties: {
+    errcode: { type: 'integer' },
+    errmsg: { type: 'string' },
+    total_num: { type: 'integer' },
+    spus: { type: 'array', items: WECHAT_SPU },
+  },
 };
 
 const WECHAT_SKU = {
@@ -153,7 +167,8 @@ export const MESH_OPERATIONS = [
     path: '/xiaoe/xe.goods.detail.get/4.0.0',
     requestSchema: XIAOE_DETAIL_REQUEST,
     responseSchema: XIAOE_DETAIL_RESPONSE,
-  },  {
+  },
+  {
     type: 'Query',
     field: 'wechatSpuList',
     description: 'WeChat product/spu/get_list: one page (page from 1, page_size at most 300) of one status.',

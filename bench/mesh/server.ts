@@ -37,7 +37,10 @@ const schema = await loadGraphQLSchemaFromJSONSchemas('catalog', {
 // BENCH_MESH_RESPONSE_CACHE_TTL_MS (bench:capacity): Yoga's response cache, the one Mesh documents, shared
 // by every client (`session: () => null`), every answer cached for the TTL.
 const ttl = Number(process.env.BENCH_MESH_RESPONSE_CACHE_TTL_MS ?? 0);
-const plugins = ttl > 0 ? [((await importByName('@graphql-yoga/plugin-response-cache')) as ResponseCache).useResponseCache({ session: () => null, ttl })] : [];
+const plugins =
+  ttl > 0
+    ? [((await importByName('@graphql-yoga/plugin-response-cache')) as ResponseCache).useResponseCache({ session: () => null, ttl })]
+    : [];
 const server = http.createServer(createYoga({ schema, graphqlEndpoint: '/graphql', logging: false, landingPage: false, plugins }));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 announceReady(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);

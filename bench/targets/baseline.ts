@@ -49,15 +49,17 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const lookups = route!(body);
   const errors: Array<{ message: string; path: Array<string | number> }> = [];
   const data: Record<string, unknown> = {};
-  await Promise.all(lookups.map(async (lookup) => {
-    const found = await lookupAll(lookup);
-    const entries = found.map((entry, i) => {
-      if (!(entry instanceof Error)) return lookup.view.project(entry);
-      errors.push({ message: entry.message, path: lookup.single ? [lookup.key] : [lookup.key, i] });
-      return null;
-    });
-    data[lookup.key] = lookup.single ? entries[0] : entries;
-  }));
+  await Promise.all(
+    lookups.map(async (lookup) => {
+      const found = await lookupAll(lookup);
+      const entries = found.map((entry, i) => {
+        if (!(entry instanceof Error)) return lookup.view.project(entry);
+        errors.push({ message: entry.message, path: lookup.single ? [lookup.key] : [lookup.key, i] });
+        return null;
+      });
+      data[lookup.key] = lookup.single ? entries[0] : entries;
+    }),
+  );
   send(res, 200, errors.length ? { errors, data } : { data });
 }
 

@@ -24,13 +24,33 @@ export const BASELINE_VIEWS = {
   /** S1: `{ id title rawStatus outerId createdAt }`. */
   card: {
     selection: new Set(['id', 'title', 'rawStatus', 'outerId', 'createdAt']),
-    project: (p) => ({ id: p.id, title: p.title ?? null, rawStatus: p.rawStatus ?? null, outerId: p.outerId ?? null, createdAt: p.createdAt ?? null }),
+    project: (p) => ({
+      id: p.id,
+      title: p.title ?? null,
+      rawStatus: p.rawStatus ?? null,
+      outerId: p.outerId ?? null,
+      createdAt: p.createdAt ?? null,
+    }),
   },
   /** S2: `{ id title price { min { amount currency } max { amount currency } } skus { id price { amount currency } stock { available } } }`. */
   skus: {
     selection: new Set([
-      'id', 'title', 'price', 'price.min', 'price.min.amount', 'price.min.currency', 'price.max', 'price.max.amount', 'price.max.currency',
-      'skus', 'skus.id', 'skus.price', 'skus.price.amount', 'skus.price.currency', 'skus.stock', 'skus.stock.available',
+      'id',
+      'title',
+      'price',
+      'price.min',
+      'price.min.amount',
+      'price.min.currency',
+      'price.max',
+      'price.max.amount',
+      'price.max.currency',
+      'skus',
+      'skus.id',
+      'skus.price',
+      'skus.price.amount',
+      'skus.price.currency',
+      'skus.stock',
+      'skus.stock.available',
     ]),
     project: (p) => ({
       id: p.id,
@@ -47,13 +67,25 @@ export const BASELINE_VIEWS = {
   /** S4, each `edges.node`: `{ id title price { min { amount } } skus { id price { amount } stock { available } } }`. */
   listing: {
     selection: new Set([
-      'id', 'title', 'price', 'price.min', 'price.min.amount', 'skus', 'skus.id', 'skus.price', 'skus.price.amount', 'skus.stock', 'skus.stock.available',
+      'id',
+      'title',
+      'price',
+      'price.min',
+      'price.min.amount',
+      'skus',
+      'skus.id',
+      'skus.price',
+      'skus.price.amount',
+      'skus.stock',
+      'skus.stock.available',
     ]),
     project: (p) => ({
       id: p.id,
       title: p.title ?? null,
       price: p.price ? { min: amountOnly(p.price.min) } : null,
-      skus: p.skus ? p.skus.map((s) => ({ id: s.id, price: amountOnly(s.price), stock: s.stock ? { available: s.stock.available ?? null } : null })) : null,
+      skus: p.skus
+        ? p.skus.map((s) => ({ id: s.id, price: amountOnly(s.price), stock: s.stock ? { available: s.stock.available ?? null } : null }))
+        : null,
     }),
   },
 } satisfies Record<string, BaselineView>;

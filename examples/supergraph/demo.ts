@@ -60,7 +60,10 @@ async function main(): Promise<void> {
   const taobaoIds = sandboxTaobaoIds(2);
   const orders = await startOrdersSubgraph(exampleOrders(taobaoIds), supergraphPort + 1);
   const reviews = await startReviewsSubgraph(
-    [{ id: 'r1', rating: 5, productId: productGlobalId('TAOBAO', '1489161932') }, { id: 'r2', rating: 3, productId: productGlobalId('TAOBAO', taobaoIds[0]!) }],
+    [
+      { id: 'r1', rating: 5, productId: productGlobalId('TAOBAO', '1489161932') },
+      { id: 'r2', rating: 3, productId: productGlobalId('TAOBAO', taobaoIds[0]!) },
+    ],
     supergraphPort + 2,
   );
   const supergraphSdl = await composeSupergraph([
@@ -78,11 +81,17 @@ async function main(): Promise<void> {
   console.log(`Sample query:\n${SAMPLE_QUERY}\n`);
 
   const before = await sandboxCalls(sandbox.url);
-  const res = await fetch(supergraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SAMPLE_QUERY }) });
+  const res = await fetch(supergraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: SAMPLE_QUERY }),
+  });
   const answer = await res.json();
   const after = await sandboxCalls(sandbox.url);
   console.log(`Answer:\n${JSON.stringify(answer, null, 2)}\n`);
-  const cost = Object.entries(after).map(([call, n]) => [call, n - (before[call] ?? 0)] as const).filter(([, n]) => n > 0);
+  const cost = Object.entries(after)
+    .map(([call, n]) => [call, n - (before[call] ?? 0)] as const)
+    .filter(([, n]) => n > 0);
   console.log(`Upstream calls (sandbox log, tokens included):\n${cost.map(([call, n]) => `  ${call}: ${n}`).join('\n')}`);
 
   const stop = async (): Promise<void> => {
@@ -94,7 +103,11 @@ async function main(): Promise<void> {
   };
   if (process.env.DEMO_EXIT === '1') return stop();
   console.log('\nServing until Ctrl-C.');
-  const stopAndExit = (): void => void stop().then(() => process.exit(0), () => process.exit(1));
+  const stopAndExit = (): void =>
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.once('SIGINT', stopAndExit);
   process.once('SIGTERM', stopAndExit);
 }

@@ -61,7 +61,9 @@ export function startOrdersSubgraph(orders: readonly Order[], port = 0): Promise
     },
     Order: { __resolveReference: ({ id }: { id: string }) => byId.get(id) ?? null },
     // The reference the supergraph hands to the catalog: `__typename` and the key's fields.
-    OrderLine: { product: (line: OrderLine) => ({ __typename: 'Product', platform: line.platform, platformProductId: line.platformProductId }) },
+    OrderLine: {
+      product: (line: OrderLine) => ({ __typename: 'Product', platform: line.platform, platformProductId: line.platformProductId }),
+    },
   };
   return startSubgraph(buildSubgraphSchema({ typeDefs, resolvers }), port);
 }

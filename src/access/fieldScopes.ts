@@ -37,7 +37,10 @@ export function fieldScopesPlugin(anonymousScopes: ReadonlySet<string>): ApolloS
           const scope = missingScope(schema, document, contextValue.client?.scopes ?? anonymousScopes);
           if (scope === undefined) return;
           const message = `this operation needs the scope ${scope}`;
-          throw new GraphQLError(message, { originalError: new GatewayError('FORBIDDEN', message, { scope }), extensions: { http: { status: 403 } } });
+          throw new GraphQLError(message, {
+            originalError: new GatewayError('FORBIDDEN', message, { scope }),
+            extensions: { http: { status: 403 } },
+          });
         },
       };
     },

@@ -33,7 +33,10 @@ export interface GatewayAccess {
   close(): Promise<void>;
 }
 
-export async function startGatewayAccess(config: Pick<GatewayConfig, 'access' | 'credentials'>, logger: Pick<Logger, 'warn'>): Promise<GatewayAccess> {
+export async function startGatewayAccess(
+  config: Pick<GatewayConfig, 'access' | 'credentials'>,
+  logger: Pick<Logger, 'warn'>,
+): Promise<GatewayAccess> {
   const settings = config.access;
   const trusted = settings.trustedDocuments ? loadTrustedDocuments(settings.trustedDocuments) : null;
   const directory = await openTenantDirectory(settings.tenants, config.credentials, (message) => logger.warn(message));
@@ -61,7 +64,13 @@ export async function startGatewayAccess(config: Pick<GatewayConfig, 'access' | 
   };
 }
 
-function admitTrusted(res: ServerResponse, trusted: TrustedDocuments | null, access: RequestAccess, body: unknown, search: string): AdmittedRequest | undefined {
+function admitTrusted(
+  res: ServerResponse,
+  trusted: TrustedDocuments | null,
+  access: RequestAccess,
+  body: unknown,
+  search: string,
+): AdmittedRequest | undefined {
   if (!trusted) return { access, body, search };
   const admitted = admitDocument(trusted, { body, search }, access.scopes);
   if (isRefusal(admitted)) return void refuse(res, 400, admitted.code, admitted.message);

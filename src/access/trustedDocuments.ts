@@ -44,7 +44,11 @@ export function loadTrustedDocuments(path: string): TrustedDocuments {
 }
 
 /** The request with its named document filled in, or the reason it may not run. */
-export function admitDocument(trusted: TrustedDocuments, request: AdmittedDocument, scopes: ReadonlySet<string>): AdmittedDocument | DocumentRefusal {
+export function admitDocument(
+  trusted: TrustedDocuments,
+  request: AdmittedDocument,
+  scopes: ReadonlySet<string>,
+): AdmittedDocument | DocumentRefusal {
   const anyDocument = scopes.has(ANY_DOCUMENT_SCOPE);
   if (isRecord(request.body)) {
     const filled = fill(trusted, request.body, anyDocument);
@@ -73,7 +77,9 @@ function fill(trusted: TrustedDocuments, body: Record<string, unknown>, anyDocum
     const document = trusted.byHash.get(hash.replace(/^sha256:/, ''));
     if (document !== undefined) {
       const { documentId: _id, extensions, ...rest } = body;
-      const others = isRecord(extensions) ? Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'persistedQuery')) : undefined;
+      const others = isRecord(extensions)
+        ? Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'persistedQuery'))
+        : undefined;
       return { ...rest, query: document, ...(others && Object.keys(others).length > 0 ? { extensions: others } : {}) };
     }
     if (anyDocument) return body;
@@ -88,5 +94,8 @@ export function isRefusal(value: unknown): value is DocumentRefusal {
 }
 
 function notTrusted(): DocumentRefusal {
-  return new DocumentRefusal('OPERATION_NOT_TRUSTED', 'only the trusted documents of this gateway run; send a documentId from its manifest');
+  return new DocumentRefusal(
+    'OPERATION_NOT_TRUSTED',
+    'only the trusted documents of this gateway run; send a documentId from its manifest',
+  );
 }

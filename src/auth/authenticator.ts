@@ -67,7 +67,10 @@ function byApiKey(key: string, pepper: string, directory: TenantDirectory): Requ
   return {
     tenant,
     scopes: new Set(client.scopes),
-    client: withBudget({ clientId: `${tenant.id}/${client.id}`, tenantId: tenant.id, scopes: new Set(client.scopes) }, client.budget ?? tenant.budget),
+    client: withBudget(
+      { clientId: `${tenant.id}/${client.id}`, tenantId: tenant.id, scopes: new Set(client.scopes) },
+      client.budget ?? tenant.budget,
+    ),
   };
 }
 

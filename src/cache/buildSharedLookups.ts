@@ -18,7 +18,11 @@ export function buildSharedLookups(platforms: PlatformRegistry, settings: CacheS
   const coalescer = new LookupCoalescer(platforms, { windowMs: settings.batchWindowMs, backgroundGatherMs: settings.refreshGatherMs });
   const redis = settings.enabled && settings.redis ? new RedisTier(settings.redis.url, settings.redis.timeoutMs) : null;
   const cache = settings.enabled
-    ? new EntityCache(settings, new TieredStore({ maxBytes: settings.maxBytes, redis, keyPrefix: settings.redis?.keyPrefix ?? '', now }), now)
+    ? new EntityCache(
+        settings,
+        new TieredStore({ maxBytes: settings.maxBytes, redis, keyPrefix: settings.redis?.keyPrefix ?? '', now }),
+        now,
+      )
     : null;
   return {
     lookups: new SharedLookups(coalescer, cache),

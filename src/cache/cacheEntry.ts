@@ -67,7 +67,8 @@ export function judge(entry: CacheEntry | undefined, selection: ProductSelection
  */
 export function mergeFetched(previous: CacheEntry | undefined, product: Product, selection: ProductSelection, now: number): CachedProduct {
   const replaced = fieldsOf(selection);
-  if (!previous || !('product' in previous)) return { v: CACHE_FORMAT, product: pick(product, replaced), fetchedAt: fetchedAtOnce(selection, now) };
+  if (!previous || !('product' in previous))
+    return { v: CACHE_FORMAT, product: pick(product, replaced), fetchedAt: fetchedAtOnce(selection, now) };
   const fetchedAt: Record<string, number> = {};
   // Only identity and the fields held are kept: an unselected field (`raw` above all) is not data the
   // entry vouches for, and it would only cost memory and serialization.
@@ -137,6 +138,7 @@ export function asCacheEntry(value: unknown): CacheEntry | undefined {
   const product = entry.product as Record<string, unknown> | undefined;
   const fetchedAt = entry.fetchedAt as Record<string, unknown> | undefined;
   if (typeof product !== 'object' || product === null || typeof product.platformProductId !== 'string') return undefined;
-  if (typeof fetchedAt !== 'object' || fetchedAt === null || !Object.values(fetchedAt).every((at) => typeof at === 'number')) return undefined;
+  if (typeof fetchedAt !== 'object' || fetchedAt === null || !Object.values(fetchedAt).every((at) => typeof at === 'number'))
+    return undefined;
   return entry as unknown as CachedProduct;
 }

@@ -45,7 +45,14 @@ export function withPageCache<C>(
   return { ...plan, streams };
 }
 
-async function fillEntities(cache: EntityCache, platform: PlatformCode, fingerprint: string, products: readonly Product[], selection: ProductSelection, epoch: number): Promise<void> {
+async function fillEntities(
+  cache: EntityCache,
+  platform: PlatformCode,
+  fingerprint: string,
+  products: readonly Product[],
+  selection: ProductSelection,
+  epoch: number,
+): Promise<void> {
   const ids = products.map((p) => p.platformProductId);
   const previous = await cache.read(platform, fingerprint, ids);
   products.forEach((product, i) => cache.writeProduct(platform, fingerprint, ids[i]!, previous[i], product, selection, epoch));

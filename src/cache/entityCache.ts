@@ -48,7 +48,10 @@ export class EntityCache {
 
   /** The entries of `ids` (undefined where none, or where a stored value is not a current entry). */
   async read(platform: PlatformCode, fingerprint: string, ids: readonly string[]): Promise<Array<CacheEntry | undefined>> {
-    const values = await this.store.getMany(ids.map((id) => entityKey(platform, fingerprint, id)), this.retentionMs);
+    const values = await this.store.getMany(
+      ids.map((id) => entityKey(platform, fingerprint, id)),
+      this.retentionMs,
+    );
     return values.map(asCacheEntry);
   }
 
@@ -57,7 +60,15 @@ export class EntityCache {
    * not kept: the error travels on the mapped objects (src/platforms/fieldIssues.ts), which an entry
    * does not carry, and a cache must never turn that error into a plain null.
    */
-  writeProduct(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, product: Product, selection: ProductSelection, epoch: number): void {
+  writeProduct(
+    platform: PlatformCode,
+    fingerprint: string,
+    id: string,
+    previous: CacheEntry | undefined,
+    product: Product,
+    selection: ProductSelection,
+    epoch: number,
+  ): void {
     if (epoch !== this.store.epoch || hasFieldIssues(product)) return;
     const entry = mergeFetched(previous, product, selection, this.now());
     this.store.set(entityKey(platform, fingerprint, id), entry, this.retentionMs, epoch);
@@ -85,7 +96,10 @@ export class EntityCache {
   async purge(platform: PlatformCode, ids?: readonly string[]): Promise<{ memory: number; redis: number | null }> {
     const entities = await this.store.deletePrefix(`e|${platform}|`, ids);
     const pages = await this.store.deletePrefix(`l|${platform}|`);
-    return { memory: entities.memory + pages.memory, redis: entities.redis === null || pages.redis === null ? null : entities.redis + pages.redis };
+    return {
+      memory: entities.memory + pages.memory,
+      redis: entities.redis === null || pages.redis === null ? null : entities.redis + pages.redis,
+    };
   }
 }
 

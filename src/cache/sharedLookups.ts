@@ -83,12 +83,19 @@ export class SharedLookups {
     if (verdict.kind === 'miss') return undefined;
     if (usage) usage.cacheHits++;
     if (verdict.kind === 'notFound') return new NotFoundError(request.platform, id);
-    if (verdict.kind === 'stale') recordStale(usage, { platform: request.platform, id, ageSeconds: Math.floor(verdict.ageMs / 1000), reason: 'revalidating' });
+    if (verdict.kind === 'stale')
+      recordStale(usage, { platform: request.platform, id, ageSeconds: Math.floor(verdict.ageMs / 1000), reason: 'revalidating' });
     return verdict.product;
   }
 
   /** One background refresh per stale entry served, of everything the entry holds. */
-  private revalidate(request: LookupRequest, fingerprint: string, ids: readonly string[], verdicts: Verdict[], entries: Array<CacheEntry | undefined>): void {
+  private revalidate(
+    request: LookupRequest,
+    fingerprint: string,
+    ids: readonly string[],
+    verdicts: Verdict[],
+    entries: Array<CacheEntry | undefined>,
+  ): void {
     ids.forEach((id, i) => {
       const entry = entries[i];
       const key = `${request.platform}|${fingerprint}|${id}`;
@@ -104,13 +111,26 @@ export class SharedLookups {
   }
 
   /** Remembers a product or a NOT_FOUND; any other error is never cached. */
-  private write(platform: PlatformCode, fingerprint: string, id: string, previous: CacheEntry | undefined, found: Fetched, epoch: number): void {
+  private write(
+    platform: PlatformCode,
+    fingerprint: string,
+    id: string,
+    previous: CacheEntry | undefined,
+    found: Fetched,
+    epoch: number,
+  ): void {
     if (found.result instanceof NotFoundError) this.cache?.writeNotFound(platform, fingerprint, id, epoch);
-    else if (!(found.result instanceof Error)) this.cache?.writeProduct(platform, fingerprint, id, previous, found.result, found.selection, epoch);
+    else if (!(found.result instanceof Error))
+      this.cache?.writeProduct(platform, fingerprint, id, previous, found.result, found.selection, epoch);
   }
 
   /** Upstream through the coalescer, in chunks of the platform's maximum, `maxConcurrentCalls` at a time. */
-  private async fetch(request: LookupRequest, ids: readonly string[], selection: ProductSelection, priority: LookupPriority = 'request'): Promise<Fetched[]> {
+  private async fetch(
+    request: LookupRequest,
+    ids: readonly string[],
+    selection: ProductSelection,
+    priority: LookupPriority = 'request',
+  ): Promise<Fetched[]> {
     const dispatcher = this.coalescer.dispatcherFor(request.platform, request.credentials);
     const { maxIdsPerCall, maxConcurrentCalls } = request.adapter.capabilities;
     const results = new Map<string, Fetched>();

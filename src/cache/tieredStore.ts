@@ -39,7 +39,7 @@ export class TieredStore {
     options.redis?.subscribe(this.purgeChannel, (message) => {
       const purge = parse(message) as { prefix?: unknown; ids?: unknown } | undefined;
       if (typeof purge?.prefix !== 'string') return;
-      const ids = Array.isArray(purge.ids) && purge.ids.every((id) => typeof id === 'string') ? (purge.ids) : undefined;
+      const ids = Array.isArray(purge.ids) && purge.ids.every((id) => typeof id === 'string') ? purge.ids : undefined;
       this.forget(purge.prefix, ids);
     });
   }

@@ -13,7 +13,10 @@ export function credentialFingerprint(platform: PlatformCode, credentials: unkno
   const known = holder && fingerprints.get(holder);
   if (known) return known;
   const fields = holder ? Object.entries(holder).sort(([a], [b]) => (a < b ? -1 : 1)) : [String(credentials)];
-  const fingerprint = createHash('sha256').update(`${platform}\u0000${JSON.stringify(fields)}`).digest('base64url').slice(0, 22);
+  const fingerprint = createHash('sha256')
+    .update(`${platform}\u0000${JSON.stringify(fields)}`)
+    .digest('base64url')
+    .slice(0, 22);
   if (holder) fingerprints.set(holder, fingerprint);
   return fingerprint;
 }

@@ -49,7 +49,13 @@ export class LookupDispatcher {
     return withDeadline(answers, deadline, selection, this.options.platform);
   }
 
-  private join(id: string, selection: ProductSelection, deadline: number, priority: LookupPriority, usage: ReturnType<typeof currentUsage>): Promise<Fetched> {
+  private join(
+    id: string,
+    selection: ProductSelection,
+    deadline: number,
+    priority: LookupPriority,
+    usage: ReturnType<typeof currentUsage>,
+  ): Promise<Fetched> {
     for (const sent of this.sentById.get(id) ?? []) if (sent.covers(selection)) return sent.answerFor(id);
     const call = this.openById.get(id) ?? this.openCallWithRoom(deadline) ?? this.newCall(priority, usage);
     const wasBackground = call.priority === 'background';
@@ -111,10 +117,13 @@ export class LookupDispatcher {
   /** No quota slot: a background call tries again when one may be idle; a request call fails. */
   private refused(call: SharedCall, retryAfterMs: number): void {
     if (call.priority === 'background' && Date.now() + retryAfterMs < call.deadline) {
-      call.retryTimer = setTimeout(() => {
-        call.retryTimer = undefined;
-        this.schedule(call);
-      }, Math.max(1, retryAfterMs));
+      call.retryTimer = setTimeout(
+        () => {
+          call.retryTimer = undefined;
+          this.schedule(call);
+        },
+        Math.max(1, retryAfterMs),
+      );
       return;
     }
     this.close(call);
@@ -135,7 +144,8 @@ export class LookupDispatcher {
     try {
       // Charged to the request whose work opened the call, whoever's continuation sends it.
       const results = await (call.usage ? runWithUsage(call.usage, prepaid) : runDetached(prepaid));
-      if (results.length !== ids.length) throw new TypeError(`${this.options.platform} lookup must return one entry per id (${ids.length}), got ${results.length}`);
+      if (results.length !== ids.length)
+        throw new TypeError(`${this.options.platform} lookup must return one entry per id (${ids.length}), got ${results.length}`);
       call.settle(results);
     } catch (err) {
       call.settle(err instanceof Error ? err : new Error(String(err)));
@@ -169,7 +179,12 @@ export class LookupDispatcher {
 }
 
 /** The answers, each id's own or a timeout at `deadline`, whichever comes first. */
-function withDeadline(answers: Array<Promise<Fetched>>, deadline: number, selection: ProductSelection, platform: PlatformCode): Promise<Fetched[]> {
+function withDeadline(
+  answers: Array<Promise<Fetched>>,
+  deadline: number,
+  selection: ProductSelection,
+  platform: PlatformCode,
+): Promise<Fetched[]> {
   const results: Array<Fetched | undefined> = answers.map(() => undefined);
   const all = Promise.all(answers.map((answer, i) => answer.then((fetched) => (results[i] = fetched))));
   let timer: NodeJS.Timeout | undefined;

@@ -56,7 +56,13 @@ export class SharedCall {
   }
 
   /** Adds a waiter for `id` (open calls only); resolves with the call's answer for that id. */
-  join(id: string, selection: ProductSelection, deadline: number, priority: LookupPriority, usage: RequestUsage | undefined): Promise<Fetched> {
+  join(
+    id: string,
+    selection: ProductSelection,
+    deadline: number,
+    priority: LookupPriority,
+    usage: RequestUsage | undefined,
+  ): Promise<Fetched> {
     this.selections.add(selection);
     this.deadline = Math.max(this.deadline, deadline);
     if (priority === 'request' && this.priority === 'background') {

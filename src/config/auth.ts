@@ -35,10 +35,14 @@ const MODES = ['none', 'api-key', 'jwt'];
 
 export function readAuthSettings(env: Env, context: { realCredentials: boolean }): AuthSettings {
   const modes = readList(env, 'AUTH') ?? [];
-  for (const mode of modes) if (!MODES.includes(mode)) throw new ConfigError('AUTH', `must be none, api-key, jwt or api-key,jwt; got "${env.AUTH}"`);
+  for (const mode of modes)
+    if (!MODES.includes(mode)) throw new ConfigError('AUTH', `must be none, api-key, jwt or api-key,jwt; got "${env.AUTH}"`);
   if (modes.includes('none') && modes.length > 1) throw new ConfigError('AUTH', '"none" cannot be combined with another mode');
   if (modes.length === 0 && context.realCredentials) {
-    throw new ConfigError('AUTH', 'must be set when real credentials or a tenant store are configured (api-key, jwt, or none to accept anonymous requests)');
+    throw new ConfigError(
+      'AUTH',
+      'must be set when real credentials or a tenant store are configured (api-key, jwt, or none to accept anonymous requests)',
+    );
   }
   if (modes.length === 0 || modes.includes('none')) {
     // Over the sandbox alone nothing is private, so anonymous development gets every scope.
@@ -57,7 +61,8 @@ export function readAuthSettings(env: Env, context: { realCredentials: boolean }
 
 function readPepper(env: Env): string {
   const pepper = readText(env, 'API_KEY_PEPPER');
-  if (pepper === undefined || pepper.length < 32) throw new ConfigError('API_KEY_PEPPER', 'is required with AUTH=api-key: at least 32 characters of random text');
+  if (pepper === undefined || pepper.length < 32)
+    throw new ConfigError('API_KEY_PEPPER', 'is required with AUTH=api-key: at least 32 characters of random text');
   return pepper;
 }
 

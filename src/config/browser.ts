@@ -18,7 +18,8 @@ export function readCorsSettings(env: Env, context: { realCredentials: boolean }
   if (listed === undefined) return { origins: context.realCredentials ? new Set() : '*', maxAgeSeconds };
   if (listed.includes('*')) return { origins: '*', maxAgeSeconds };
   for (const origin of listed) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (scheme://host[:port], no path)`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (scheme://host[:port], no path)`);
   }
   return { origins: new Set(listed.map((o) => o.toLowerCase())), maxAgeSeconds };
 }

@@ -46,9 +46,15 @@ export function readCacheSettings(env: Env, prefixes: Readonly<Record<PlatformCo
   const read = (name: string, fallback: number, min = 0, max = MAX_MS): number => readInt(env, name, fallback, min, max, fail);
   const cache = (env.CACHE ?? 'on').trim().toLowerCase();
   if (!['on', 'off'].includes(cache)) throw fail('CACHE', `must be "on" or "off", got "${env.CACHE}"`);
-  const global = Object.fromEntries(CLASSES.map((c) => [c, read(`CACHE_FRESH_${c.toUpperCase()}_MS`, DEFAULT_FRESHNESS[c])])) as Record<FieldClass, number>;
+  const global = Object.fromEntries(CLASSES.map((c) => [c, read(`CACHE_FRESH_${c.toUpperCase()}_MS`, DEFAULT_FRESHNESS[c])])) as Record<
+    FieldClass,
+    number
+  >;
   const freshness = Object.fromEntries(
-    Object.entries(prefixes).map(([code, prefix]) => [code, Object.fromEntries(CLASSES.map((c) => [c, read(`${prefix}_CACHE_FRESH_${c.toUpperCase()}_MS`, global[c])]))]),
+    Object.entries(prefixes).map(([code, prefix]) => [
+      code,
+      Object.fromEntries(CLASSES.map((c) => [c, read(`${prefix}_CACHE_FRESH_${c.toUpperCase()}_MS`, global[c])])),
+    ]),
   ) as Record<PlatformCode, FreshnessBounds>;
   return {
     enabled: cache === 'on',
@@ -76,6 +82,7 @@ function readRedis(env: Env, fail: Fail): CacheSettings['redis'] {
 function readInt(env: Env, name: string, fallback: number, min: number, max: number, fail: Fail): number {
   const value = env[name]?.trim();
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw fail(name, `must be an integer from ${min} to ${max}, got "${env[name]}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw fail(name, `must be an integer from ${min} to ${max}, got "${env[name]}"`);
   return Number(value);
 }

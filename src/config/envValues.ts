@@ -24,7 +24,8 @@ export function readList(env: Env, name: string): string[] | undefined {
 export function readMs(env: Env, name: string, fallback: number): number {
   const value = readText(env, name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 2_147_483_647) throw new ConfigError(name, `must be an integer from 1 to 2147483647, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 2_147_483_647)
+    throw new ConfigError(name, `must be an integer from 1 to 2147483647, got "${value}"`);
   return Number(value);
 }
 

@@ -40,14 +40,16 @@ export function readObservabilityConfig(env: Env): ObservabilityConfig {
 function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
   const value = env[name]?.trim().toLowerCase();
   if (!value) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${env[name]}"`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${env[name]}"`);
   return value as T;
 }
 
 function readMetricsPort(env: Env): number | null {
   const value = env.METRICS_PORT?.trim();
   if (!value) return null;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new ConfigError('METRICS_PORT', `must be a port number (0-65535), got "${env.METRICS_PORT}"`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new ConfigError('METRICS_PORT', `must be a port number (0-65535), got "${env.METRICS_PORT}"`);
   return Number(value);
 }
 

@@ -16,7 +16,11 @@ export interface PlatformConfig<C> {
 }
 
 /** `sandbox`: the embedded sandbox's URL and its fixed credentials for this platform, or null when it is off. */
-export function readPlatformConfig<C>(env: Env, module: PlatformModule<C>, sandbox: { url: string; credentials: C | undefined } | null): PlatformConfig<C> {
+export function readPlatformConfig<C>(
+  env: Env,
+  module: PlatformModule<C>,
+  sandbox: { url: string; credentials: C | undefined } | null,
+): PlatformConfig<C> {
   const prefix = module.envPrefix;
   const configured = readQuota(env, `${prefix}_RATE_LIMIT`);
   const common = {
@@ -26,13 +30,20 @@ export function readPlatformConfig<C>(env: Env, module: PlatformModule<C>, sandb
   };
   const real = readCredentials(env, module.credentials);
   if (real) {
-    return { settings: { baseUrl: readUrl(env, `${prefix}_BASE_URL`) ?? module.realBaseUrl, sandbox: false, ...common }, credentials: real };
+    return {
+      settings: { baseUrl: readUrl(env, `${prefix}_BASE_URL`) ?? module.realBaseUrl, sandbox: false, ...common },
+      credentials: real,
+    };
   }
   const baseUrlVariable = `${prefix}_BASE_URL`;
   if (nonEmpty(env[baseUrlVariable])) {
-    throw new ConfigError(baseUrlVariable, `is set but ${module.credentials.variables[0]?.name} is not: a real host needs real credentials`);
+    throw new ConfigError(
+      baseUrlVariable,
+      `is set but ${module.credentials.variables[0]?.name} is not: a real host needs real credentials`,
+    );
   }
-  if (sandbox) return { settings: { baseUrl: `${sandbox.url}/${module.slug}`, sandbox: true, ...common }, credentials: sandbox.credentials };
+  if (sandbox)
+    return { settings: { baseUrl: `${sandbox.url}/${module.slug}`, sandbox: true, ...common }, credentials: sandbox.credentials };
   return { settings: { baseUrl: module.realBaseUrl, sandbox: false, ...common }, credentials: undefined };
 }
 

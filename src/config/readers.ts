@@ -44,7 +44,8 @@ export function readQuota(env: Env, name: string): Quota | null | undefined {
   if (!nonEmpty(value)) return undefined;
   if (value.trim() === 'off') return null;
   const m = /^(\d+)\/(\d+)s$/.exec(value.trim());
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new ConfigError(name, `must look like "3000/10s" (calls per seconds) or "off", got "${value}"`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new ConfigError(name, `must look like "3000/10s" (calls per seconds) or "off", got "${value}"`);
   return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 };
 }
 

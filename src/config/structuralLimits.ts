@@ -17,7 +17,13 @@ export interface StructuralLimits {
   directives: number;
 }
 
-export const DEFAULT_STRUCTURAL_LIMITS: Readonly<StructuralLimits> = { depth: 15, aliases: 30, rootFields: 30, tokens: 5000, directives: 20 };
+export const DEFAULT_STRUCTURAL_LIMITS: Readonly<StructuralLimits> = {
+  depth: 15,
+  aliases: 30,
+  rootFields: 30,
+  tokens: 5000,
+  directives: 20,
+};
 
 export function parseStructuralLimits(env: Record<string, string | undefined>): StructuralLimits {
   const d = DEFAULT_STRUCTURAL_LIMITS;

@@ -32,7 +32,10 @@ export function catalogCost(ctx: CostContext, args: CatalogCostArgs, nodeSelecti
   for (const p of prepared) calls.set(p.platform, pageCalls(p, first, Boolean(args.after)));
   // A page holds `first` products in all, however the platforms share it, and completing one product
   // takes at most one call (the `completionCalls` contract).
-  let completion = Math.min(first, prepared.reduce((sum, p) => sum + completionCalls(p, first), 0));
+  let completion = Math.min(
+    first,
+    prepared.reduce((sum, p) => sum + completionCalls(p, first), 0),
+  );
   for (const p of prepared) {
     const n = Math.min(completion, completionCalls(p, first));
     calls.set(p.platform, calls.get(p.platform)! + n);

@@ -48,13 +48,22 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Gatew
           const limit = Math.min(options.maxCallsPerOperation, budget?.policy.limit ?? Infinity);
           if (estimatedCalls > limit) {
             refused = { status: 400 };
-            throw refusal(new GatewayError('COST_LIMIT_EXCEEDED', `This operation may cost ${estimatedCalls} upstream calls; the limit is ${limit}.`, { estimatedCalls, limit }));
+            throw refusal(
+              new GatewayError('COST_LIMIT_EXCEEDED', `This operation may cost ${estimatedCalls} upstream calls; the limit is ${limit}.`, {
+                estimatedCalls,
+                limit,
+              }),
+            );
           }
           if (!budget) return;
           const reservation = await store.reserve(budget.key, estimatedCalls, budget.policy);
           if (!reservation.granted) {
             const { retryAfterMs } = reservation;
-            const error = new GatewayError('RATE_LIMITED', `Your budget of upstream calls does not hold this operation's ${estimatedCalls} now; retry in ${retryAfterMs} ms.`, { retryAfterMs });
+            const error = new GatewayError(
+              'RATE_LIMITED',
+              `Your budget of upstream calls does not hold this operation's ${estimatedCalls} now; retry in ${retryAfterMs} ms.`,
+              { retryAfterMs },
+            );
             refused = { status: 429, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
             throw refusal(error);
           }
@@ -67,7 +76,11 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Gatew
           if (budget) {
             // Settling 0 on a request that reserved nothing just reads the bucket.
             const remaining = await store.settle(budget.key, reserved ? estimatedCalls - actualCalls : 0, budget.policy);
-            report.budget = { limit: budget.policy.limit, remaining: Math.floor(remaining), restorePerSecond: budget.policy.restorePerSecond };
+            report.budget = {
+              limit: budget.policy.limit,
+              remaining: Math.floor(remaining),
+              restorePerSecond: budget.policy.restorePerSecond,
+            };
           }
           attach(response, report);
           if (refused) {

@@ -26,14 +26,25 @@ export function addEntities(representations: unknown, fieldNodes: readonly Field
     } else if (__typename === 'Sku' && typeof id === 'string') {
       const key = fromSkuGlobalId(id);
       // The product is fetched with the SKU's fields below `skus`, as src/resolvers/entities.ts asks for it.
-      skuSelection ??= new Set(['skus', 'skus.id', 'skus.platformSkuId', ...[...entitySelectionOf(info, 'Sku')].map((path) => `skus.${path}`)]);
+      skuSelection ??= new Set([
+        'skus',
+        'skus.id',
+        'skus.platformSkuId',
+        ...[...entitySelectionOf(info, 'Sku')].map((path) => `skus.${path}`),
+      ]);
       if (key) tally.addLookup(key.platform, [key.platformProductId], skuSelection);
     }
   }
 }
 
 /** Key `id` (a product global id), or `platform` and `platformProductId`; undefined for neither. */
-function productKeyOf({ id, platform, platformProductId }: Record<string, unknown>): { platform: PlatformCode; platformProductId: string } | undefined {
+function productKeyOf({
+  id,
+  platform,
+  platformProductId,
+}: Record<string, unknown>): { platform: PlatformCode; platformProductId: string } | undefined {
   if (id !== undefined) return typeof id === 'string' ? fromProductGlobalId(id) : undefined;
-  return typeof platform === 'string' && typeof platformProductId === 'string' ? { platform: platform as PlatformCode, platformProductId } : undefined;
+  return typeof platform === 'string' && typeof platformProductId === 'string'
+    ? { platform: platform as PlatformCode, platformProductId }
+    : undefined;
 }

@@ -3,7 +3,15 @@
  * requests), from the document and variables alone, before anything runs. `node` is costed by the
  * platform its id decodes to; aliases and fragments are expanded as execution expands them.
  */
-import { OperationTypeNode, getArgumentValues, getVariableValues, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  OperationTypeNode,
+  getArgumentValues,
+  getVariableValues,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { PlatformCode } from '../generated/graphql';
 import { nodeSelectionOf } from '../listing/nodeSelection';
 import { selectionOf } from '../loaders/selection';

@@ -19,13 +19,23 @@ import {
 export type Fragments = Record<string, FragmentDefinitionNode>;
 
 /** Response key -> the field nodes executed under it, in document order. */
-export function collectRootFields(set: SelectionSetNode, fragments: Fragments, variables: Record<string, unknown>): Map<string, FieldNode[]> {
+export function collectRootFields(
+  set: SelectionSetNode,
+  fragments: Fragments,
+  variables: Record<string, unknown>,
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   collect(set, fragments, variables, fields, new Set());
   return fields;
 }
 
-function collect(set: SelectionSetNode, fragments: Fragments, variables: Record<string, unknown>, into: Map<string, FieldNode[]>, visited: Set<string>): void {
+function collect(
+  set: SelectionSetNode,
+  fragments: Fragments,
+  variables: Record<string, unknown>,
+  into: Map<string, FieldNode[]>,
+  visited: Set<string>,
+): void {
   for (const selection of set.selections) {
     if (!isIncluded(selection, variables)) continue;
     if (selection.kind === Kind.FIELD) {

@@ -7,7 +7,13 @@ export interface CatalogConnection {
   totalCount: number | null;
 }
 
-export function toConnection(nodes: readonly Product[], cursors: readonly string[], hasNextPage: boolean, hasPreviousPage: boolean, totalCount: number | null): CatalogConnection {
+export function toConnection(
+  nodes: readonly Product[],
+  cursors: readonly string[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  totalCount: number | null,
+): CatalogConnection {
   const edges = nodes.map((node, i) => ({ cursor: cursors[i]!, node }));
   return {
     edges,

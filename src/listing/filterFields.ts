@@ -11,7 +11,11 @@ export function setFilterFields(filter: ProductFilter | null | undefined): Produ
 }
 
 /** Refuses a field the platform does not apply, and empty lists (which would select nothing). */
-export function checkFilterFields(platform: PlatformCode, filter: ProductFilter | null | undefined, supported: readonly ProductFilterField[]): void {
+export function checkFilterFields(
+  platform: PlatformCode,
+  filter: ProductFilter | null | undefined,
+  supported: readonly ProductFilterField[],
+): void {
   for (const field of setFilterFields(filter)) {
     if (!supported.includes(field)) {
       throw unsupportedFilter(platform, field, `its list API has no such filter (it supports: ${supported.join(', ') || 'none'})`);

@@ -20,13 +20,22 @@ interface Source {
   taken: number;
 }
 
-export async function listMergedCatalog(ctx: GatewayContext, args: CatalogArgs, path: ReadonlyArray<string | number>): Promise<CatalogConnection> {
+export async function listMergedCatalog(
+  ctx: GatewayContext,
+  args: CatalogArgs,
+  path: ReadonlyArray<string | number>,
+): Promise<CatalogConnection> {
   const platforms = listablePlatforms(ctx);
   const binding = bindingOf(platforms, args.filter);
-  const sources: Source[] = platforms.map((platform) => ({ prepared: prepareListing(ctx, platform, args.filter, args.nodeSelection), taken: 0 }));
+  const sources: Source[] = platforms.map((platform) => ({
+    prepared: prepareListing(ctx, platform, args.filter, args.nodeSelection),
+    taken: 0,
+  }));
   const cursor = args.after ? checkMergedPosition(decodeCursor(args.after, binding)) : {};
   const starts = sources.map((s) => (args.after ? positionFor(s.prepared.plan, cursor[s.prepared.platform]) : startOf(s.prepared.plan)));
-  const settled = await Promise.allSettled(sources.map((s, i) => readPlan(s.prepared.plan, starts[i]!, args.first, s.prepared.listing.maxPageSize, s.prepared.call)));
+  const settled = await Promise.allSettled(
+    sources.map((s, i) => readPlan(s.prepared.plan, starts[i]!, args.first, s.prepared.listing.maxPageSize, s.prepared.call)),
+  );
   settled.forEach((result, i) => {
     if (result.status === 'fulfilled') sources[i]!.page = result.value;
     else reportFailure(ctx, sources[i]!.prepared.platform, result.reason, path);
@@ -39,7 +48,13 @@ export async function listMergedCatalog(ctx: GatewayContext, args: CatalogArgs, 
   const total = failed || sources.some((s) => s.page!.total === null) ? null : sources.reduce((sum, s) => sum + s.page!.total!, 0);
   const cursors = positions.map((p) => encodeCursor(binding, p));
   const started = starts.some((p) => p.some((n) => n > 0));
-  for (const source of sources) primeLoaders(ctx, source.prepared, completed.filter((p) => p.platform === source.prepared.platform), args.nodeSelection);
+  for (const source of sources)
+    primeLoaders(
+      ctx,
+      source.prepared,
+      completed.filter((p) => p.platform === source.prepared.platform),
+      args.nodeSelection,
+    );
   return toConnection(completed, cursors, hasNext, started, total);
 }
 
@@ -64,15 +79,29 @@ function mergeHeads(sources: Source[], count: number): Array<{ source: Source; p
  * fails, the page ends before its first product (so the order stays right and nothing is skipped) and
  * the failure is reported.
  */
-async function completeSources(ctx: GatewayContext, sources: Source[], picked: Array<{ source: Source; product: Product }>, path: ReadonlyArray<string | number>): Promise<Product[]> {
-  const done = await Promise.allSettled(sources.map((s) => completeProducts(s.prepared, picked.filter((p) => p.source === s).map((p) => p.product))));
+async function completeSources(
+  ctx: GatewayContext,
+  sources: Source[],
+  picked: Array<{ source: Source; product: Product }>,
+  path: ReadonlyArray<string | number>,
+): Promise<Product[]> {
+  const done = await Promise.allSettled(
+    sources.map((s) =>
+      completeProducts(
+        s.prepared,
+        picked.filter((p) => p.source === s).map((p) => p.product),
+      ),
+    ),
+  );
   let cut = picked.length;
   done.forEach((result, i) => {
     if (result.status === 'fulfilled') return;
     reportFailure(ctx, sources[i]!.prepared.platform, result.reason, path);
     cut = Math.min(cut, picked.findIndex((p) => p.source === sources[i]) >>> 0);
   });
-  const next = new Map(sources.map((s, i) => [s, done[i]!.status === 'fulfilled' ? [...(done[i] as PromiseFulfilledResult<Product[]>).value] : []]));
+  const next = new Map(
+    sources.map((s, i) => [s, done[i]!.status === 'fulfilled' ? [...(done[i] as PromiseFulfilledResult<Product[]>).value] : []]),
+  );
   for (const source of sources) source.taken = 0;
   return picked.slice(0, cut).map(({ source }) => {
     source.taken += 1;

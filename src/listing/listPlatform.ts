@@ -23,5 +23,11 @@ export async function listPlatformCatalog(ctx: GatewayContext, platform: Platfor
   const products = await completeProducts(prepared, page.products);
   primeLoaders(ctx, prepared, products, args.nodeSelection);
   const cursors = page.after.map((position) => encodeCursor(binding, position));
-  return toConnection(products, cursors, page.hasMore, start.some((n) => n > 0), page.total);
+  return toConnection(
+    products,
+    cursors,
+    page.hasMore,
+    start.some((n) => n > 0),
+    page.total,
+  );
 }

@@ -22,7 +22,13 @@ export function pageIndexesFor(offset: number, count: number, pageSize: number):
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-export async function readWindow<C>(stream: ListStream<C>, offset: number, count: number, pageSize: number, call: CallContext<C>): Promise<StreamWindow> {
+export async function readWindow<C>(
+  stream: ListStream<C>,
+  offset: number,
+  count: number,
+  pageSize: number,
+  call: CallContext<C>,
+): Promise<StreamWindow> {
   const indexes = pageIndexesFor(offset, Math.max(1, count), pageSize);
   const pages: ListedPage[] = await Promise.all(indexes.map((i) => stream.fetchPage(i + stream.firstPage, call)));
   const skip = offset - indexes[0]! * pageSize;

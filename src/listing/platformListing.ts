@@ -19,11 +19,15 @@ export interface PreparedListing {
 /** `loaders` is absent where only the plan is wanted (the cost estimate): no page cache then. */
 export function prepareListing(
   ctx: Pick<GatewayContext, 'platforms' | 'credentials' | 'deadline'> & Partial<Pick<GatewayContext, 'loaders'>>,
-  platform: PlatformCode, filter: ProductFilter | null | undefined, selection: ProductSelection): PreparedListing {
+  platform: PlatformCode,
+  filter: ProductFilter | null | undefined,
+  selection: ProductSelection,
+): PreparedListing {
   const listing = ctx.platforms.get(platform)?.adapter.listing;
   if (!listing) throw new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no list API; look its products up by id`, { platform });
   const credentials = ctx.credentials[platform];
-  if (credentials === undefined) throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
+  if (credentials === undefined)
+    throw new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
   checkFilterFields(platform, filter, listing.filters);
   const planned = listing.plan(filter ?? {}, selection);
   const cacheUse = ctx.loaders?.listingCache();
@@ -37,7 +41,12 @@ export function listablePlatforms(ctx: Pick<GatewayContext, 'platforms' | 'crede
 }
 
 /** Lets lookups of the same operation reuse the listed products (see ProductLoaders.prime). */
-export function primeLoaders(ctx: GatewayContext, prepared: PreparedListing, products: readonly Product[], listSelection: ProductSelection): void {
+export function primeLoaders(
+  ctx: GatewayContext,
+  prepared: PreparedListing,
+  products: readonly Product[],
+  listSelection: ProductSelection,
+): void {
   // `raw` differs between list and lookup records unless the listing itself fetched it for `raw`.
   const covers = (selection: ProductSelection) => prepared.plan.covers(selection) && (!selection.has('raw') || listSelection.has('raw'));
   ctx.loaders.prime(prepared.platform, products, covers);

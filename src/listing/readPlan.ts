@@ -33,8 +33,16 @@ export function positionFor(plan: ListPlan<unknown>, value: unknown): Position {
   return position[0]! > plan.streams.length ? checkPosition(null, 2) : position;
 }
 
-export function readPlan<C>(plan: ListPlan<C>, position: Position, count: number, pageSize: number, call: CallContext<C>): Promise<PlanPage> {
-  return plan.combine === 'merge' ? readMerged(plan, position, count, pageSize, call) : readConcatenated(plan, position, count, pageSize, call);
+export function readPlan<C>(
+  plan: ListPlan<C>,
+  position: Position,
+  count: number,
+  pageSize: number,
+  call: CallContext<C>,
+): Promise<PlanPage> {
+  return plan.combine === 'merge'
+    ? readMerged(plan, position, count, pageSize, call)
+    : readConcatenated(plan, position, count, pageSize, call);
 }
 
 async function readMerged<C>(plan: ListPlan<C>, start: Position, count: number, pageSize: number, call: CallContext<C>): Promise<PlanPage> {
@@ -65,7 +73,13 @@ async function readMerged<C>(plan: ListPlan<C>, start: Position, count: number, 
  * position moves to the next stream's start, and when the page ends exactly at a stream's end the
  * following streams are probed (a first page each, until one has products) so `hasMore` is exact.
  */
-async function readConcatenated<C>(plan: ListPlan<C>, start: Position, count: number, pageSize: number, call: CallContext<C>): Promise<PlanPage> {
+async function readConcatenated<C>(
+  plan: ListPlan<C>,
+  start: Position,
+  count: number,
+  pageSize: number,
+  call: CallContext<C>,
+): Promise<PlanPage> {
   let [stream = 0, offset = 0] = start;
   const products: Product[] = [];
   const after: Position[] = [];

@@ -91,7 +91,10 @@ export class ProductLoaders {
       if (!running) this.listings.set(platform, (running = new Set()));
       running.add(listing);
       const done = running;
-      listing.then(() => done.delete(listing), () => done.delete(listing));
+      listing.then(
+        () => done.delete(listing),
+        () => done.delete(listing),
+      );
     }
   }
 
@@ -102,7 +105,11 @@ export class ProductLoaders {
       const adapter = this.registry.get(platform)?.adapter;
       const lookup = adapter?.lookup?.bind(adapter);
       if (!adapter || !lookup) {
-        return new GatewayError('UNSUPPORTED_OPERATION', `${platform} has no lookup by id: its API only lists products (use the catalog listing)`, { platform });
+        return new GatewayError(
+          'UNSUPPORTED_OPERATION',
+          `${platform} has no lookup by id: its API only lists products (use the catalog listing)`,
+          { platform },
+        );
       }
       const credentials = this.credentials[platform];
       if (credentials === undefined) {

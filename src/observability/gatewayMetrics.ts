@@ -27,7 +27,12 @@ function processMetrics(): Registry {
 
 export class GatewayMetrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'gateway_requests_total',
+    help: 'GraphQL requests by outcome',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private readonly requestDuration = new Histogram({
     name: 'gateway_request_duration_seconds',
     help: 'GraphQL request duration by outcome',
@@ -84,7 +89,8 @@ export class GatewayMetrics {
       collect() {
         this.reset();
         for (const [platform, entry] of platforms) {
-          for (const [operation, state] of Object.entries(entry.guard.status().breakers)) this.set({ platform, operation }, BREAKER_VALUE[state]);
+          for (const [operation, state] of Object.entries(entry.guard.status().breakers))
+            this.set({ platform, operation }, BREAKER_VALUE[state]);
         }
       },
     });

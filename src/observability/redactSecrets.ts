@@ -14,7 +14,8 @@ const SECRET_KEY = /secret|token|^sign$|signature|password|passwd|authorization|
  * `name=value` in URLs and texts, for parameter names that carry secrets, also with a prefix joined by
  * `_` (`client_secret=`); not preceded by a letter or digit, so `design=` is kept.
  */
-const SECRET_PARAM = /(?<![A-Za-z0-9])((?:[A-Za-z0-9]+_)*(?:access_token|refresh_token|token|sign|signature|secret|secret_key|session|session_key|password)=)[^&\s"']+/gi;
+const SECRET_PARAM =
+  /(?<![A-Za-z0-9])((?:[A-Za-z0-9]+_)*(?:access_token|refresh_token|token|sign|signature|secret|secret_key|session|session_key|password)=)[^&\s"']+/gi;
 
 /** `"name": "value"` (or a number) in JSON text, e.g. a request body an error carries; the name is judged by isSecretKey. */
 const JSON_MEMBER = /("((?:[^"\\]|\\.){1,80})"\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/g;

@@ -3,12 +3,7 @@ import { text } from '../util/text';
 
 /** Error codes a client sees in `errors[].extensions.code` for upstream trouble. */
 export type UpstreamErrorCode =
-  | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_RATE_LIMITED'
-  | 'UPSTREAM_AUTH'
-  | 'UPSTREAM_BAD_RESPONSE'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_REJECTED';
+  'UPSTREAM_TIMEOUT' | 'UPSTREAM_RATE_LIMITED' | 'UPSTREAM_AUTH' | 'UPSTREAM_BAD_RESPONSE' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_REJECTED';
 
 /**
  * Why the gateway, rather than a platform's error code, failed a call: one value per row of the
@@ -74,7 +69,8 @@ export class UpstreamError extends Error {
 
   constructor(init: UpstreamErrorInit) {
     const shown = shownToClients(init);
-    const detail = shown.upstreamCode !== undefined ? ` (${shown.upstreamCode}${shown.upstreamMessage ? `: ${shown.upstreamMessage}` : ''})` : '';
+    const detail =
+      shown.upstreamCode !== undefined ? ` (${shown.upstreamCode}${shown.upstreamMessage ? `: ${shown.upstreamMessage}` : ''})` : '';
     super(`${init.platform}: ${describe(init.code)}${detail}`);
     this.name = 'UpstreamError';
     this.platform = init.platform;
@@ -175,7 +171,11 @@ export interface UpstreamErrorAnswer {
  * back as a StaleTokenError for the token layer; everything else as the UpstreamError clients see.
  * `nowMs` dates a clock-based retry-after (WeChat's quotas).
  */
-export function upstreamErrorFrom(table: UpstreamErrorTable, answer: UpstreamErrorAnswer, nowMs = Date.now()): UpstreamError | StaleTokenError {
+export function upstreamErrorFrom(
+  table: UpstreamErrorTable,
+  answer: UpstreamErrorAnswer,
+  nowMs = Date.now(),
+): UpstreamError | StaleTokenError {
   const key = numericCode(answer.code);
   const subCode = text(answer.subCode) ?? undefined;
   const rule = (subCode && table.bySubCode?.(subCode)) || (key === undefined ? undefined : table.rules.get(key)) || table.otherwise;

@@ -54,9 +54,10 @@ export async function sendUpstream(req: UpstreamRequest): Promise<UpstreamRespon
       url: req.url,
       params: req.params,
       data: req.data,
-      headers: req.data instanceof URLSearchParams
-        ? { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8', ...req.headers }
-        : req.headers,
+      headers:
+        req.data instanceof URLSearchParams
+          ? { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8', ...req.headers }
+          : req.headers,
       timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
     const headers: Record<string, string> = {};
@@ -87,7 +88,13 @@ function toTransportError(platform: PlatformCode, err: unknown): UpstreamError {
  */
 export function parseJsonObject(platform: PlatformCode, res: UpstreamResponse): Record<string, unknown> {
   if (res.status >= 500) {
-    throw new UpstreamError({ platform, code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.HttpStatus, detail: `HTTP ${res.status}`, retryable: true });
+    throw new UpstreamError({
+      platform,
+      code: 'UPSTREAM_UNAVAILABLE',
+      reason: GatewayReason.HttpStatus,
+      detail: `HTTP ${res.status}`,
+      retryable: true,
+    });
   }
   let parsed: unknown;
   try {

@@ -22,7 +22,8 @@ export function sumStocks(stocks: readonly Stock[]): Stock {
       }
       total += n;
     }
-    sum[field] = total !== null && Number.isSafeInteger(total) ? total : total === null ? null : issues.reject(field, total, 'is beyond SafeInt');
+    sum[field] =
+      total !== null && Number.isSafeInteger(total) ? total : total === null ? null : issues.reject(field, total, 'is beyond SafeInt');
   }
   return issues.attach(sum);
 }

@@ -25,7 +25,9 @@ export function readShanghaiLocal(value: unknown): Reading<string> {
   const ms = shanghaiLocalMs(value);
   if (ms !== null) return inRange(ms);
   // Year 0 never reads as a time, so Xiaoe's "none" is told apart only here, off the common path.
-  return typeof value === 'string' && /^0000-00-00[ T]00:00:00$/.test(value.trim()) ? { value: null } : { problem: 'is not a "yyyy-MM-dd HH:mm:ss" time' };
+  return typeof value === 'string' && /^0000-00-00[ T]00:00:00$/.test(value.trim())
+    ? { value: null }
+    : { problem: 'is not a "yyyy-MM-dd HH:mm:ss" time' };
 }
 
 function inRange(ms: number): Reading<string> {
@@ -46,7 +48,9 @@ function isoInRange(instant: number): string {
   const z = days + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
@@ -83,14 +87,35 @@ const HOUR_MS = 3_600_000;
 function shanghaiLocalMs(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = value.length === 19 ? value : value.trim();
-  if (text.length !== 19 || text[4] !== '-' || text[7] !== '-' || (text[10] !== ' ' && text[10] !== 'T') || text[13] !== ':' || text[16] !== ':') return null;
+  if (
+    text.length !== 19 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    (text[10] !== ' ' && text[10] !== 'T') ||
+    text[13] !== ':' ||
+    text[16] !== ':'
+  )
+    return null;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
-  if (year <= 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (
+    year <= 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return null;
   const utc = Date.UTC(year, month - 1, day, hour - 8, minute, second);
   // Days past the 28th may not exist (2021-02-30 and the like): Date rolls them over into the next month.
   if (day > 28 && new Date(utc + 8 * HOUR_MS).getUTCDate() !== day) return null;

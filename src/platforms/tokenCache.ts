@@ -80,7 +80,8 @@ export class TokenCache {
       .catch((raw: unknown) => {
         // A "stale access_token" answer cannot be about a token being fetched: no refresh loop.
         const err = raw instanceof StaleTokenError ? raw.upstream : raw;
-        if (err instanceof UpstreamError && err.code === 'UPSTREAM_AUTH') this.failures.set(key, { error: err, until: this.now() + this.failureTtlMs });
+        if (err instanceof UpstreamError && err.code === 'UPSTREAM_AUTH')
+          this.failures.set(key, { error: err, until: this.now() + this.failureTtlMs });
         throw err;
       })
       .finally(() => this.inFlight.delete(key));

@@ -44,7 +44,10 @@ interface RawResponse {
  * (proxy-from-env), it goes through `HTTP_PROXY`/`HTTPS_PROXY` (or `ALL_PROXY`) unless `NO_PROXY` exempts
  * the host; the proxy-aware dispatcher costs a URL parse per request, so it is used only when one is set.
  */
-export function createUpstreamDispatcher(options: { connections: number; connectTimeoutMs: number }, env: NodeJS.ProcessEnv = process.env): Dispatcher {
+export function createUpstreamDispatcher(
+  options: { connections: number; connectTimeoutMs: number },
+  env: NodeJS.ProcessEnv = process.env,
+): Dispatcher {
   const pool = { connections: options.connections, connectTimeout: options.connectTimeoutMs };
   const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
   const all = read('all_proxy');
@@ -60,15 +63,19 @@ export function createUndiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
       // As the node:http adapter: the URL through WHATWG parsing, then the params appended unparsed.
       const url = new URL(config.url ?? '');
       const timeout = config.timeout && config.timeout > 0 ? config.timeout : null;
-      const raw = await dispatchText(dispatcher, {
-        origin: url.origin,
-        path: appendQuery(url.pathname + url.search, config.params as Record<string, unknown> | undefined),
-        method: (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod,
-        headers: requestHeaders(config),
-        body: typeof config.data === 'string' || Buffer.isBuffer(config.data) ? config.data : null,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      }, timeout);
+      const raw = await dispatchText(
+        dispatcher,
+        {
+          origin: url.origin,
+          path: appendQuery(url.pathname + url.search, config.params as Record<string, unknown> | undefined),
+          method: (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod,
+          headers: requestHeaders(config),
+          body: typeof config.data === 'string' || Buffer.isBuffer(config.data) ? config.data : null,
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+        },
+        timeout,
+      );
       const data = stripBom((await decode(raw)).toString('utf8'));
       return { data, status: raw.status, statusText: raw.statusText, headers: raw.headers, config, request: null };
     } catch (err) {
@@ -199,7 +206,8 @@ function stripBom(text: string): string {
 
 function toAxiosError(err: unknown, config: InternalAxiosRequestConfig): AxiosError {
   const code = (err as { code?: unknown } | null)?.code;
-  const axiosCode = typeof code === 'string' ? AXIOS_CODES[code] ?? code : undefined;
-  const message = axiosCode === 'ECONNABORTED' ? `timeout of ${config.timeout}ms exceeded` : err instanceof Error ? err.message : String(err);
+  const axiosCode = typeof code === 'string' ? (AXIOS_CODES[code] ?? code) : undefined;
+  const message =
+    axiosCode === 'ECONNABORTED' ? `timeout of ${config.timeout}ms exceeded` : err instanceof Error ? err.message : String(err);
   return new AxiosError(message, axiosCode, config);
 }

@@ -16,7 +16,13 @@ export const catalogResolvers: Pick<QueryResolvers<GatewayContext>, 'catalog'> =
     // Registered before any lookup beside it runs, so those can be answered from what it lists.
     ctx.loaders.trackListing(platform ? [platform] : listablePlatforms(ctx), listing);
     return listing.then((connection) => {
-      reportFieldIssues(ctx, connection, info, responsePathOf(info), connection.edges.some((edge) => hasFieldIssues(edge.node)));
+      reportFieldIssues(
+        ctx,
+        connection,
+        info,
+        responsePathOf(info),
+        connection.edges.some((edge) => hasFieldIssues(edge.node)),
+      );
       return connection;
     });
   },

@@ -34,7 +34,8 @@ export const skuEntityResolvers: Pick<SkuResolvers<GatewayContext>, '__resolveRe
   __resolveReference: async (reference, ctx, info) => {
     const id = (reference as unknown as Representation).id;
     const decoded = typeof id === 'string' ? fromSkuGlobalId(id) : undefined;
-    if (!decoded || !ctx.platforms.has(decoded.platform)) throw badRepresentation(`Sku "id" must be a SKU global id issued by this gateway, got ${describe(id)}`);
+    if (!decoded || !ctx.platforms.has(decoded.platform))
+      throw badRepresentation(`Sku "id" must be a SKU global id issued by this gateway, got ${describe(id)}`);
     const { platform, platformProductId, platformSkuId } = decoded;
     const product = await lookupFor(ctx, platform)(platformProductId, productSelectionFor(entitySelectionOf(info, 'Sku')));
     const sku = product.skus?.find((s) => s.platformSkuId === platformSkuId);
@@ -49,20 +50,28 @@ export const skuEntityResolvers: Pick<SkuResolvers<GatewayContext>, '__resolveRe
  * (@apollo/subgraph would fail the whole field with an unexpected error). Each resolved entry's
  * unmappable values are reported at `_entities.<index>` (src/resolvers/fieldIssues.ts).
  */
-export function guardEntities<S>(resolve: GraphQLFieldResolver<S, GatewayContext>): GraphQLFieldResolver<S, GatewayContext, { representations: unknown[] }> {
+export function guardEntities<S>(
+  resolve: GraphQLFieldResolver<S, GatewayContext>,
+): GraphQLFieldResolver<S, GatewayContext, { representations: unknown[] }> {
   return (source, { representations }, ctx, info) =>
     representations.map((representation, index) => {
       const typename = isObject(representation) ? representation.__typename : undefined;
       if (typeof typename !== 'string' || !ENTITY_TYPES.has(typename)) {
         return Promise.reject(
-          badRepresentation(`representation ${index} must be an object with "__typename" Product or Sku, got ${describe(typename ?? representation)}`),
+          badRepresentation(
+            `representation ${index} must be an object with "__typename" Product or Sku, got ${describe(typename ?? representation)}`,
+          ),
         );
       }
       try {
         const entry = (resolve(source, { representations: [representation] }, ctx, info) as unknown[])[0];
         // Values a mapper could not map are reported at this entry, as this type's fragments select them.
         return Promise.resolve(entry).then((value) => {
-          if (hasFieldIssues(value)) reportFieldIssuesIn(ctx, value, entitySelectionSetsOf(info, typename as EntityTypeName), info, [...responsePathOf(info), index]);
+          if (hasFieldIssues(value))
+            reportFieldIssuesIn(ctx, value, entitySelectionSetsOf(info, typename as EntityTypeName), info, [
+              ...responsePathOf(info),
+              index,
+            ]);
           return value;
         });
       } catch (err) {
@@ -84,7 +93,8 @@ function productKeyOf(reference: Representation, ctx: GatewayContext): { platfor
   const { id, platform, platformProductId } = reference;
   if (id !== undefined) {
     const decoded = typeof id === 'string' ? fromProductGlobalId(id) : undefined;
-    if (!decoded || !ctx.platforms.has(decoded.platform)) throw badRepresentation(`Product "id" must be a product global id issued by this gateway, got ${describe(id)}`);
+    if (!decoded || !ctx.platforms.has(decoded.platform))
+      throw badRepresentation(`Product "id" must be a product global id issued by this gateway, got ${describe(id)}`);
     return decoded;
   }
   if (typeof platform === 'string' && ctx.platforms.has(platform as PlatformCode) && typeof platformProductId === 'string') {

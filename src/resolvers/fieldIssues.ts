@@ -39,14 +39,26 @@ export function responsePathOf(info: Pick<GraphQLResolveInfo, 'path'>): Array<st
  */
 export function reportFieldIssues(ctx: object, value: unknown, info: Info, path: Path, holdsIssues = hasFieldIssues(value)): void {
   if (!holdsIssues) return;
-  reportFieldIssuesIn(ctx, value, info.fieldNodes.map((node) => node.selectionSet), info, path);
+  reportFieldIssuesIn(
+    ctx,
+    value,
+    info.fieldNodes.map((node) => node.selectionSet),
+    info,
+    path,
+  );
 }
 
 /**
  * Reports the issues of `value`, a marked product or SKU, at `path` as the selection sets `sets` select
  * them (e.g. one entity type's fragments).
  */
-export function reportFieldIssuesIn(ctx: object, value: unknown, sets: ReadonlyArray<SelectionSetNode | undefined>, info: Info, path: Path): void {
+export function reportFieldIssuesIn(
+  ctx: object,
+  value: unknown,
+  sets: ReadonlyArray<SelectionSetNode | undefined>,
+  info: Info,
+  path: Path,
+): void {
   for (const set of sets) walk(ctx, value, set, info, path);
 }
 

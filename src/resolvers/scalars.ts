@@ -12,7 +12,11 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
 });
 
 function parseDateTime(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
     throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone, e.g. "2024-01-31T16:00:00Z"');
   }
   return new Date(value).toISOString();

@@ -88,7 +88,8 @@ function setRateLimits(state: SandboxState, req: ParsedRequest): { status: numbe
   if (!isJsonObject(body)) return badRequest('body must be {"<platform>": {"limit": n, "windowMs": n} | null, ...}');
   const changes: Array<[SandboxPlatformName, { limit: number; windowMs: number } | undefined]> = [];
   for (const [name, value] of Object.entries(body)) {
-    if (!SANDBOX_PLATFORMS.includes(name as SandboxPlatformName)) return badRequest(`${name} is not a platform (one of ${SANDBOX_PLATFORMS.join(', ')})`);
+    if (!SANDBOX_PLATFORMS.includes(name as SandboxPlatformName))
+      return badRequest(`${name} is not a platform (one of ${SANDBOX_PLATFORMS.join(', ')})`);
     try {
       changes.push([name as SandboxPlatformName, value === null ? undefined : validRateLimit(name, value)]);
     } catch (err) {
@@ -106,7 +107,8 @@ function patchProduct(state: SandboxState, req: ParsedRequest): { status: number
   const platformName = slash === -1 ? rest : rest.slice(0, slash);
   const id = slash === -1 ? '' : safeDecode(rest.slice(slash + 1));
   const platform = state.platforms.get(platformName);
-  if (!platform?.patchProduct) return notFound({ error: 'no such platform', platform: platformName, platforms: [...state.platforms.keys()] });
+  if (!platform?.patchProduct)
+    return notFound({ error: 'no such platform', platform: platformName, platforms: [...state.platforms.keys()] });
   const merchant = req.query.get('merchant') ?? DEFAULT_MERCHANT;
   if (!state.merchants.includes(merchant)) return notFound({ error: 'no such merchant', merchant, merchants: state.merchants });
   if (!isJsonObject(req.json)) return badRequest('body must be a JSON object of upstream field values');

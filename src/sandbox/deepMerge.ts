@@ -27,6 +27,7 @@ export function deepMerge(base: JsonObject, patch: JsonObject, path = ''): JsonO
 /** Throws a PatchError when the patch would change an identity field (`field` at the top level). */
 export function refuseIdentityChange(base: JsonObject, patch: JsonObject, fields: readonly string[]): void {
   for (const field of fields) {
-    if (Object.hasOwn(patch, field) && patch[field] !== base[field]) throw new PatchError(`field ${field} identifies the product and may not be patched`);
+    if (Object.hasOwn(patch, field) && patch[field] !== base[field])
+      throw new PatchError(`field ${field} identifies the product and may not be patched`);
   }
 }

@@ -28,7 +28,10 @@ export class FaultEngine {
   private remaining: number[] = [];
   private rng: Rng;
 
-  constructor(private readonly seed: number, rules: readonly FaultRule[] = []) {
+  constructor(
+    private readonly seed: number,
+    rules: readonly FaultRule[] = [],
+  ) {
     this.rng = new Rng(seed);
     this.setRules(rules);
   }
@@ -104,6 +107,8 @@ function checkNumber(where: string, rule: Record<string, unknown>, field: string
   const value = rule[field];
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`${where}.${field} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], but got ${JSON.stringify(value)}`);
+    throw new TypeError(
+      `${where}.${field} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], but got ${JSON.stringify(value)}`,
+    );
   }
 }

@@ -17,11 +17,18 @@ async function main(): Promise<void> {
   for (const { slug, credentials } of SANDBOX_PLATFORM_MODULES) {
     console.log(`  ${slug.padEnd(12)} ${sandbox.baseUrls[slug]}  ${JSON.stringify(credentials)}`);
   }
-  console.log(`  merchants    default (above), ${merchantNames(DEFAULT_MERCHANT_COUNT).slice(1).join(', ')}: credentials at ${sandbox.url}/__sandbox/credentials`);
-  console.log(`  admin        ${sandbox.url}/__sandbox/{stats,requests,reset,faults,credentials,clock,rate-limits,products/<platform>/<id>}`);
+  console.log(
+    `  merchants    default (above), ${merchantNames(DEFAULT_MERCHANT_COUNT).slice(1).join(', ')}: credentials at ${sandbox.url}/__sandbox/credentials`,
+  );
+  console.log(
+    `  admin        ${sandbox.url}/__sandbox/{stats,requests,reset,faults,credentials,clock,rate-limits,products/<platform>/<id>}`,
+  );
   const stop = (signal: string): void => {
     console.log(`${signal}: closing the sandbox`);
-    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -31,7 +38,8 @@ function integerFromEnv(name: string, fallback: number): number {
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer, but got ${JSON.stringify(text)}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new TypeError(`${name} must be a non-negative integer, but got ${JSON.stringify(text)}`);
   return value;
 }
 

@@ -20,10 +20,7 @@ interface Window {
   calls: number;
 }
 
-export function createRateLimiter(
-  now: () => number,
-  initial: Readonly<Record<SandboxPlatformName, RateLimit>>,
-): ResettableRateLimiter {
+export function createRateLimiter(now: () => number, initial: Readonly<Record<SandboxPlatformName, RateLimit>>): ResettableRateLimiter {
   const windows = new Map<string, Window>();
   const limits: Record<SandboxPlatformName, RateLimit> = { ...initial };
 

@@ -36,7 +36,8 @@ const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
   config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> & {
-    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> & Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
+    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> &
+      Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
   };
   platforms: PlatformRegistry;
   port: number;
@@ -143,7 +144,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   httpServer.on('request', (req, res) => {
     route(req, res, deps).catch((err: unknown) => {
       logger.error({ err, requestId: res.getHeader('x-request-id') }, 'gateway HTTP handler failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   });
@@ -172,7 +174,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 interface RouteDeps {
   apollo: ApolloServer<GatewayContext>;
   access: GatewayAccess;
-  makeContext: (usage: RequestUsage, requestId: string, admitted: AdmittedRequest, clientAddress: string | undefined, freshRead: boolean) => Promise<GatewayContext>;
+  makeContext: (
+    usage: RequestUsage,
+    requestId: string,
+    admitted: AdmittedRequest,
+    clientAddress: string | undefined,
+    freshRead: boolean,
+  ) => Promise<GatewayContext>;
   platforms: PlatformRegistry;
   credentials: GatewayConfig['credentials'];
   observers: RequestObservers;
@@ -200,7 +208,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(String(req.headers['cache-control'] ?? ''));
   const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> =>
     (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress, freshRead));
-  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, () => answerGraphQL(req, res, url, deps, usage, makeContext));
+  await observeGraphQLRequest(
+    deps.observers,
+    req,
+    res,
+    requestId,
+    usage,
+    () => ctx,
+    () => answerGraphQL(req, res, url, deps, usage, makeContext),
+  );
 }
 
 async function answerGraphQL(
@@ -217,7 +233,12 @@ async function answerGraphQL(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: admitted.search, body: admitted.body };
+  const request: HTTPGraphQLRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers,
+    search: admitted.search,
+    body: admitted.body,
+  };
   const response = await runWithUsage(usage, () =>
     apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => makeContext(admitted) }),
   );
@@ -270,7 +291,10 @@ async function purge(req: IncomingMessage, res: ServerResponse, adminToken: stri
 /** Per platform: where it is served from, whether it has credentials, its breakers and its last error; the cache's tiers. */
 function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials'], shared: SharedState): Record<string, unknown> {
   const report = Object.fromEntries(
-    [...platforms].map(([code, entry]) => [code, { configured: credentials[code] !== undefined, sandbox: entry.sandbox, ...entry.guard.status() }]),
+    [...platforms].map(([code, entry]) => [
+      code,
+      { configured: credentials[code] !== undefined, sandbox: entry.sandbox, ...entry.guard.status() },
+    ]),
   );
   const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
   // A Redis tier that is down is reported, not a reason to take the instance out: memory serves alone.

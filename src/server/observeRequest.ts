@@ -69,7 +69,14 @@ function endSpan(span: ReturnType<typeof tracer.startSpan>, record: RequestRecor
 }
 
 /** The fields of the per-request log line (docs/observability.md, "Logs"). */
-function logLine(record: RequestRecord, outcome: RequestOutcome, durationMs: number, status: number, usage: RequestUsage, ctx: GatewayContext | undefined): Record<string, unknown> {
+function logLine(
+  record: RequestRecord,
+  outcome: RequestOutcome,
+  durationMs: number,
+  status: number,
+  usage: RequestUsage,
+  ctx: GatewayContext | undefined,
+): Record<string, unknown> {
   const cost = record.extensions?.cost as { estimatedCalls?: number; actualCalls?: number } | undefined;
   return {
     requestId: record.requestId,

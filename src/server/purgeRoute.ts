@@ -20,7 +20,8 @@ const MAX_IDS = 1000;
 /** The refusal of an admin request without the valid token, or null when it may go on. */
 export function refuseAdmin(req: IncomingMessage, adminToken: string | null): PurgeAnswer | null {
   if (adminToken === null) return refuse(403, 'FORBIDDEN', 'the admin API is off: ADMIN_TOKEN is not set');
-  if (!tokenMatches(req.headers.authorization, adminToken)) return refuse(401, 'UNAUTHENTICATED', 'a valid "Authorization: Bearer <ADMIN_TOKEN>" header is required');
+  if (!tokenMatches(req.headers.authorization, adminToken))
+    return refuse(401, 'UNAUTHENTICATED', 'a valid "Authorization: Bearer <ADMIN_TOKEN>" header is required');
   return null;
 }
 
@@ -35,12 +36,19 @@ export async function purgeCache(body: unknown, cache: EntityCache | null): Prom
 
 /** The purge request, or the problem with the body. */
 function parsePurge(body: unknown): { platform: PlatformCode; ids?: string[] } | string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON object like {"platform": "TAOBAO", "ids": ["1489161932"]}';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'the body must be a JSON object like {"platform": "TAOBAO", "ids": ["1489161932"]}';
   const { platform, ids, ...rest } = body as Record<string, unknown>;
   if (Object.keys(rest).length) return `unknown field(s): ${Object.keys(rest).join(', ')}`;
-  if (typeof platform !== 'string' || !(PLATFORM_CODES as string[]).includes(platform)) return `platform must be one of ${PLATFORM_CODES.join(', ')}`;
+  if (typeof platform !== 'string' || !(PLATFORM_CODES as string[]).includes(platform))
+    return `platform must be one of ${PLATFORM_CODES.join(', ')}`;
   if (ids === undefined) return { platform: platform as PlatformCode };
-  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS || !ids.every((id) => typeof id === 'string' && id !== '' && id.length <= 200)) {
+  if (
+    !Array.isArray(ids) ||
+    ids.length === 0 ||
+    ids.length > MAX_IDS ||
+    !ids.every((id) => typeof id === 'string' && id !== '' && id.length <= 200)
+  ) {
     return `ids, when given, must be a list of 1-${MAX_IDS} non-empty strings`;
   }
   return { platform: platform as PlatformCode, ids: ids as string[] };

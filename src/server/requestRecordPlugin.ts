@@ -18,7 +18,9 @@ export function requestRecordPlugin(): ApolloServerPlugin<GatewayContext> {
           record.documentHash = rc.queryHash ?? null;
           const body = rc.response.body;
           const result = body.kind === 'single' ? body.singleResult : body.initialResult;
-          const codes = (result.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+          const codes = (result.errors ?? []).map((e) =>
+            typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+          );
           record.errorCodes = [...new Set(codes)];
           record.hasData = result.data !== undefined && result.data !== null;
           record.extensions = result.extensions;

@@ -30,7 +30,10 @@ export function buildSchema({ federation = true }: SchemaOptions = {}): GraphQLS
   if (!federation) return makeExecutableSchema({ typeDefs: withoutFederation(typeDefs), resolvers });
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphResolvers });
   const entities = schema.getQueryType()!.getFields()._entities!;
-  entities.resolve = guardEntities(entities.resolve as GraphQLFieldResolver<unknown, GatewayContext>) as GraphQLFieldResolver<unknown, GatewayContext>;
+  entities.resolve = guardEntities(entities.resolve as GraphQLFieldResolver<unknown, GatewayContext>) as GraphQLFieldResolver<
+    unknown,
+    GatewayContext
+  >;
   return schema;
 }
 

@@ -35,7 +35,8 @@ function maxRootFieldsRule(max: number): ValidationRule {
       const fragments = fragmentsOf(context.getDocument().definitions);
       // Directives are not applied here (no variables yet): a field under @skip still counts.
       const count = collectRootFields(operation.selectionSet, fragments, {}).size;
-      if (count > max) context.reportError(limitError('MAX_ROOT_FIELDS_EXCEEDED', `Root field limit of ${max} exceeded, found ${count}.`, max));
+      if (count > max)
+        context.reportError(limitError('MAX_ROOT_FIELDS_EXCEEDED', `Root field limit of ${max} exceeded, found ${count}.`, max));
     },
   });
 }

@@ -6,19 +6,30 @@ import { pgTenantSource } from './pgTenantSource';
 import { TenantDirectory } from './tenantDirectory';
 import type { TenantSource, WarningSink } from './tenantSource';
 
-export async function openTenantDirectory(settings: TenantStoreSettings, defaultCredentials: PlatformCredentials, warn: WarningSink): Promise<TenantDirectory> {
+export async function openTenantDirectory(
+  settings: TenantStoreSettings,
+  defaultCredentials: PlatformCredentials,
+  warn: WarningSink,
+): Promise<TenantDirectory> {
   let source: TenantSource | null = null;
   if (settings.file) source = fileTenantSource(settings.file);
   if (settings.database) {
     const pg = pgTenantSource({ connectionString: settings.database.url, schema: settings.database.schema, warn });
     source = pg;
-    if (settings.database.migrate) await pg.migrate().catch(async (err: unknown) => {
-      await pg.close();
-      throw err;
-    });
+    if (settings.database.migrate)
+      await pg.migrate().catch(async (err: unknown) => {
+        await pg.close();
+        throw err;
+      });
   }
   try {
-    return await TenantDirectory.open({ source, defaultCredentials, secrets: { key: settings.credentialsKey, env: settings.env }, refreshMs: settings.refreshMs, warn });
+    return await TenantDirectory.open({
+      source,
+      defaultCredentials,
+      secrets: { key: settings.credentialsKey, env: settings.env },
+      refreshMs: settings.refreshMs,
+      warn,
+    });
   } catch (err) {
     await source?.close();
     throw err;

@@ -13,8 +13,15 @@ export class TenantRecordError extends Error {
 }
 
 /** Per platform: its credential fields, and which of them are secrets (stored only as enc:/env: references). */
-const CREDENTIAL_FIELDS: Record<PlatformCode, { required: readonly string[]; secret: readonly string[]; optional?: Record<string, readonly string[]> }> = {
-  TAOBAO: { required: ['appKey', 'appSecret', 'session'], secret: ['appSecret', 'session'], optional: { signMethod: ['md5', 'hmac', 'hmac-sha256'] } },
+const CREDENTIAL_FIELDS: Record<
+  PlatformCode,
+  { required: readonly string[]; secret: readonly string[]; optional?: Record<string, readonly string[]> }
+> = {
+  TAOBAO: {
+    required: ['appKey', 'appSecret', 'session'],
+    secret: ['appSecret', 'session'],
+    optional: { signMethod: ['md5', 'hmac', 'hmac-sha256'] },
+  },
   XIAOE: { required: ['appId', 'clientId', 'secretKey'], secret: ['secretKey'] },
   WECHAT_SHOP: { required: ['appId', 'appSecret'], secret: ['appSecret'] },
   XHS_ARK: { required: ['appKey', 'appSecret'], secret: ['appSecret'] },
@@ -54,7 +61,8 @@ function parseCredentials(value: unknown, secrets: SecretSources, where: string)
     for (const [name, allowed] of Object.entries(spec.optional ?? {})) {
       const raw = fields[name];
       if (raw === undefined) continue;
-      if (typeof raw !== 'string' || !allowed.includes(raw)) throw new TenantRecordError(`${where} ${platform}.${name}: one of ${allowed.join(', ')}`);
+      if (typeof raw !== 'string' || !allowed.includes(raw))
+        throw new TenantRecordError(`${where} ${platform}.${name}: one of ${allowed.join(', ')}`);
       parsed[name] = raw;
     }
     if (platform === 'TAOBAO') parsed.signMethod ??= 'md5';
@@ -83,7 +91,8 @@ function parseClient(value: unknown, where: string): TenantClient {
   if (keyDigest !== undefined && (typeof keyDigest !== 'string' || !DIGEST_PATTERN.test(keyDigest))) {
     throw new TenantRecordError(`${where}: keyDigest must be 64 lower-case hex digits (npm run auth:new-key)`);
   }
-  if (jwtSubject !== undefined && (typeof jwtSubject !== 'string' || jwtSubject === '')) throw new TenantRecordError(`${where}: jwtSubject must be a string`);
+  if (jwtSubject !== undefined && (typeof jwtSubject !== 'string' || jwtSubject === ''))
+    throw new TenantRecordError(`${where}: jwtSubject must be a string`);
   return {
     id: value.id,
     ...(keyDigest !== undefined ? { keyDigest } : { jwtSubject: jwtSubject }),
@@ -110,6 +119,7 @@ function parseList(value: unknown, where: string, name: string): unknown[] {
 
 function parseStrings(value: unknown, where: string): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) throw new TenantRecordError(`${where}: must be a list of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== ''))
+    throw new TenantRecordError(`${where}: must be a list of strings`);
   return value as string[];
 }

@@ -49,7 +49,9 @@ export function pgTenantSource(options: PgTenantSourceOptions): PgTenantSource {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.gateway_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${schema}.gateway_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+        );
         const done = await client.query<{ version: number }>(`SELECT version FROM ${schema}.gateway_schema_migrations`);
         const applied = new Set(done.rows.map((r) => r.version));
         for (const m of MIGRATIONS.filter((m) => !applied.has(m.version))) {

@@ -60,7 +60,11 @@ export class TenantDirectory {
   /** Re-reads the store now (the timer calls this; tests may too). Never rejects. */
   refresh(): Promise<void> {
     this.refreshing ??= this.load(false)
-      .catch((err: unknown) => this.options.warn(`tenants: refresh from ${this.options.source?.description} failed, keeping the last snapshot: ${(err as Error).message}`))
+      .catch((err: unknown) =>
+        this.options.warn(
+          `tenants: refresh from ${this.options.source?.description} failed, keeping the last snapshot: ${(err as Error).message}`,
+        ),
+      )
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
@@ -109,11 +113,13 @@ function index(tenants: readonly Tenant[]): Snapshot {
     snapshot.byId.set(tenant.id, tenant);
     for (const client of tenant.clients) {
       if (client.keyDigest === undefined) continue;
-      if (snapshot.byKeyDigest.has(client.keyDigest)) throw new TenantRecordError(`tenant ${tenant.id} client ${client.id}: its key is already another client's`);
+      if (snapshot.byKeyDigest.has(client.keyDigest))
+        throw new TenantRecordError(`tenant ${tenant.id} client ${client.id}: its key is already another client's`);
       snapshot.byKeyDigest.set(client.keyDigest, { tenant, client });
     }
     for (const claim of tenant.jwtTenantClaims) {
-      if (snapshot.byJwtClaim.has(claim)) throw new TenantRecordError(`tenant ${tenant.id}: JWT tenant claim value is already another tenant's`);
+      if (snapshot.byJwtClaim.has(claim))
+        throw new TenantRecordError(`tenant ${tenant.id}: JWT tenant claim value is already another tenant's`);
       snapshot.byJwtClaim.set(claim, tenant);
     }
   }

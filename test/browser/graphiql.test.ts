@@ -22,7 +22,14 @@ describe.skipIf(!hasChromium)('offline GraphiQL at /graphiql', () => {
     stack = await startStack();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -35,7 +42,8 @@ describe.skipIf(!hasChromium)('offline GraphiQL at /graphiql', () => {
     const blocked: string[] = [];
     await page.route('**/*', (route) => {
       const { protocol, hostname } = new URL(route.request().url());
-      const local = protocol === 'blob:' || protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+      const local =
+        protocol === 'blob:' || protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
       if (local) return route.continue();
       blocked.push(route.request().url());
       return route.abort('blockedbyclient');
@@ -47,7 +55,9 @@ describe.skipIf(!hasChromium)('offline GraphiQL at /graphiql', () => {
     await run.click();
     const result = page.locator('.graphiql-response');
     // Monaco renders spaces as no-break spaces.
-    await expect.poll(async () => (await result.innerText()).replace(/\u00a0/g, ' '), { timeout: 30_000 }).toContain('"title": "Google test item"');
+    await expect
+      .poll(async () => (await result.innerText()).replace(/\u00a0/g, ' '), { timeout: 30_000 })
+      .toContain('"title": "Google test item"');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'graphiql.png') });
     expect(blocked).toEqual([]);

@@ -50,7 +50,9 @@ export function tempDir(): { dir: string; write(name: string, content: string): 
 }
 
 /** `env` (over `CACHE=off`), or a function of the started sandbox's URL resolving to it (to read `/__sandbox/credentials` first). */
-export async function startAccessStack(env: Record<string, string> | ((sandboxUrl: string) => Promise<Record<string, string>>)): Promise<AccessStack> {
+export async function startAccessStack(
+  env: Record<string, string> | ((sandboxUrl: string) => Promise<Record<string, string>>),
+): Promise<AccessStack> {
   const logs: string[] = [];
   const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(show).join(' '))),
@@ -59,7 +61,10 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
   let gateway: RunningGateway;
   try {
     // The entity cache is off unless a test turns it on: these tests count each request's upstream calls.
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...(typeof env === 'function' ? await env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
+    const config = loadConfig(
+      { PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...(typeof env === 'function' ? await env(sandbox.url) : env) },
+      SANDBOX_CREDENTIALS,
+    );
     const logger = createLogger({ level: 'info', format: 'json', destination: { write: (line: string) => void logs.push(line) } });
     gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, logger });
   } catch (err) {
@@ -68,7 +73,8 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
     throw err;
   }
   const texts: string[] = [];
-  const stats = async (): Promise<Record<string, number>> => ((await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as { calls: Record<string, number> }).calls;
+  const stats = async (): Promise<Record<string, number>> =>
+    ((await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as { calls: Record<string, number> }).calls;
   let lastStats = await stats();
   const request = async (path: string, init?: RequestInit): Promise<Answer> => {
     const res = await fetch(`${gateway.url}${path}`, init);
@@ -86,7 +92,11 @@ export async function startAccessStack(env: Record<string, string> | ((sandboxUr
     gateway,
     sandboxUrl: sandbox.url,
     post: (body, headers = {}) =>
-      request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     fetch: request,
     async callsSince() {
       const now = await stats();

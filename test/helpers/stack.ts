@@ -23,7 +23,11 @@ export type LoggedRequest = RequestLogEntry;
 export interface Stack {
   gateway: RunningGateway;
   sandboxUrl: string;
-  query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D> & { headers: Headers }>;
+  query<D = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<D> & { headers: Headers }>;
   /** `/__sandbox/stats` calls, by `<platform>:<operation>`. */
   calls(): Promise<Record<string, number>>;
   requests(platform: string, limit?: number): Promise<LoggedRequest[]>;

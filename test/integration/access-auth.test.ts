@@ -35,7 +35,12 @@ function tenantsDocument(withWebKey: boolean): string {
       {
         id: 'acme',
         credentials: {
-          TAOBAO: { appKey: s.TAOBAO.appKey, appSecret: 'env:ACME_TAOBAO_SECRET', session: encryptSecret(s.TAOBAO.session, CREDENTIALS_KEY), signMethod: 'hmac-sha256' },
+          TAOBAO: {
+            appKey: s.TAOBAO.appKey,
+            appSecret: 'env:ACME_TAOBAO_SECRET',
+            session: encryptSecret(s.TAOBAO.session, CREDENTIALS_KEY),
+            signMethod: 'hmac-sha256',
+          },
           WECHAT_SHOP: { appId: s.WECHAT_SHOP.appId, appSecret: encryptSecret(s.WECHAT_SHOP.appSecret, CREDENTIALS_KEY) },
           XIAOE: { appId: s.XIAOE.appId, clientId: s.XIAOE.clientId, secretKey: 'env:ACME_XIAOE_SECRET' },
         },
@@ -49,7 +54,11 @@ function tenantsDocument(withWebKey: boolean): string {
       {
         id: 'globex',
         credentials: {
-          TAOBAO: { appKey: '99999999', appSecret: encryptSecret(CANARIES.globexTaobaoSecret, CREDENTIALS_KEY), session: encryptSecret(CANARIES.globexSession, CREDENTIALS_KEY) },
+          TAOBAO: {
+            appKey: '99999999',
+            appSecret: encryptSecret(CANARIES.globexTaobaoSecret, CREDENTIALS_KEY),
+            session: encryptSecret(CANARIES.globexSession, CREDENTIALS_KEY),
+          },
           WECHAT_SHOP: { appId: 'wxglobex', appSecret: encryptSecret(CANARIES.globexWechatSecret, CREDENTIALS_KEY) },
         },
         clients: [{ id: 'globex-web', keyDigest: digestApiKey(KEYS.globex, PEPPER), scopes: ['catalog:raw'] }],
@@ -67,7 +76,10 @@ async function startJwks(publicJwk: object): Promise<{ url: string; close(): Pro
   return { url: `http://127.0.0.1:${port}/jwks.json`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-function token(claims: Record<string, unknown>, options: { key?: CryptoKey; expiresIn?: string; audience?: string; issuer?: string } = {}): Promise<string> {
+function token(
+  claims: Record<string, unknown>,
+  options: { key?: CryptoKey; expiresIn?: string; audience?: string; issuer?: string } = {},
+): Promise<string> {
   return new SignJWT({ tenant: 'acme-co', scope: 'catalog:raw', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
     .setSubject('user-1')
@@ -140,10 +152,14 @@ describe('API keys', () => {
     const other = files.write('tenants.next.json', tenantsDocument(false));
     const { renameSync } = await import('node:fs');
     renameSync(other, tenantsPath);
-    await expect.poll(async () => (await stack.post({ query: TAOBAO_QUERY }, { 'x-api-key': KEYS.web })).status, { timeout: 3000, interval: 50 }).toBe(401);
+    await expect
+      .poll(async () => (await stack.post({ query: TAOBAO_QUERY }, { 'x-api-key': KEYS.web })).status, { timeout: 3000, interval: 50 })
+      .toBe(401);
     expect((await stack.post({ query: TAOBAO_QUERY }, { 'x-api-key': KEYS.ops })).status).toBe(200);
     files.write('tenants.json', tenantsDocument(true));
-    await expect.poll(async () => (await stack.post({ query: TAOBAO_QUERY }, { 'x-api-key': KEYS.web })).status, { timeout: 3000, interval: 50 }).toBe(200);
+    await expect
+      .poll(async () => (await stack.post({ query: TAOBAO_QUERY }, { 'x-api-key': KEYS.web })).status, { timeout: 3000, interval: 50 })
+      .toBe(200);
   });
 
   it('keeps the last snapshot when the file breaks, and logs no part of it', async () => {
@@ -163,19 +179,25 @@ describe('the catalog:raw scope', () => {
     const hidden = '{ product(platform: TAOBAO, id: "1489161932") { title ...R } } fragment R on Product { raw }';
     for (const query of [
       '{ product(platform: TAOBAO, id: "1489161932") { raw } }',
-      hidden, '{ node(id: "x") { ... on Product { r: raw } } }',
+      hidden,
+      '{ node(id: "x") { ... on Product { r: raw } } }',
       '{ _entities(representations: [{ __typename: "Product", platform: TAOBAO, platformProductId: "1489161932" }]) { ... on Product { raw } } }',
     ]) {
       const answer = await stack.post({ query }, { 'x-api-key': KEYS.web });
       expect(answer.status).toBe(403);
-      expect(answer.json.errors).toEqual([{ message: 'this operation needs the scope catalog:raw', extensions: { code: 'FORBIDDEN', scope: 'catalog:raw' } }]);
+      expect(answer.json.errors).toEqual([
+        { message: 'this operation needs the scope catalog:raw', extensions: { code: 'FORBIDDEN', scope: 'catalog:raw' } },
+      ]);
       expect(answer.json.data).toBeUndefined();
     }
     expect(await stack.callsSince()).toEqual({});
   });
 
   it('answers raw for a client holding the scope', async () => {
-    const answer = await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { raw } }' }, { authorization: `Bearer ${KEYS.ops}` });
+    const answer = await stack.post(
+      { query: '{ product(platform: TAOBAO, id: "1489161932") { raw } }' },
+      { authorization: `Bearer ${KEYS.ops}` },
+    );
     expect(answer.json.errors).toBeUndefined();
     expect(answer.json.data.product.raw).toMatchObject({ num_iid: 1489161932 });
   });
@@ -183,10 +205,16 @@ describe('the catalog:raw scope', () => {
 
 describe('JWT', () => {
   it('runs a request for the tenant its tenant claim names, with its scopes', async () => {
-    const answer = await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { title raw } }' }, { authorization: `Bearer ${await token({})}` });
+    const answer = await stack.post(
+      { query: '{ product(platform: TAOBAO, id: "1489161932") { title raw } }' },
+      { authorization: `Bearer ${await token({})}` },
+    );
     expect(answer.json.errors).toBeUndefined();
     expect(answer.json.data.product.title).toBe('Google test item');
-    const narrow = await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { raw } }' }, { authorization: `Bearer ${await token({ scope: 'catalog:read' })}` });
+    const narrow = await stack.post(
+      { query: '{ product(platform: TAOBAO, id: "1489161932") { raw } }' },
+      { authorization: `Bearer ${await token({ scope: 'catalog:read' })}` },
+    );
     expect(narrow.json.errors[0].extensions).toEqual({ code: 'FORBIDDEN', scope: 'catalog:raw' });
   });
 
@@ -227,7 +255,12 @@ describe('bad input', () => {
   it('leaks no secret, key digest, other tenant or stack trace in any response, and no secret or digest in any log', async () => {
     // A request of the other tenant, so its (canary) credentials are really used upstream.
     await stack.post({ query: TAOBAO_QUERY }, { 'x-api-key': KEYS.globex });
-    const secrets = [...Object.values(CANARIES), PEPPER, CREDENTIALS_KEY.toString('base64'), ...Object.values(KEYS).map((k) => digestApiKey(k, PEPPER))];
+    const secrets = [
+      ...Object.values(CANARIES),
+      PEPPER,
+      CREDENTIALS_KEY.toString('base64'),
+      ...Object.values(KEYS).map((k) => digestApiKey(k, PEPPER)),
+    ];
     const responses = stack.responses();
     const logs = stack.logs();
     for (const secret of secrets) {

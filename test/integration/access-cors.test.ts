@@ -28,7 +28,9 @@ interface PageServer {
 
 /** Serves one HTML page on 127.0.0.1 at a free port: a different origin from the gateway's. */
 async function servePage(): Promise<PageServer> {
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>client</title>'));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>client</title>'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -79,7 +81,9 @@ describe('CORS over HTTP', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBe(allowed.origin);
     expect(answer.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
     const allowedHeaders = answer.headers.get('access-control-allow-headers')!.split(', ');
-    expect(allowedHeaders).toEqual(expect.arrayContaining(['authorization', 'x-api-key', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name']));
+    expect(allowedHeaders).toEqual(
+      expect.arrayContaining(['authorization', 'x-api-key', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name']),
+    );
     expect(answer.headers.get('access-control-max-age')).toBe('300');
   });
 
@@ -98,7 +102,9 @@ describe('CORS over HTTP', () => {
   });
 
   it('keeps Apollo CSRF prevention on for simple requests', async () => {
-    const answer = await stack.fetch(`/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { origin: allowed.origin, 'x-api-key': KEY } });
+    const answer = await stack.fetch(`/graphql?query=${encodeURIComponent(QUERY)}`, {
+      headers: { origin: allowed.origin, 'x-api-key': KEY },
+    });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('CSRF');
   });
@@ -109,7 +115,14 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const call = async (origin: string): Promise<unknown> => {
@@ -118,7 +131,11 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
         return page.evaluate(
           async ({ url, key, query }) => {
             try {
-              const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query }) });
+              const res = await fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-api-key': key },
+                body: JSON.stringify({ query }),
+              });
               return { status: res.status, body: await res.json() };
             } catch (err) {
               return { failed: String(err) };
@@ -127,7 +144,10 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
           { url: `${stack.gateway.url}/graphql`, key: KEY, query: QUERY },
         );
       };
-      expect(await call(allowed.origin)).toEqual({ status: 200, body: { data: { product: { title: 'Google test item' } }, extensions: { cost: expect.any(Object) } } });
+      expect(await call(allowed.origin)).toEqual({
+        status: 200,
+        body: { data: { product: { title: 'Google test item' } }, extensions: { cost: expect.any(Object) } },
+      });
       expect(await call(refused.origin)).toEqual({ failed: expect.stringContaining('Failed to fetch') });
     } finally {
       await browser.close();
@@ -135,4 +155,5 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
   }, 60_000);
 });
 
-if (!existsSync(CHROMIUM)) console.warn(`CORS in Chromium: skipped, ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run installs it)`);
+if (!existsSync(CHROMIUM))
+  console.warn(`CORS in Chromium: skipped, ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run installs it)`);

@@ -32,13 +32,18 @@ describe('with real credentials', () => {
     });
 
     it('serves anonymous requests without the raw scope', async () => {
-      expect((await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { title } }' })).json.data.product.title).toBe('Google test item');
+      expect((await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { title } }' })).json.data.product.title).toBe(
+        'Google test item',
+      );
       const raw = await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { raw } }' });
       expect(raw.json.errors[0].extensions).toEqual({ code: 'FORBIDDEN', scope: 'catalog:raw' });
     });
 
     it('allows no browser origin unless listed', async () => {
-      const preflight = await stack.fetch('/graphql', { method: 'OPTIONS', headers: { origin: 'https://studio.apollographql.com', 'access-control-request-method': 'POST' } });
+      const preflight = await stack.fetch('/graphql', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://studio.apollographql.com', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).toBe(403);
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     });

@@ -26,7 +26,9 @@ describe('trusted documents', () => {
       tenants: [
         {
           id: 'shop',
-          credentials: { TAOBAO: { appKey: s.appKey, appSecret: 'env:SHOP_SECRET', session: 'env:SHOP_SESSION', signMethod: s.signMethod } },
+          credentials: {
+            TAOBAO: { appKey: s.appKey, appSecret: 'env:SHOP_SECRET', session: 'env:SHOP_SESSION', signMethod: s.signMethod },
+          },
           clients: [
             { id: 'app', keyDigest: digestApiKey(KEYS.app, PEPPER), scopes: [] },
             { id: 'dev', keyDigest: digestApiKey(KEYS.dev, PEPPER), scopes: ['documents:any'] },
@@ -83,8 +85,14 @@ describe('trusted documents', () => {
     const query = '{ product(platform: TAOBAO, id: "1489161932") { status } }';
     const persistedQuery = { version: 1, sha256Hash: sha256(query) };
     expect((await stack.post({ extensions: { persistedQuery } }, dev)).json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await stack.post({ query, extensions: { persistedQuery } }, dev)).json).toEqual({ data: { product: { status: 'ON_SALE' } }, extensions: { cost: expect.any(Object) } });
-    expect((await stack.post({ extensions: { persistedQuery } }, dev)).json).toEqual({ data: { product: { status: 'ON_SALE' } }, extensions: { cost: expect.any(Object) } });
+    expect((await stack.post({ query, extensions: { persistedQuery } }, dev)).json).toEqual({
+      data: { product: { status: 'ON_SALE' } },
+      extensions: { cost: expect.any(Object) },
+    });
+    expect((await stack.post({ extensions: { persistedQuery } }, dev)).json).toEqual({
+      data: { product: { status: 'ON_SALE' } },
+      extensions: { cost: expect.any(Object) },
+    });
   });
 });
 
@@ -104,7 +112,10 @@ describe('without a manifest', () => {
   });
 
   it('answers introspection and serves the landing page in development', async () => {
-    expect((await stack.post({ query: INTROSPECTION })).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } }, extensions: { cost: expect.any(Object) } });
+    expect((await stack.post({ query: INTROSPECTION })).json).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+      extensions: { cost: expect.any(Object) },
+    });
     const page = await stack.fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -122,7 +133,9 @@ describe('production mode', () => {
       const page = await stack.fetch('/graphql', { headers: { accept: 'text/html' } });
       expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
       // Ordinary operations still run.
-      expect((await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { title } }' })).json.data.product.title).toBe('Google test item');
+      expect((await stack.post({ query: '{ product(platform: TAOBAO, id: "1489161932") { title } }' })).json.data.product.title).toBe(
+        'Google test item',
+      );
     } finally {
       await stack.close();
     }

@@ -25,7 +25,12 @@ function record(taobaoSecret: string, wechatSecret: string): object {
   const s = SANDBOX_CREDENTIALS;
   return {
     credentials: {
-      TAOBAO: { appKey: s.TAOBAO.appKey, appSecret: encryptSecret(taobaoSecret, CREDENTIALS_KEY), session: encryptSecret(s.TAOBAO.session, CREDENTIALS_KEY), signMethod: 'hmac-sha256' },
+      TAOBAO: {
+        appKey: s.TAOBAO.appKey,
+        appSecret: encryptSecret(taobaoSecret, CREDENTIALS_KEY),
+        session: encryptSecret(s.TAOBAO.session, CREDENTIALS_KEY),
+        signMethod: 'hmac-sha256',
+      },
       WECHAT_SHOP: { appId: s.WECHAT_SHOP.appId, appSecret: encryptSecret(wechatSecret, CREDENTIALS_KEY) },
     },
     clients: [{ id: 'app', keyDigest: digestApiKey(KEY, PEPPER), scopes: [] }],

@@ -42,7 +42,9 @@ function tenantRecord(id: string, credentials: PlatformCredentials, key: string,
 /** A gateway whose tenants alpha, beta and gamma act for the sandbox's merchants m2, m3 and m2 (Taobao only). */
 const startTenantsStack = (extraEnv: Record<string, string> = {}): Promise<AccessStack> =>
   startAccessStack(async (sandboxUrl) => {
-    const { merchants } = (await (await fetch(`${sandboxUrl}/__sandbox/credentials`)).json()) as { merchants: Record<string, PlatformCredentials> };
+    const { merchants } = (await (await fetch(`${sandboxUrl}/__sandbox/credentials`)).json()) as {
+      merchants: Record<string, PlatformCredentials>;
+    };
     const env: Record<string, string> = { AUTH: 'api-key', API_KEY_PEPPER: PEPPER, TENANTS_REFRESH_MS: '60000', ...extraEnv };
     const tenants = [
       tenantRecord('alpha', merchants.m2!, KEYS.alpha, env),
@@ -64,7 +66,9 @@ afterAll(async () => {
 const as = (tenant: keyof typeof KEYS, query: string) => stack.post({ query }, { 'x-api-key': KEYS[tenant] });
 
 async function sandboxLog(since: number): Promise<RequestLogEntry[]> {
-  const { requests } = (await (await fetch(`${stack.sandboxUrl}/__sandbox/requests?limit=10000`)).json()) as { requests: RequestLogEntry[] };
+  const { requests } = (await (await fetch(`${stack.sandboxUrl}/__sandbox/requests?limit=10000`)).json()) as {
+    requests: RequestLogEntry[];
+  };
   return requests.filter((r) => r.seq > since);
 }
 
@@ -108,7 +112,9 @@ describe('two tenants on the same platforms', () => {
     const answers = await Promise.all(order.map((tenant) => as(tenant, LOOKUPS)));
     answers.forEach((answer, i) => {
       const mark = order[i] === 'alpha' ? '(m2)' : '(m3)';
-      expect([answer.json.data.tb.title, answer.json.data.xe[0].title, answer.json.data.wx.title].every((t: string) => t.endsWith(mark))).toBe(true);
+      expect(
+        [answer.json.data.tb.title, answer.json.data.xe[0].title, answer.json.data.wx.title].every((t: string) => t.endsWith(mark)),
+      ).toBe(true);
     });
     expect(new Set((await sandboxLog(since)).map((r) => r.merchant))).toEqual(new Set(['m2', 'm3']));
   });
@@ -124,7 +130,9 @@ describe('a tenant without a platform', () => {
   it('sees it unconfigured and never reaches it with anyone else credentials', async () => {
     const since = await lastSeq();
     const answer = await as('gamma', `{ platforms { code configured } wx: product(platform: WECHAT_SHOP, id: "12345") { title } }`);
-    expect(answer.json.data.platforms.filter((p: { configured: boolean }) => p.configured).map((p: { code: string }) => p.code)).toEqual(['TAOBAO']);
+    expect(answer.json.data.platforms.filter((p: { configured: boolean }) => p.configured).map((p: { code: string }) => p.code)).toEqual([
+      'TAOBAO',
+    ]);
     expect(answer.json.errors.map((e: any) => e.extensions.code)).toEqual(['PLATFORM_NOT_CONFIGURED']);
     expect(await sandboxLog(since)).toEqual([]);
   });
@@ -139,16 +147,27 @@ describe('quota pacing per tenant', () => {
   let paced: AccessStack;
   beforeAll(async () => {
     paced = await startAccessStack(async (sandboxUrl) => {
-      const { merchants } = (await (await fetch(`${sandboxUrl}/__sandbox/credentials`)).json()) as { merchants: Record<string, PlatformCredentials> };
-      const env: Record<string, string> = { AUTH: 'api-key', API_KEY_PEPPER: PEPPER, TAOBAO_RATE_LIMIT: '2/60s', REQUEST_TIMEOUT_MS: '1500' };
-      const tenants = [tenantRecord('alpha', { TAOBAO: merchants.m2!.TAOBAO }, KEYS.alpha, env), tenantRecord('beta', { TAOBAO: merchants.m3!.TAOBAO }, KEYS.beta, env)];
+      const { merchants } = (await (await fetch(`${sandboxUrl}/__sandbox/credentials`)).json()) as {
+        merchants: Record<string, PlatformCredentials>;
+      };
+      const env: Record<string, string> = {
+        AUTH: 'api-key',
+        API_KEY_PEPPER: PEPPER,
+        TAOBAO_RATE_LIMIT: '2/60s',
+        REQUEST_TIMEOUT_MS: '1500',
+      };
+      const tenants = [
+        tenantRecord('alpha', { TAOBAO: merchants.m2!.TAOBAO }, KEYS.alpha, env),
+        tenantRecord('beta', { TAOBAO: merchants.m3!.TAOBAO }, KEYS.beta, env),
+      ];
       return { ...env, TENANTS_FILE: files.write('paced.json', JSON.stringify({ tenants })) };
     });
   });
   afterAll(async () => paced?.close());
 
   it('spends one tenant quota without touching the other one', async () => {
-    const lookup = (tenant: 'alpha' | 'beta', id: string) => paced.post({ query: `{ product(platform: TAOBAO, id: "${id}") { title } }` }, { 'x-api-key': KEYS[tenant] });
+    const lookup = (tenant: 'alpha' | 'beta', id: string) =>
+      paced.post({ query: `{ product(platform: TAOBAO, id: "${id}") { title } }` }, { 'x-api-key': KEYS[tenant] });
     expect((await lookup('alpha', '1489161932')).json.errors).toBeUndefined();
     const codes: unknown[] = [];
     for (let id = 1489161933; codes.at(-1) !== 'UPSTREAM_RATE_LIMITED' && codes.length < 4; id++) {
@@ -162,7 +181,7 @@ describe('quota pacing per tenant', () => {
 });
 
 describe('two tenants over the same ids with the entity cache on', () => {
-  it('never get each other\'s cached products, however their requests interleave', async () => {
+  it("never get each other's cached products, however their requests interleave", async () => {
     const cached = await startTenantsStack({ CACHE: 'on' });
     try {
       const order = ['alpha', 'beta', 'beta', 'alpha', 'alpha', 'beta', 'alpha', 'beta'] as const;
@@ -171,7 +190,9 @@ describe('two tenants over the same ids with the entity cache on', () => {
         const answers = await Promise.all(order.map((tenant) => cached.post({ query: LOOKUPS }, { 'x-api-key': KEYS[tenant] })));
         answers.forEach((answer, i) => {
           const mark = order[i] === 'alpha' ? '(m2)' : '(m3)';
-          expect([answer.json.data.tb.title, answer.json.data.xe[0].title, answer.json.data.wx.title].every((t: string) => t.endsWith(mark))).toBe(true);
+          expect(
+            [answer.json.data.tb.title, answer.json.data.xe[0].title, answer.json.data.wx.title].every((t: string) => t.endsWith(mark)),
+          ).toBe(true);
         });
         if (round === 1) expect(answers.every((answer) => answer.json.extensions.cache.misses === 0)).toBe(true);
       }

@@ -33,7 +33,10 @@ interface PurgeBody {
   purged: { memory: number; redis: number | null };
 }
 
-async function purge(body: unknown, { gateway = 0, token = TOKEN, raw = false }: { gateway?: number; token?: string | null; raw?: boolean } = {}) {
+async function purge(
+  body: unknown,
+  { gateway = 0, token = TOKEN, raw = false }: { gateway?: number; token?: string | null; raw?: boolean } = {},
+) {
   const res = await fetch(`${stack.gateways[gateway]!.url}/admin/cache/purge`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -57,7 +60,13 @@ describe('POST /admin/cache/purge', () => {
   });
 
   it('answers 400 with a message for a malformed body', async () => {
-    for (const body of [[], { platform: 'NOPE' }, { platform: 'TAOBAO', ids: 'x' }, { platform: 'TAOBAO', ids: [] }, { platform: 'TAOBAO', extra: 1 }]) {
+    for (const body of [
+      [],
+      { platform: 'NOPE' },
+      { platform: 'TAOBAO', ids: 'x' },
+      { platform: 'TAOBAO', ids: [] },
+      { platform: 'TAOBAO', extra: 1 },
+    ]) {
       const answer = await purge(body);
       expect(answer.status).toBe(400);
       expect(answer.body.error.message).toEqual(expect.any(String));
@@ -68,7 +77,12 @@ describe('POST /admin/cache/purge', () => {
 
   it('forgets the given ids on every instance, and leaves the others cached', async () => {
     const [a, b] = taobaoIds(2);
-    for (const gateway of [0, 1]) await stack.query(`{ a: product(platform: TAOBAO, id: "${a}") { title } b: product(platform: TAOBAO, id: "${b}") { title } }`, undefined, { gateway });
+    for (const gateway of [0, 1])
+      await stack.query(
+        `{ a: product(platform: TAOBAO, id: "${a}") { title } b: product(platform: TAOBAO, id: "${b}") { title } }`,
+        undefined,
+        { gateway },
+      );
     const answer = await purge({ platform: 'TAOBAO', ids: [a] });
     expect(answer.status).toBe(200);
     await new Promise((r) => setTimeout(r, 100)); // the purge message reaches the other instance

@@ -27,7 +27,13 @@ beforeAll(async () => {
       () => ({}),
       () => ({}),
       // Another merchant's credentials over the same sandbox and the same Redis.
-      (sandboxUrl) => ({ TAOBAO_APP_KEY: m2.appKey, TAOBAO_APP_SECRET: m2.appSecret, TAOBAO_SESSION: m2.session, TAOBAO_SIGN_METHOD: m2.signMethod, TAOBAO_BASE_URL: `${sandboxUrl}/taobao` }),
+      (sandboxUrl) => ({
+        TAOBAO_APP_KEY: m2.appKey,
+        TAOBAO_APP_SECRET: m2.appSecret,
+        TAOBAO_SESSION: m2.session,
+        TAOBAO_SIGN_METHOD: m2.signMethod,
+        TAOBAO_BASE_URL: `${sandboxUrl}/taobao`,
+      }),
     ],
   });
   await waitForRedis(stack.gateways[0]!.url);
@@ -82,8 +88,15 @@ describe('the Redis tier', () => {
     const [a, b] = taobaoIds(3).slice(1);
     const key = (id: string) => `${prefix}:v1:e|TAOBAO|${credentialFingerprint('TAOBAO', SANDBOX_CREDENTIALS.TAOBAO)}|${id}`;
     await redis.set(key(a!), '{"v":1,"product":');
-    await redis.set(key(b!), JSON.stringify({ v: 0, product: { platformProductId: b, title: 'old format' }, fetchedAt: { title: Date.now() } }));
-    const answer = await stack.measure(() => stack.query(`{ a: product(platform: TAOBAO, id: "${a}") { title } b: product(platform: TAOBAO, id: "${b}") { title } }`, undefined, { gateway: 1 }));
+    await redis.set(
+      key(b!),
+      JSON.stringify({ v: 0, product: { platformProductId: b, title: 'old format' }, fetchedAt: { title: Date.now() } }),
+    );
+    const answer = await stack.measure(() =>
+      stack.query(`{ a: product(platform: TAOBAO, id: "${a}") { title } b: product(platform: TAOBAO, id: "${b}") { title } }`, undefined, {
+        gateway: 1,
+      }),
+    );
     expect(answer.result.errors).toBeUndefined();
     expect(answer.result.data?.b.title).not.toBe('old format');
     expect(answer.calls).toEqual({ [ITEMS_GET]: 1 });
@@ -110,7 +123,9 @@ describe('when Redis is absent or goes away', () => {
 
   it('goes on when Redis disappears mid-run, and uses it again once it is back', async () => {
     const proxy = await startProxy(6379);
-    const viaProxy = await startCacheStack({ env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '100' } });
+    const viaProxy = await startCacheStack({
+      env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '100' },
+    });
     try {
       const url = viaProxy.gateways[0]!.url;
       await waitForRedis(url);

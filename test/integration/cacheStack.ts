@@ -15,7 +15,11 @@ export interface CacheStack {
   gateways: RunningGateway[];
   /** The gateways' cache clock: `advance(ms)` moves it. */
   clock: { now(): number; advance(ms: number): void };
-  query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { gateway?: number; headers?: Record<string, string> }): Promise<GraphQLResponse<D> & { extensions?: Record<string, any> }>;
+  query<D = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { gateway?: number; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<D> & { extensions?: Record<string, any> }>;
   /** Upstream calls by `<platform>:<operation>` while `work` runs. */
   measure<T>(work: () => Promise<T>): Promise<{ result: T; calls: Record<string, number> }>;
   setFaults(faults: FaultRule[]): Promise<void>;
@@ -41,13 +45,26 @@ export async function startCacheStack(options: CacheStackOptions = {}): Promise<
   let now = Date.now();
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const gateways: RunningGateway[] = [];
-  const instances = typeof options.gateways === 'object' ? options.gateways : Array.from({ length: options.gateways ?? 1 }, () => () => ({}));
+  const instances =
+    typeof options.gateways === 'object' ? options.gateways : Array.from({ length: options.gateways ?? 1 }, () => () => ({}));
   for (const own of instances) {
-    const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), AUTH: 'none', CACHE: 'on', CACHE_REFRESH_GATHER_MS: '10', ...options.env, ...own(sandbox.url) }, SANDBOX_CREDENTIALS);
+    const config = loadConfig(
+      {
+        PORT: '0',
+        SANDBOX_PORT: String(sandbox.port),
+        AUTH: 'none',
+        CACHE: 'on',
+        CACHE_REFRESH_GATHER_MS: '10',
+        ...options.env,
+        ...own(sandbox.url),
+      },
+      SANDBOX_CREDENTIALS,
+    );
     gateways.push(await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: 0, cacheClock: clock.now }));
   }
   const sandboxAdmin = (path: string, init?: RequestInit) => fetch(`${sandbox.url}/__sandbox${path}`, init);
-  const stats = async (): Promise<Record<string, number>> => ((await (await sandboxAdmin('/stats')).json()) as { calls: Record<string, number> }).calls;
+  const stats = async (): Promise<Record<string, number>> =>
+    ((await (await sandboxAdmin('/stats')).json()) as { calls: Record<string, number> }).calls;
   return {
     gateways,
     clock,
@@ -72,7 +89,11 @@ export async function startCacheStack(options: CacheStackOptions = {}): Promise<
     },
     sandboxAdmin,
     async patchProduct(platform, id, fields) {
-      const res = await sandboxAdmin(`/products/${platform}/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
+      const res = await sandboxAdmin(`/products/${platform}/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fields),
+      });
       if (!res.ok) throw new Error(`PATCH ${platform}/${id}: HTTP ${res.status}`);
     },
     async close() {

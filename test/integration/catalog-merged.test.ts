@@ -67,7 +67,12 @@ describe('merged catalog', () => {
     await stack.query(PAGE, { first: 1 }); // tokens
     const { calls, result } = await stack.measure(() => stack.query(PAGE, { first: 50 }));
     expect(result.data!.catalog.edges).toHaveLength(50);
-    expect(calls).toEqual({ 'xiaoe:xe.goods.list.get': 1, 'wechat:product/spu/get_list': 5, 'xhs-ark:items': 1, 'xhs-miniapp:product/batch_get': 1 });
+    expect(calls).toEqual({
+      'xiaoe:xe.goods.list.get': 1,
+      'wechat:product/spu/get_list': 5,
+      'xhs-ark:items': 1,
+      'xhs-miniapp:product/batch_get': 1,
+    });
   });
 });
 
@@ -79,7 +84,9 @@ describe('listed products prime lookups', () => {
   afterAll(() => stack.close());
 
   it('answers node() and product() for a listed WeChat product without another call', async () => {
-    const first = await stack.query('{ catalog(platform: WECHAT_SHOP, first: 3, filter: { status: [ON_SALE] }) { edges { node { id platformProductId } } } }');
+    const first = await stack.query(
+      '{ catalog(platform: WECHAT_SHOP, first: 3, filter: { status: [ON_SALE] }) { edges { node { id platformProductId } } } }',
+    );
     const { id, platformProductId } = first.data!.catalog.edges[1].node;
     const query = `query($id: ID!, $pid: ID!) {
       n: node(id: $id) { ... on Product { title status } }
@@ -94,7 +101,9 @@ describe('listed products prime lookups', () => {
   });
 
   it('still looks up what the listed record does not cover (WeChat SKU details)', async () => {
-    const first = await stack.query('{ catalog(platform: WECHAT_SHOP, first: 1, filter: { status: [ON_SALE] }) { edges { node { id } } } }');
+    const first = await stack.query(
+      '{ catalog(platform: WECHAT_SHOP, first: 1, filter: { status: [ON_SALE] }) { edges { node { id } } } }',
+    );
     const id = first.data!.catalog.edges[0].node.id;
     const query = `query($id: ID!) {
       catalog(platform: WECHAT_SHOP, first: 1, filter: { status: [ON_SALE] }) { edges { node { id } } }
@@ -107,7 +116,10 @@ describe('listed products prime lookups', () => {
   it('answers node() for a listed Ark product, which has no lookup of its own', async () => {
     const first = await stack.query('{ catalog(platform: XHS_ARK, first: 2) { edges { node { id } } } }');
     const id = first.data!.catalog.edges[1].node.id;
-    const res = await stack.query(`query($id: ID!) { catalog(platform: XHS_ARK, first: 2) { edges { node { id } } } node(id: $id) { id } }`, { id });
+    const res = await stack.query(
+      `query($id: ID!) { catalog(platform: XHS_ARK, first: 2) { edges { node { id } } } node(id: $id) { id } }`,
+      { id },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.node.id).toBe(id);
   });

@@ -33,11 +33,19 @@ afterAll(() => stack.close());
 async function page(variables: Record<string, unknown>) {
   const res = await stack.query(PAGE, variables);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.catalog as { edges: Array<{ cursor: string; node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number | null };
+  return res.data!.catalog as {
+    edges: Array<{ cursor: string; node: Node }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    totalCount: number | null;
+  };
 }
 
 /** Every node of a listing, page by page. */
-async function walk(platform: string | undefined, first: number, filter?: Record<string, unknown>): Promise<{ nodes: Node[]; totals: Array<number | null> }> {
+async function walk(
+  platform: string | undefined,
+  first: number,
+  filter?: Record<string, unknown>,
+): Promise<{ nodes: Node[]; totals: Array<number | null> }> {
   const nodes: Node[] = [];
   const totals: Array<number | null> = [];
   let after: string | null = null;
@@ -52,7 +60,14 @@ async function walk(platform: string | undefined, first: number, filter?: Record
   throw new Error('listing never ended');
 }
 
-const byUpdatedDesc = (a: Node, b: Node) => (a.updatedAt ?? '') < (b.updatedAt ?? '') ? 1 : (a.updatedAt ?? '') > (b.updatedAt ?? '') ? -1 : a.platformProductId < b.platformProductId ? -1 : 1;
+const byUpdatedDesc = (a: Node, b: Node) =>
+  (a.updatedAt ?? '') < (b.updatedAt ?? '')
+    ? 1
+    : (a.updatedAt ?? '') > (b.updatedAt ?? '')
+      ? -1
+      : a.platformProductId < b.platformProductId
+        ? -1
+        : 1;
 const ORDERS: Record<string, (a: Node, b: Node) => number> = {
   XHS_ARK: byUpdatedDesc,
   XHS_MINIAPP: byUpdatedDesc,
@@ -61,7 +76,8 @@ const ORDERS: Record<string, (a: Node, b: Node) => number> = {
 };
 
 function expectOrdered(nodes: Node[], compare: (a: Node, b: Node) => number): void {
-  for (let i = 1; i < nodes.length; i++) expect(compare(nodes[i - 1]!, nodes[i]!), `${nodes[i - 1]!.id} before ${nodes[i]!.id}`).toBeLessThanOrEqual(0);
+  for (let i = 1; i < nodes.length; i++)
+    expect(compare(nodes[i - 1]!, nodes[i]!), `${nodes[i - 1]!.id} before ${nodes[i]!.id}`).toBeLessThanOrEqual(0);
 }
 
 describe('catalog of one platform', () => {
@@ -94,12 +110,17 @@ describe('catalog of one platform', () => {
 
   it('lists 120 on-sale WeChat products with one get_list call, and every status but deleted with five', async () => {
     // No SKU field selected: the spus alone answer it.
-    const ids = 'query($filter: ProductFilter) { catalog(platform: WECHAT_SHOP, first: 120, filter: $filter) { edges { node { id title status } } } }';
+    const ids =
+      'query($filter: ProductFilter) { catalog(platform: WECHAT_SHOP, first: 120, filter: $filter) { edges { node { id title status } } } }';
     const onSale = await stack.measure(() => stack.query(ids, { filter: { status: ['ON_SALE'] } }));
     expect(onSale.calls).toEqual({ 'wechat:product/spu/get_list': 1 });
     const all = await stack.measure(() => stack.query(ids));
     expect(all.calls).toEqual({ 'wechat:product/spu/get_list': 5 });
-    expect(all.requests.map((r) => (r.params.body as { status: number } | undefined)?.status ?? r.params.status).sort((a, b) => Number(a) - Number(b))).toEqual([0, 5, 11, 12, 13]);
+    expect(
+      all.requests
+        .map((r) => (r.params.body as { status: number } | undefined)?.status ?? r.params.status)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([0, 5, 11, 12, 13]);
   });
 
   it('fetches WeChat SKU details only when selected, one sku/get_list per returned product', async () => {
@@ -157,7 +178,9 @@ describe('catalog filters', () => {
     const expected = everything.filter((n) => n.createdAt! >= from && n.createdAt! <= to);
     expect(expected.length).toBeGreaterThan(7);
     expect(result.nodes.map((n) => n.id)).toEqual(expected.map((n) => n.id));
-    const windows = new Set(requests.filter((r) => r.operation === 'xe.goods.list.get').map((r) => `${r.params.start_time}..${r.params.end_time}`));
+    const windows = new Set(
+      requests.filter((r) => r.operation === 'xe.goods.list.get').map((r) => `${r.params.start_time}..${r.params.end_time}`),
+    );
     expect(windows.size).toBe(windowCount);
   });
 
@@ -217,7 +240,11 @@ describe('catalog arguments and cursors', () => {
   it('reports capabilities: filters and page size per platform', async () => {
     const res = await stack.query('{ platforms { code capabilities { listing filters maxPageSize listOrder } } }');
     const caps = Object.fromEntries(res.data!.platforms.map((p: any) => [p.code, p.capabilities]));
-    expect(caps.XHS_ARK).toMatchObject({ listing: true, maxPageSize: 50, filters: ['rawStatus', 'buyable', 'createdAt', 'updatedAt', 'stock'] });
+    expect(caps.XHS_ARK).toMatchObject({
+      listing: true,
+      maxPageSize: 50,
+      filters: ['rawStatus', 'buyable', 'createdAt', 'updatedAt', 'stock'],
+    });
     expect(caps.WECHAT_SHOP).toMatchObject({ maxPageSize: 300, filters: ['status', 'rawStatus', 'draft'] });
     expect(caps.TAOBAO).toMatchObject({ listing: false, filters: [], maxPageSize: null });
   });

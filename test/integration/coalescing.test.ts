@@ -58,7 +58,6 @@ describe('coalescing lookups across requests', () => {
     expect(Object.keys(second.data!.product)).toEqual(['price']);
     expect(second.data!.product.price.min.amount).toMatch(/^\d+(\.\d+)?$/);
   });
-
 });
 
 describe('CACHE=off', () => {

@@ -16,7 +16,11 @@ afterAll(async () => stack.close());
 interface Answer {
   status: number;
   retryAfter: string | undefined;
-  body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: { cost?: Record<string, unknown> } };
+  body: {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    extensions?: { cost?: Record<string, unknown> };
+  };
 }
 
 /** POSTs a GraphQL request from a given loopback address (Linux routes all of 127.0.0.0/8 to lo). */
@@ -24,12 +28,22 @@ function postFrom(localAddress: string, query: string, variables?: Record<string
   const url = new URL(`${stack.gateway.url}/graphql`);
   const payload = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body: JSON.parse(text) }));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -42,13 +56,23 @@ let ids: string[];
 describe('per-client budgets in upstream calls', () => {
   it('charges what an operation really cost: the unused part of the reservation comes back', async () => {
     // Another address lists four products (and so warms the WeChat token).
-    const listed = await postFrom('127.0.0.9', '{ catalog(platform: WECHAT_SHOP, filter: { status: [ON_SALE] }, first: 4) { edges { node { platformProductId } } } }');
-    ids = (listed.body.data as { catalog: { edges: Array<{ node: { platformProductId: string } }> } }).catalog.edges.map((e) => e.node.platformProductId);
+    const listed = await postFrom(
+      '127.0.0.9',
+      '{ catalog(platform: WECHAT_SHOP, filter: { status: [ON_SALE] }, first: 4) { edges { node { platformProductId } } } }',
+    );
+    ids = (listed.body.data as { catalog: { edges: Array<{ node: { platformProductId: string } }> } }).catalog.edges.map(
+      (e) => e.node.platformProductId,
+    );
     expect(ids).toHaveLength(4);
     const { result, requests } = await stack.measure(() => postFrom('127.0.0.2', FOUR, { ids }));
     expect(result.status).toBe(200);
     expect(requests).toHaveLength(4);
-    expect(result.body.extensions?.cost).toEqual({ estimatedCalls: 5, actualCalls: 4, cacheHits: 0, budget: { limit: 10, remaining: 6, restorePerSecond: 0.001 } });
+    expect(result.body.extensions?.cost).toEqual({
+      estimatedCalls: 5,
+      actualCalls: 4,
+      cacheHits: 0,
+      budget: { limit: 10, remaining: 6, restorePerSecond: 0.001 },
+    });
   });
 
   it('refuses a client over its budget with RATE_LIMITED, 429 and Retry-After, with no upstream call, while another continues', async () => {

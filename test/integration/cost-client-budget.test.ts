@@ -27,7 +27,12 @@ beforeAll(async () => {
       ],
     },
   ];
-  stack = await startAccessStack({ AUTH: 'api-key', API_KEY_PEPPER: PEPPER, TENANTS_FILE: files.write('tenants.json', JSON.stringify({ tenants })), ACME_WECHAT_SECRET: SANDBOX_CREDENTIALS.WECHAT_SHOP.appSecret });
+  stack = await startAccessStack({
+    AUTH: 'api-key',
+    API_KEY_PEPPER: PEPPER,
+    TENANTS_FILE: files.write('tenants.json', JSON.stringify({ tenants })),
+    ACME_WECHAT_SECRET: SANDBOX_CREDENTIALS.WECHAT_SHOP.appSecret,
+  });
 });
 afterAll(async () => {
   await stack?.close();
@@ -41,7 +46,12 @@ describe('budgets of authenticated clients', () => {
   it("spends each client's own bucket: one over budget is refused while another of the tenant continues", async () => {
     await stack.post(QUERY, { 'x-api-key': KEYS.big }); // warms the token
     const first = await stack.post(QUERY, { 'x-api-key': KEYS.a });
-    expect(first.json.extensions.cost).toEqual({ estimatedCalls: 4, actualCalls: 3, cacheHits: 0, budget: { limit: 6, remaining: 3, restorePerSecond: 0.001 } });
+    expect(first.json.extensions.cost).toEqual({
+      estimatedCalls: 4,
+      actualCalls: 3,
+      cacheHits: 0,
+      budget: { limit: 6, remaining: 3, restorePerSecond: 0.001 },
+    });
     await stack.callsSince();
     const refused = await stack.post(QUERY, { 'x-api-key': KEYS.a });
     expect(refused.status).toBe(429);

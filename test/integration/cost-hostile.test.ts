@@ -28,17 +28,23 @@ function codeOf(res: GraphQLResponse): unknown {
 
 describe('hostile operations are refused with zero upstream calls', () => {
   it('100 aliases of products over 500 Taobao ids each, written into the document: MAX_TOKENS_EXCEEDED', async () => {
-    const fields = range(100).map((a) => `a${a}: products(platform: TAOBAO, ids: ${JSON.stringify(taobaoIds(500, 2_000_000 + a * 500))}) { id title }`);
+    const fields = range(100).map(
+      (a) => `a${a}: products(platform: TAOBAO, ids: ${JSON.stringify(taobaoIds(500, 2_000_000 + a * 500))}) { id title }`,
+    );
     const query = `{ ${fields.join('\n')} }`;
     expect(query.length).toBeGreaterThan(400_000);
     const { res, upstream } = await refused(query);
     expect(res.status).toBe(400);
-    expect(res.errors).toMatchObject([{ message: 'Token limit of 5000 exceeded.', extensions: { code: 'MAX_TOKENS_EXCEEDED', limit: 5000 } }]);
+    expect(res.errors).toMatchObject([
+      { message: 'Token limit of 5000 exceeded.', extensions: { code: 'MAX_TOKENS_EXCEEDED', limit: 5000 } },
+    ]);
     expect(upstream).toBe(0);
   });
 
   it('the same 100 aliases with the ids in variables: MAX_ALIASES_EXCEEDED', async () => {
-    const vars = range(100).map((a) => `$ids${a}: [ID!]!`).join(' ');
+    const vars = range(100)
+      .map((a) => `$ids${a}: [ID!]!`)
+      .join(' ');
     const fields = range(100).map((a) => `a${a}: products(platform: TAOBAO, ids: $ids${a}) { id title }`);
     const variables = Object.fromEntries(range(100).map((a) => [`ids${a}`, taobaoIds(500, 2_000_000 + a * 500)]));
     const { res, upstream } = await refused(`query(${vars}) { ${fields.join('\n')} }`, variables);
@@ -49,7 +55,9 @@ describe('hostile operations are refused with zero upstream calls', () => {
   });
 
   it('10 aliases of products over 500 distinct Taobao ids (within every structural limit): COST_LIMIT_EXCEEDED at 100 calls', async () => {
-    const vars = range(10).map((a) => `$ids${a}: [ID!]!`).join(' ');
+    const vars = range(10)
+      .map((a) => `$ids${a}: [ID!]!`)
+      .join(' ');
     const fields = range(10).map((a) => `a${a}: products(platform: TAOBAO, ids: $ids${a}) { id title }`);
     const variables = Object.fromEntries(range(10).map((a) => [`ids${a}`, taobaoIds(500, 3_000_000 + a * 500)]));
     const { res, upstream } = await refused(`query(${vars}) { ${fields.join('\n')} }`, variables);
@@ -66,7 +74,9 @@ describe('hostile operations are refused with zero upstream calls', () => {
 
   it('20 aliases of a WeChat catalog(first: 500) with SKUs: COST_LIMIT_EXCEEDED at 10,201 calls', async () => {
     // Per alias: 5 status streams x 2 pages of 300, plus 500 sku/get_list; one access token for all.
-    const fields = range(20).map((a) => `c${a}: catalog(platform: WECHAT_SHOP, first: 500) { edges { node { id skus { id price { amount } } } } }`);
+    const fields = range(20).map(
+      (a) => `c${a}: catalog(platform: WECHAT_SHOP, first: 500) { edges { node { id skus { id price { amount } } } } }`,
+    );
     const { res, upstream } = await refused(`{ ${fields.join('\n')} }`);
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', estimatedCalls: 20 * (5 * 2 + 500) + 1, limit: 60 });
@@ -74,7 +84,9 @@ describe('hostile operations are refused with zero upstream calls', () => {
   });
 
   it('3000 aliases: refused by the token limit before they are parsed in full', async () => {
-    const query = `{ ${range(3000).map((a) => `a${a}: __typename`).join(' ')} }`;
+    const query = `{ ${range(3000)
+      .map((a) => `a${a}: __typename`)
+      .join(' ')} }`;
     const { res, upstream } = await refused(query);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('MAX_TOKENS_EXCEEDED');
@@ -108,7 +120,9 @@ describe('hostile operations are refused with zero upstream calls', () => {
 
   it('a list of 30 node() lookups, priced by the platform each id decodes to: WeChat with SKUs is refused', async () => {
     const nodes = (platform: string, from: number) =>
-      range(30).map((i) => `n${i}: node(id: "${globalId(platform, String(from + i))}") { ... on Product { id skus { id stock { available } } } }`).join('\n');
+      range(30)
+        .map((i) => `n${i}: node(id: "${globalId(platform, String(from + i))}") { ... on Product { id skus { id stock { available } } } }`)
+        .join('\n');
     const { res, upstream } = await refused(`{ ${nodes('WECHAT_SHOP', 30_001)} }`);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', estimatedCalls: 61, limit: 60 });
     expect(upstream).toBe(0);
@@ -138,14 +152,20 @@ describe('hostile operations are refused with zero upstream calls', () => {
     const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(36)}{ name }${' }'.repeat(36)} } } } }`;
     const { res, upstream } = await refused(deep);
     expect(res.status).toBe(400);
-    expect(res.errors).toEqual([{ message: 'Query depth limit of 15 exceeded, found 41.', extensions: { code: 'MAX_DEPTH_EXCEEDED', limit: 15 } }]);
+    expect(res.errors).toEqual([
+      { message: 'Query depth limit of 15 exceeded, found 41.', extensions: { code: 'MAX_DEPTH_EXCEEDED', limit: 15 } },
+    ]);
     expect(upstream).toBe(0);
   });
 
   it('31 root fields without a single alias: MAX_ROOT_FIELDS_EXCEEDED', async () => {
     // Root fields told apart by their arguments need aliases; these differ by name and nesting instead.
-    const query = `{ platforms { code } __typename ${range(29).map((i) => `... on Query { ...R${i} }`).join(' ')} }
-      ${range(29).map((i) => `fragment R${i} on Query { r${i}: __typename }`).join('\n')}`;
+    const query = `{ platforms { code } __typename ${range(29)
+      .map((i) => `... on Query { ...R${i} }`)
+      .join(' ')} }
+      ${range(29)
+        .map((i) => `fragment R${i} on Query { r${i}: __typename }`)
+        .join('\n')}`;
     const { res, upstream } = await refused(query);
     expect(res.status).toBe(400);
     expect(res.errors?.map((e) => e.extensions?.code)).toContain('MAX_ROOT_FIELDS_EXCEEDED');

@@ -40,7 +40,15 @@ describe('extensions.cost', () => {
 
 describe('ordinary operations under the default limits', () => {
   it('answers the full introspection query', async () => {
-    const res = await stack.query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    const res = await stack.query(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(res.errors).toBeUndefined();
     expect(costOf(res)).toMatchObject({ estimatedCalls: 0, actualCalls: 0 });
   });
@@ -52,13 +60,19 @@ describe('ordinary operations under the default limits', () => {
     const xe = listed.data!.catalog.edges.map((e) => e.node.platformProductId);
     const tb = Array.from({ length: 120 }, (_, i) => String(1_000_000 + i));
     const s3 = await stack.measure(() =>
-      stack.query(`query($tb: [ID!]!, $xe: [ID!]!) { tb: products(platform: TAOBAO, ids: $tb) { id title price { min { amount } } } xe: products(platform: XIAOE, ids: $xe) { id title price { min { amount } } } }`, { tb, xe }),
+      stack.query(
+        `query($tb: [ID!]!, $xe: [ID!]!) { tb: products(platform: TAOBAO, ids: $tb) { id title price { min { amount } } } xe: products(platform: XIAOE, ids: $xe) { id title price { min { amount } } } }`,
+        { tb, xe },
+      ),
     );
     expect(s3.result.status).toBe(200);
     // 3 Taobao calls + 1 Xiaoe call; the Xiaoe token is cached by the listing above.
     expect(costOf(s3.result)).toMatchObject({ estimatedCalls: 5, actualCalls: 4 });
     expect(s3.requests).toHaveLength(4);
-    const s2 = await stack.query(`query($ids: [ID!]!) { products(platform: TAOBAO, ids: $ids) { id title skus { id price { amount } stock { available } } } }`, { ids: tb.slice(0, 50) });
+    const s2 = await stack.query(
+      `query($ids: [ID!]!) { products(platform: TAOBAO, ids: $ids) { id title skus { id price { amount } stock { available } } } }`,
+      { ids: tb.slice(0, 50) },
+    );
     expect(costOf(s2)).toMatchObject({ estimatedCalls: 1, actualCalls: 1 });
   });
 });

@@ -139,7 +139,11 @@ describe('stale-if-error', () => {
     const answer = await stack.query(byId(id, 'title stock { available }'));
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual(first.data);
-    expect(answer.extensions?.cache).toEqual({ hits: 1, misses: 0, stale: [{ platform: 'TAOBAO', id, ageSeconds: 45, reason: 'upstreamError' }] });
+    expect(answer.extensions?.cache).toEqual({
+      hits: 1,
+      misses: 0,
+      stale: [{ platform: 'TAOBAO', id, ageSeconds: 45, reason: 'upstreamError' }],
+    });
   });
 
   it('answers the error when nothing is cached: a cache never turns an error into data', async () => {

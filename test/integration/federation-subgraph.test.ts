@@ -37,7 +37,9 @@ describe('_entities: references resolved through the request loaders', () => {
   it('resolves 60 Taobao references, by either key, in order, with two items.get calls of 50 and 10', async () => {
     const ids = taobaoIds.slice(0, 60);
     const representations = ids.map((id, i) =>
-      i % 2 === 0 ? { __typename: 'Product', id: productId('TAOBAO', id) } : { __typename: 'Product', platform: 'TAOBAO', platformProductId: id },
+      i % 2 === 0
+        ? { __typename: 'Product', id: productId('TAOBAO', id) }
+        : { __typename: 'Product', platform: 'TAOBAO', platformProductId: id },
     );
     const { result, calls, requests } = await stack.measure(() => stack.query(ENTITIES, { representations }));
     expect(result.errors).toBeUndefined();
@@ -59,7 +61,9 @@ describe('_entities: references resolved through the request loaders', () => {
     expect(entities[0]?.platformProductId).toBe(taobaoIds[0]);
     expect(entities[1]).toBeNull();
     expect(entities[2]?.platformProductId).toBe('2:a_619fba7ae4b03f3fb99c7809');
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 1], extensions: { code: 'NOT_FOUND', platform: 'TAOBAO', id: '1' } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 1], extensions: { code: 'NOT_FOUND', platform: 'TAOBAO', id: '1' } }),
+    ]);
     expect(calls).toEqual({ 'taobao:taobao.miniapp.items.get': 1, 'xiaoe:xe.goods.detail.get': 1 });
   });
 
@@ -67,7 +71,9 @@ describe('_entities: references resolved through the request loaders', () => {
     const representations = [{ __typename: 'Product', platform: 'XHS_ARK', platformProductId: 'abc' }];
     const { result, calls } = await stack.measure(() => stack.query(ENTITIES, { representations }));
     expect(result.data!._entities).toEqual([null]);
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 0], extensions: expect.objectContaining({ code: 'UNSUPPORTED_OPERATION' }) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 0], extensions: expect.objectContaining({ code: 'UNSUPPORTED_OPERATION' }) }),
+    ]);
     expect(calls).toEqual({});
   });
 
@@ -126,11 +132,16 @@ describe('_entities: references resolved through the request loaders', () => {
     const sku = first.data!.product.skus[0] as { id: string; platformSkuId: string; price: { amount: string } };
     const { result, calls } = await stack.measure(() =>
       stack.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id platformSkuId price { amount } } } }`, {
-        r: [{ __typename: 'Sku', id: sku.id }, { __typename: 'Sku', id: Buffer.from('Sku:TAOBAO:1489161932:999').toString('base64url') }],
+        r: [
+          { __typename: 'Sku', id: sku.id },
+          { __typename: 'Sku', id: Buffer.from('Sku:TAOBAO:1489161932:999').toString('base64url') },
+        ],
       }),
     );
     expect(result.data!._entities).toEqual([sku, null]);
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 1], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 1], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
     expect(calls).toEqual({ 'taobao:taobao.miniapp.items.get': 1 });
   });
 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrdersSubgraph, type Order } from '../../examples/supergraph/orders';
 import { startReviewsSubgraph, type Review } from '../../examples/supergraph/reviews';
 import type { RunningSubgraph } from '../../examples/supergraph/startSubgraph';
-import { composeSupergraph, startSupergraphGateway, type RunningSupergraph, type SubgraphEndpoint } from '../../examples/supergraph/supergraph';
+import {
+  composeSupergraph,
+  startSupergraphGateway,
+  type RunningSupergraph,
+  type SubgraphEndpoint,
+} from '../../examples/supergraph/supergraph';
 import { deriveSeed } from '../../src/sandbox/data/random';
 import { buildTaobaoCatalog } from '../../src/sandbox/platforms/taobao/catalog';
 import { startStack, type Stack } from '../helpers/stack';
@@ -33,7 +38,10 @@ let supergraphSdl: string;
 let supergraph: RunningSupergraph;
 let subgraphs: SubgraphEndpoint[];
 
-async function query(text: string, url = supergraph.url): Promise<{ data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> }> {
+async function query(
+  text: string,
+  url = supergraph.url,
+): Promise<{ data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
   return (await res.json()) as never;
 }
@@ -72,7 +80,10 @@ describe('the catalog in a composed supergraph', () => {
       query(`{ order(id: "big") { lines { quantity product { platformProductId title price { min { amount currency } } } } } }`),
     );
     expect(result.errors).toBeUndefined();
-    const lines = result.data.order.lines as Array<{ quantity: number; product: { platformProductId: string; title: string; price: unknown } }>;
+    const lines = result.data.order.lines as Array<{
+      quantity: number;
+      product: { platformProductId: string; title: string; price: unknown };
+    }>;
     expect(lines.map((l) => l.product.platformProductId)).toEqual(taobaoIds.slice(0, 60));
     expect(lines.map((l) => l.quantity)).toEqual(orders[0]!.lines.map((l) => l.quantity));
     expect(lines.every((l) => typeof l.product.title === 'string' && l.product.title.length > 0)).toBe(true);

@@ -14,11 +14,17 @@ let stack: Stack;
 let OTHER_ITEM: string;
 
 async function patch(path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${stack.sandboxUrl}/__sandbox/products/${path}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${stack.sandboxUrl}/__sandbox/products/${path}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`patch ${path}: HTTP ${res.status} ${await res.text()}`);
 }
 
-function located(errors: Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }> | undefined): Array<[string | undefined, unknown]> {
+function located(
+  errors: Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }> | undefined,
+): Array<[string | undefined, unknown]> {
   return (errors ?? []).map((e): [string | undefined, unknown] => [e.path?.join('.'), e.extensions?.code]).sort();
 }
 
@@ -38,7 +44,11 @@ beforeAll(async () => {
       ],
     },
   });
-  await patch(`xhs-miniapp/${EXAMPLE_DEAL}`, { status: 2, biz_create_time: 5, skus: [{ sku_id: 's2', sale_price: 989.9999999999999, status: 1 }] });
+  await patch(`xhs-miniapp/${EXAMPLE_DEAL}`, {
+    status: 2,
+    biz_create_time: 5,
+    skus: [{ sku_id: 's2', sale_price: 989.9999999999999, status: 1 }],
+  });
 });
 
 afterAll(() => stack?.close());
@@ -68,11 +78,15 @@ describe('a value a field cannot be mapped from', () => {
     ]);
     const skuPrice = result.errors!.find((e) => e.path?.join('.') === 'products.1.skus.0.price')!;
     expect(skuPrice.message).toContain('99999999999999999.99');
-    expect(result.errors!.find((e) => e.path?.join('.') === 'products.1.createdAt')?.extensions).toMatchObject({ platform: 'TAOBAO', field: 'createdAt' });
+    expect(result.errors!.find((e) => e.path?.join('.') === 'products.1.createdAt')?.extensions).toMatchObject({
+      platform: 'TAOBAO',
+      field: 'createdAt',
+    });
   });
 
   it('follows aliases and fragments, and reports nothing for a field left out by @skip', async () => {
-    const result = await stack.query(`query($no: Boolean = true) { p: product(platform: TAOBAO, id: "${EXAMPLE_ITEM}") { ...F when: createdAt @skip(if: $no) } }
+    const result =
+      await stack.query(`query($no: Boolean = true) { p: product(platform: TAOBAO, id: "${EXAMPLE_ITEM}") { ...F when: createdAt @skip(if: $no) } }
       fragment F on Product { title cost: price { min { amount } } lines: skus { ... on Sku { id p: price { amount } } } }`);
     expect(result.data!.p).toMatchObject({ title: 'Google test item', cost: null });
     expect(result.data!.p.when).toBeUndefined();
@@ -85,10 +99,15 @@ describe('a value a field cannot be mapped from', () => {
     expect(result.data!.product).toEqual({ title: 'Google test item', status: 'ON_SALE' });
   });
 
-  it('reports a bad value of an _entities entry at its index, walking only that type\'s fragments', async () => {
+  it("reports a bad value of an _entities entry at its index, walking only that type's fragments", async () => {
     const result = await stack.query(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { title createdAt } ... on Sku { id } } }`,
-      { r: [{ __typename: 'Product', platform: 'TAOBAO', platformProductId: OTHER_ITEM }, { __typename: 'Product', platform: 'TAOBAO', platformProductId: EXAMPLE_ITEM }] },
+      {
+        r: [
+          { __typename: 'Product', platform: 'TAOBAO', platformProductId: OTHER_ITEM },
+          { __typename: 'Product', platform: 'TAOBAO', platformProductId: EXAMPLE_ITEM },
+        ],
+      },
     );
     expect(result.data!._entities[0].createdAt).toEqual(expect.any(String));
     expect(result.data!._entities[1]).toEqual({ title: 'Google test item', createdAt: null });
@@ -98,15 +117,20 @@ describe('a value a field cannot be mapped from', () => {
   it('reports a bad value of a Sku entity at its index', async () => {
     const probe = await stack.query(`{ product(platform: TAOBAO, id: "${EXAMPLE_ITEM}") { skus { id } } }`);
     const skuId: string = probe.data!.product.skus[0].id;
-    const result = await stack.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { title } ... on Sku { price { amount } } } }`, {
-      r: [{ __typename: 'Sku', id: skuId }],
-    });
+    const result = await stack.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { title } ... on Sku { price { amount } } } }`,
+      {
+        r: [{ __typename: 'Sku', id: skuId }],
+      },
+    );
     expect(result.data!._entities).toEqual([{ price: null }]);
     expect(located(result.errors)).toEqual([['_entities.0.price', 'UPSTREAM_BAD_VALUE']]);
   });
 
   it('reports a bad value of a listed product at its edge of the catalog, every other edge whole', async () => {
-    const result = await stack.query('{ catalog(platform: XHS_MINIAPP, first: 100) { edges { node { platformProductId createdAt price { min { amount } } } } } }');
+    const result = await stack.query(
+      '{ catalog(platform: XHS_MINIAPP, first: 100) { edges { node { platformProductId createdAt price { min { amount } } } } } }',
+    );
     const edges: Array<{ node: { platformProductId: string; createdAt: string | null; price: unknown } }> = result.data!.catalog.edges;
     const at = edges.findIndex((edge) => edge.node.platformProductId === EXAMPLE_DEAL);
     expect(at).toBeGreaterThanOrEqual(0);

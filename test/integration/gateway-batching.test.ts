@@ -5,7 +5,9 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
   // Warm the token caches, so the counts below are the lookups' own.
-  await stack.query(`{ x: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title } w: product(platform: WECHAT_SHOP, id: "12345") { title } }`);
+  await stack.query(
+    `{ x: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title } w: product(platform: WECHAT_SHOP, id: "12345") { title } }`,
+  );
 });
 afterAll(async () => stack.close());
 
@@ -68,7 +70,9 @@ describe('batching lookups into the fewest upstream calls', () => {
 
   it('calls WeChat spu/get once per distinct id, and sku/get_list only when SKU details are selected', async () => {
     const ids = await stack.measure(() =>
-      stack.query(`{ a: product(platform: WECHAT_SHOP, id: "12345") { title skus { id platformSkuId } } b: product(platform: WECHAT_SHOP, id: "12345") { title } }`),
+      stack.query(
+        `{ a: product(platform: WECHAT_SHOP, id: "12345") { title skus { id platformSkuId } } b: product(platform: WECHAT_SHOP, id: "12345") { title } }`,
+      ),
     );
     expect(ids.result.data?.a.skus.map((s: { platformSkuId: string }) => s.platformSkuId)).toEqual(['1001', '1002']);
     expect(ids.calls).toEqual({ 'wechat:product/spu/get': 1 });
@@ -114,7 +118,9 @@ describe('pushing the selection upstream', () => {
 
   it('sends Xiaoe a body only with the blocks the selection needs', async () => {
     const body = async (selection: string) => {
-      const { requests } = await stack.measure(() => stack.query(`{ product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { ${selection} } }`));
+      const { requests } = await stack.measure(() =>
+        stack.query(`{ product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { ${selection} } }`),
+      );
       return ofOperation(requests, 'xe.goods.detail.get')[0]!.params.body;
     };
     expect(await body('title')).toBeUndefined();

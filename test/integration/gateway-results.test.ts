@@ -18,7 +18,13 @@ describe('the documented example records, normalized', () => {
       skus { platformSkuId price { amount minorUnits } } } }`);
     expect(res.errors).toBeUndefined();
     const p = res.data!.product;
-    expect(p).toMatchObject({ platform: 'TAOBAO', platformProductId: '1489161932', title: 'Google test item', status: 'ON_SALE', rawStatus: 'onsale' });
+    expect(p).toMatchObject({
+      platform: 'TAOBAO',
+      platformProductId: '1489161932',
+      title: 'Google test item',
+      status: 'ON_SALE',
+      rawStatus: 'onsale',
+    });
     // The page's example item costs "5.00" while its one SKU costs "200.07": the range follows the SKUs.
     expect(p.price.min).toEqual({ amount: '200.07', currency: 'CNY', minorUnits: 20007 });
     expect(p.skus).toContainEqual({ platformSkuId: '123', price: { amount: '200.07', minorUnits: 20007 } });
@@ -68,7 +74,12 @@ describe('the documented example records, normalized', () => {
       price: { min: { amount: '252.70', minorUnits: 25270 } },
       updatedAt: '2017-04-10T12:30:55.000Z',
     });
-    expect(edge.node.skus[0].properties).toEqual(expect.arrayContaining([{ name: '颜色', value: '灰色' }, { name: '尺码', value: '39' }]));
+    expect(edge.node.skus[0].properties).toEqual(
+      expect.arrayContaining([
+        { name: '颜色', value: '灰色' },
+        { name: '尺码', value: '39' },
+      ]),
+    );
   });
 
   it('gives back the upstream record as raw only when asked', async () => {
@@ -78,7 +89,9 @@ describe('the documented example records, normalized', () => {
 
   it('takes a product back by its global id', async () => {
     const first = await stack.query(`{ product(platform: WECHAT_SHOP, id: "12345") { id } }`);
-    const res = await stack.query(`query($id: ID!) { node(id: $id) { id ... on Product { platform platformProductId } } }`, { id: first.data!.product.id });
+    const res = await stack.query(`query($id: ID!) { node(id: $id) { id ... on Product { platform platformProductId } } }`, {
+      id: first.data!.product.id,
+    });
     expect(res.data!.node).toEqual({ id: first.data!.product.id, platform: 'WECHAT_SHOP', platformProductId: '12345' });
   });
 });
@@ -88,7 +101,10 @@ describe('partial failures', () => {
     const res = await stack.query(`{ products(platform: TAOBAO, ids: ["1489161932", "999999999999", "1489161932"]) { title } }`);
     expect(res.data!.products).toEqual([{ title: 'Google test item' }, null, { title: 'Google test item' }]);
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]).toMatchObject({ path: ['products', 1], extensions: { code: 'NOT_FOUND', platform: 'TAOBAO', id: '999999999999' } });
+    expect(res.errors![0]).toMatchObject({
+      path: ['products', 1],
+      extensions: { code: 'NOT_FOUND', platform: 'TAOBAO', id: '999999999999' },
+    });
   });
 
   it('keeps the other platforms when one platform fails', async () => {
@@ -121,7 +137,9 @@ describe('partial failures', () => {
 
 describe('bad input and unsupported operations', () => {
   it('says clearly that Xiaohongshu platforms have no lookup by id', async () => {
-    const res = await stack.query(`{ a: product(platform: XHS_ARK, id: "58e5a8e4c9d7597de8649ab5") { title } b: products(platform: XHS_MINIAPP, ids: ["1"]) { title } }`);
+    const res = await stack.query(
+      `{ a: product(platform: XHS_ARK, id: "58e5a8e4c9d7597de8649ab5") { title } b: products(platform: XHS_MINIAPP, ids: ["1"]) { title } }`,
+    );
     expect(res.data).toEqual({ a: null, b: [null] });
     expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
       [['a'], 'UNSUPPORTED_OPERATION'],
@@ -131,7 +149,9 @@ describe('bad input and unsupported operations', () => {
   });
 
   it('rejects malformed ids per entry before any upstream call', async () => {
-    const res = await stack.query(`{ products(platform: TAOBAO, ids: ["abc", "1489161932"]) { title } x: product(platform: XIAOE, id: "no-type") { title } }`);
+    const res = await stack.query(
+      `{ products(platform: TAOBAO, ids: ["abc", "1489161932"]) { title } x: product(platform: XIAOE, id: "no-type") { title } }`,
+    );
     expect(res.data!.products).toEqual([null, { title: 'Google test item' }]);
     expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
       [['products', 0], 'BAD_USER_INPUT'],

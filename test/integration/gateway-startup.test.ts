@@ -12,7 +12,9 @@ describe('gateway start-up', () => {
     const { port } = squatter.address() as AddressInfo;
     try {
       const config = loadConfig({ SANDBOX: 'off', PORT: String(port) });
-      await expect(startGatewayServer({ config, platforms: buildPlatformRegistry(config), port, host: config.host })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(startGatewayServer({ config, platforms: buildPlatformRegistry(config), port, host: config.host })).rejects.toMatchObject(
+        { code: 'EADDRINUSE' },
+      );
     } finally {
       squatter.close();
     }

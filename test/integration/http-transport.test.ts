@@ -67,7 +67,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      recorded.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') });
+      recorded.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: { ...req.headers },
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       reply(/^\/reply\/([\w-]+)/.exec(req.url ?? '')?.[1] ?? '', res);
     });
   });
@@ -90,7 +95,10 @@ async function viaNodeHttp(req: UpstreamRequest): Promise<Recorded> {
     url: req.url,
     params: req.params,
     data: req.data,
-    headers: req.data instanceof URLSearchParams ? { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8', ...req.headers } : req.headers,
+    headers:
+      req.data instanceof URLSearchParams
+        ? { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8', ...req.headers }
+        : req.headers,
   });
   return recorded.at(-1)!;
 }
@@ -106,14 +114,30 @@ function comparable({ headers, ...rest }: Recorded): unknown {
   return { ...rest, headers: kept };
 }
 
-const TRICKY = 'a b:c$d,e!f\'g(h)i~j*k+l&m=n/o?p#q[r]s 中文 %41';
+const TRICKY = "a b:c$d,e!f'g(h)i~j*k+l&m=n/o?p#q[r]s 中文 %41";
 
 describe('http.ts over undici: the request on the wire', () => {
   it.each([
     ['a GET with query params', { platform: 'XIAOE', method: 'GET', url: '/q', params: { access_token: TRICKY, page: 2, z: '' } }],
-    ['a JSON object body', { platform: 'WECHAT_SHOP', method: 'POST', url: '/j', data: { appid: 'wx1', secret: TRICKY, force_refresh: false } }],
-    ['a form body', { platform: 'TAOBAO', method: 'POST', url: '/f', data: new URLSearchParams({ method: 'taobao.item.get', fields: TRICKY }) }],
-    ['a JSON text body with a token param', { platform: 'WECHAT_SHOP', method: 'POST', url: '/t?x=1', params: { access_token: 'tok' }, data: '{"product_id":23423523452345235}', headers: { 'Content-Type': 'application/json' } }],
+    [
+      'a JSON object body',
+      { platform: 'WECHAT_SHOP', method: 'POST', url: '/j', data: { appid: 'wx1', secret: TRICKY, force_refresh: false } },
+    ],
+    [
+      'a form body',
+      { platform: 'TAOBAO', method: 'POST', url: '/f', data: new URLSearchParams({ method: 'taobao.item.get', fields: TRICKY }) },
+    ],
+    [
+      'a JSON text body with a token param',
+      {
+        platform: 'WECHAT_SHOP',
+        method: 'POST',
+        url: '/t?x=1',
+        params: { access_token: 'tok' },
+        data: '{"product_id":23423523452345235}',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ],
   ] as const)('sends %s exactly as the node:http adapter did', async (_name, partial) => {
     const req = { ...partial, url: `${base}${partial.url}` } as UpstreamRequest;
     expect(comparable(await viaGateway(req))).toEqual(comparable(await viaNodeHttp(req)));
@@ -121,10 +145,13 @@ describe('http.ts over undici: the request on the wire', () => {
 
   it('spells any query parameters as axios does (checked against axios.getUri)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double())), (params) => {
-        const url = `${base}/p?keep=1`;
-        expect(appendQuery(url, params)).toBe(axios.getUri({ url, params }));
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double())),
+        (params) => {
+          const url = `${base}/p?keep=1`;
+          expect(appendQuery(url, params)).toBe(axios.getUri({ url, params }));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -155,12 +182,19 @@ describe('http.ts over undici: the answer', () => {
   });
 
   it('resolves a 5xx with its body (parseJsonObject decides)', async () => {
-    expect(await sendUpstream({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/error` })).toMatchObject({ status: 503, body: '<html>busy</html>' });
+    expect(await sendUpstream({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/error` })).toMatchObject({
+      status: 503,
+      body: '<html>busy</html>',
+    });
   });
 });
 
 describe('http.ts over undici: transport failures', () => {
-  const failure = (req: UpstreamRequest) => sendUpstream(req).then(() => expect.fail('resolved'), (err: unknown) => err as UpstreamError);
+  const failure = (req: UpstreamRequest) =>
+    sendUpstream(req).then(
+      () => expect.fail('resolved'),
+      (err: unknown) => err as UpstreamError,
+    );
 
   it('maps a timeout to UPSTREAM_TIMEOUT (ECONNABORTED, as before), not retryable', async () => {
     const err = await failure({ platform: 'XIAOE', method: 'GET', url: `${base}/reply/hang`, timeoutMs: 150 });
@@ -181,7 +215,12 @@ describe('http.ts over undici: transport failures', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const started = performance.now();
-      const err = await failure({ platform: 'XIAOE', method: 'GET', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/x`, timeoutMs: 150 });
+      const err = await failure({
+        platform: 'XIAOE',
+        method: 'GET',
+        url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/x`,
+        timeoutMs: 150,
+      });
       expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', detail: 'ECONNABORTED' });
       expect(performance.now() - started).toBeLessThan(2_000);
     } finally {
@@ -243,7 +282,12 @@ describe('http.ts over undici: proxies from the environment, as the node:http ad
   }
 
   const clientWith = (env: NodeJS.ProcessEnv) =>
-    new Axios({ adapter: createUndiciAdapter(createUpstreamDispatcher({ connections: 4, connectTimeoutMs: 1000 }, env)), responseType: 'text', transformResponse: [(d: unknown) => d], validateStatus: () => true });
+    new Axios({
+      adapter: createUndiciAdapter(createUpstreamDispatcher({ connections: 4, connectTimeoutMs: 1000 }, env)),
+      responseType: 'text',
+      transformResponse: [(d: unknown) => d],
+      validateStatus: () => true,
+    });
 
   it('goes through HTTP_PROXY when it is set, and straight to the host NO_PROXY names', async () => {
     const proxy = await startProxy();

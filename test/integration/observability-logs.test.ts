@@ -10,7 +10,8 @@ import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 import { startStack, type Stack } from '../helpers/stack';
 import { captureLogs, type LogCapture } from '../helpers/logCapture';
 
-const PRODUCT_PAGE = 'query ProductPage { product(platform: TAOBAO, id: "1489161932") { title } wechat: product(platform: WECHAT_SHOP, id: "12345") { title } }';
+const PRODUCT_PAGE =
+  'query ProductPage { product(platform: TAOBAO, id: "1489161932") { title } wechat: product(platform: WECHAT_SHOP, id: "12345") { title } }';
 
 let stack: Stack;
 let logs: LogCapture;
@@ -74,7 +75,17 @@ describe('request log', () => {
     await stack.setFaults([{ platform: 'taobao', kind: 'http', status: 503, count: 1 }]);
     await stack.query('{ product(platform: TAOBAO, id: "1489161932") { title } }', undefined, { 'x-request-id': 'retry-1' });
     const attempts = logs.lines.filter((l) => l.msg === 'upstream attempt');
-    expect(attempts.map((a) => ({ level: a.level, requestId: a.requestId, platform: a.platform, attempt: a.attempt, outcome: a.outcome, sent: a.sent, idCount: a.idCount }))).toEqual([
+    expect(
+      attempts.map((a) => ({
+        level: a.level,
+        requestId: a.requestId,
+        platform: a.platform,
+        attempt: a.attempt,
+        outcome: a.outcome,
+        sent: a.sent,
+        idCount: a.idCount,
+      })),
+    ).toEqual([
       { level: 'debug', requestId: 'retry-1', platform: 'TAOBAO', attempt: 1, outcome: 'UPSTREAM_UNAVAILABLE', sent: true, idCount: 1 },
       { level: 'debug', requestId: 'retry-1', platform: 'TAOBAO', attempt: 2, outcome: 'ok', sent: true, idCount: 1 },
     ]);
@@ -88,7 +99,11 @@ describe('request log', () => {
     const tokens = [...(await stack.requests('wechat')), ...(await stack.requests('xiaoe'))]
       .map((r) => JSON.stringify(r).match(/access_token[^:]*":"?([^",}]+)/)?.[1])
       .filter((t): t is string => t !== undefined && t.length > 8);
-    const secrets = Object.values(SANDBOX_CREDENTIALS).flatMap((c) => Object.entries(c).filter(([k]) => /secret|session/i.test(k)).map(([, v]) => v));
+    const secrets = Object.values(SANDBOX_CREDENTIALS).flatMap((c) =>
+      Object.entries(c)
+        .filter(([k]) => /secret|session/i.test(k))
+        .map(([, v]) => v),
+    );
     const written = logs.raw.join('');
     expect(logs.lines.some((l) => l.msg === 'upstream attempt')).toBe(true);
     for (const secret of [canary, ...secrets, ...tokens]) expect(written).not.toContain(secret);
@@ -112,26 +127,51 @@ describe('logger redaction', () => {
       },
       'something happened',
     );
-    logger.error({ err: Object.assign(new Error(`failed: https://x/y?access_token=${canaries[2]}`), { appSecret: canaries[0] }) }, 'an error');
+    logger.error(
+      { err: Object.assign(new Error(`failed: https://x/y?access_token=${canaries[2]}`), { appSecret: canaries[0] }) },
+      'an error',
+    );
     const written = capture.raw.join('');
     for (const canary of canaries) expect(written).not.toContain(canary);
-    expect(capture.lines[0]).toMatchObject({ credentials: '[REDACTED]', taobao: { appKey: 'k', appSecret: '[REDACTED]' }, signal: 'SIGTERM' });
+    expect(capture.lines[0]).toMatchObject({
+      credentials: '[REDACTED]',
+      taobao: { appKey: 'k', appSecret: '[REDACTED]' },
+      signal: 'SIGTERM',
+    });
     expect(capture.lines[0]?.url).toBe('https://eco.taobao.com/router/rest?method=m&sign=[REDACTED]&session=[REDACTED]&v=2.0');
-    expect(capture.lines[1]?.err).toEqual({ type: 'Error', message: 'failed: https://x/y?access_token=[REDACTED]', stack: expect.any(String) });
+    expect(capture.lines[1]?.err).toEqual({
+      type: 'Error',
+      message: 'failed: https://x/y?access_token=[REDACTED]',
+      stack: expect.any(String),
+    });
   });
 
   it('cuts secrets out of texts: prefixed query parameters and JSON members named like secret keys', () => {
     const capture = captureLogs();
     const logger = createLogger({ level: 'info', format: 'json', destination: capture.destination });
-    const json = JSON.stringify({ app_secret: 'CANARY-a', access_token: 'CANARY-b', secret_key: 'CANARY-c', session: 'CANARY-d', appid: 'wx1', count: 3 });
+    const json = JSON.stringify({
+      app_secret: 'CANARY-a',
+      access_token: 'CANARY-b',
+      secret_key: 'CANARY-c',
+      session: 'CANARY-d',
+      appid: 'wx1',
+      count: 3,
+    });
     logger.info({ body: json, url: 'https://x/token?client_secret=CANARY-e&grant_type=client_credential&design=kept' }, 'texts');
     const written = capture.raw.join('');
     for (const canary of ['CANARY-a', 'CANARY-b', 'CANARY-c', 'CANARY-d', 'CANARY-e']) expect(written).not.toContain(canary);
-    expect(JSON.parse(capture.lines[0]!.body)).toEqual({ app_secret: '[REDACTED]', access_token: '[REDACTED]', secret_key: '[REDACTED]', session: '[REDACTED]', appid: 'wx1', count: 3 });
+    expect(JSON.parse(capture.lines[0]!.body)).toEqual({
+      app_secret: '[REDACTED]',
+      access_token: '[REDACTED]',
+      secret_key: '[REDACTED]',
+      session: '[REDACTED]',
+      appid: 'wx1',
+      count: 3,
+    });
     expect(capture.lines[0]!.url).toBe('https://x/token?client_secret=[REDACTED]&grant_type=client_credential&design=kept');
   });
 
-  it('writes a failed upstream call\'s error (an AxiosError carrying its JSON body and URL) without the secrets in them', async () => {
+  it("writes a failed upstream call's error (an AxiosError carrying its JSON body and URL) without the secrets in them", async () => {
     const capture = captureLogs();
     const logger = createLogger({ level: 'info', format: 'json', destination: capture.destination });
     const canaries = ['CANARY-json-secret', 'CANARY-json-refresh', 'CANARY-client-secret', 'CANARY-json-sign'];
@@ -140,10 +180,20 @@ describe('logger redaction', () => {
     const failure = await axios
       .post(
         `${stack.sandboxUrl}/wechat/cgi-bin/stable_token?client_secret=${canaries[2]}`,
-        JSON.stringify({ grant_type: 'client_credential', appid: 'wx1', secret: canaries[0], refresh_token: canaries[1], sign: canaries[3], force_refresh: false }),
+        JSON.stringify({
+          grant_type: 'client_credential',
+          appid: 'wx1',
+          secret: canaries[0],
+          refresh_token: canaries[1],
+          sign: canaries[3],
+          force_refresh: false,
+        }),
         { headers: { 'content-type': 'application/json' } },
       )
-      .then(() => expect.fail('the token call was to fail'), (err: unknown) => err);
+      .then(
+        () => expect.fail('the token call was to fail'),
+        (err: unknown) => err,
+      );
     expect(axios.isAxiosError(failure)).toBe(true);
     logger.error({ err: failure, body: (failure as { config: { data: string } }).config.data }, 'token call failed');
     const written = capture.raw.join('');

@@ -26,7 +26,10 @@ describe('/metrics on the gateway port', () => {
   let stack: Stack;
   beforeAll(async () => {
     // A slow Taobao quota (2 calls per second) so that calls queue; a breaker that opens after 2 failures.
-    stack = await startStack({}, { TAOBAO_RATE_LIMIT: '2/1s', XHS_ARK_BREAKER_MIN_CALLS: '2', XHS_ARK_RETRY_ATTEMPTS: '1', XHS_ARK_BREAKER_RESET_MS: '60000' });
+    stack = await startStack(
+      {},
+      { TAOBAO_RATE_LIMIT: '2/1s', XHS_ARK_BREAKER_MIN_CALLS: '2', XHS_ARK_RETRY_ATTEMPTS: '1', XHS_ARK_BREAKER_RESET_MS: '60000' },
+    );
   });
   afterAll(async () => stack.close());
 
@@ -41,20 +44,28 @@ describe('/metrics on the gateway port', () => {
     expect(sample(text, 'gateway_requests_total{outcome="partial"}')).toBe(1); // data: { product: null } and NOT_FOUND
     expect(sample(text, 'gateway_requests_total{outcome="error"}')).toBe(1); // the invalid document: no data
     expect(sample(text, 'gateway_request_duration_seconds_count{outcome="ok"}')).toBe(1);
-    expect(sample(text, 'gateway_upstream_calls_total{platform="WECHAT_SHOP",operation="product/spu/get",outcome="ok"}')).toBe(calls['wechat:product/spu/get']);
-    expect(sample(text, 'gateway_upstream_calls_total{platform="TAOBAO",operation="taobao.miniapp.items.get",outcome="ok"}')).toBe(calls['taobao:taobao.miniapp.items.get']);
+    expect(sample(text, 'gateway_upstream_calls_total{platform="WECHAT_SHOP",operation="product/spu/get",outcome="ok"}')).toBe(
+      calls['wechat:product/spu/get'],
+    );
+    expect(sample(text, 'gateway_upstream_calls_total{platform="TAOBAO",operation="taobao.miniapp.items.get",outcome="ok"}')).toBe(
+      calls['taobao:taobao.miniapp.items.get'],
+    );
     expect(sample(text, 'gateway_token_refreshes_total{platform="WECHAT_SHOP",outcome="ok"}')).toBe(1);
-    expect(sample(text, 'gateway_upstream_call_duration_seconds_count{platform="WECHAT_SHOP",operation="product/spu/get",outcome="ok"}')).toBe(1);
+    expect(
+      sample(text, 'gateway_upstream_call_duration_seconds_count{platform="WECHAT_SHOP",operation="product/spu/get",outcome="ok"}'),
+    ).toBe(1);
     expect(sample(text, 'gateway_breaker_state{platform="TAOBAO",operation="taobao.miniapp.items.get"}')).toBe(0);
-    for (const name of ['process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(text).toContain(`\n${name} `);
+    for (const name of ['process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'])
+      expect(text).toContain(`\n${name} `);
   });
 
-  it('collects the process metrics once per process: a gateway\'s own registry holds only its gateway_ series, each scrape all', async () => {
+  it("collects the process metrics once per process: a gateway's own registry holds only its gateway_ series, each scrape all", async () => {
     const gateways = [new GatewayMetrics(new Map()), new GatewayMetrics(new Map())];
     for (const metrics of gateways) {
       expect((await metrics.registry.getMetricsAsJSON()).map((m) => m.name).filter((name) => !name.startsWith('gateway_'))).toEqual([]);
       const { body } = await metrics.scrape();
-      for (const name of ['process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes', 'gateway_requests_total']) expect(body).toContain(`# TYPE ${name} `);
+      for (const name of ['process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes', 'gateway_requests_total'])
+        expect(body).toContain(`# TYPE ${name} `);
     }
   });
 

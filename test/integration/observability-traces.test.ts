@@ -69,7 +69,9 @@ describe('traces', () => {
     await stack.setFaults([{ platform: 'taobao', kind: 'http', status: 503, count: 1 }]);
     await stack.query('{ product(platform: TAOBAO, id: "1489161932") { title } }');
     const attempts = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.CLIENT);
-    expect(attempts.map((s) => [s.attributes['gateway.upstream.attempt'], s.attributes['gateway.upstream.outcome'], s.status.code])).toEqual([
+    expect(
+      attempts.map((s) => [s.attributes['gateway.upstream.attempt'], s.attributes['gateway.upstream.outcome'], s.status.code]),
+    ).toEqual([
       [1, 'UPSTREAM_UNAVAILABLE', SpanStatusCode.ERROR],
       [2, 'ok', SpanStatusCode.UNSET],
     ]);

@@ -69,7 +69,12 @@ describe.each(TARGETS)('the $platform breaker', (target) => {
     const open = await stack.measure(() => Promise.all([stack.query(ALL), stack.query(ALL), stack.query(ALL)]));
     expect(open.calls[key]).toBeUndefined();
     for (const res of open.result) {
-      expect(errorAt(res, [target.field]).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'CIRCUIT_OPEN', platform: target.platform, retryAfterMs: RESET_MS });
+      expect(errorAt(res, [target.field]).extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstreamCode: 'CIRCUIT_OPEN',
+        platform: target.platform,
+        retryAfterMs: RESET_MS,
+      });
       expect(res.errors).toHaveLength(1);
       expectNoLeaks(res);
     }

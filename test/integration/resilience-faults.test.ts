@@ -29,7 +29,14 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { platform: 'TAOBAO', sandbox: 'taobao', operation: 'taobao.miniapp.items.get', field: 't', invalidArgument: 41, transientCodes: ['15/isp.remote-service-error', 10] },
+  {
+    platform: 'TAOBAO',
+    sandbox: 'taobao',
+    operation: 'taobao.miniapp.items.get',
+    field: 't',
+    invalidArgument: 41,
+    transientCodes: ['15/isp.remote-service-error', 10],
+  },
   { platform: 'XIAOE', sandbox: 'xiaoe', operation: 'xe.goods.detail.get', field: 'x', invalidArgument: 2002, transientCodes: [] },
   { platform: 'WECHAT_SHOP', sandbox: 'wechat', operation: 'product/spu/get', field: 'w', invalidArgument: 9401020, transientCodes: [-1] },
 ];
@@ -100,7 +107,10 @@ describe.each(TARGETS)('$platform under injected faults', (target) => {
     const truncated = await withFault(target, { kind: 'non-json' });
     expect(truncated.error.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', retryable: false });
     expect(truncated.attempts).toBe(1);
-    for (const fault of [{ kind: 'non-json', message: '<html><body>login required</body></html>' }, { kind: 'html', status: 403 }] as const) {
+    for (const fault of [
+      { kind: 'non-json', message: '<html><body>login required</body></html>' },
+      { kind: 'html', status: 403 },
+    ] as const) {
       const html = await withFault(target, fault);
       expect(html.error.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', retryable: false });
       expect(html.attempts).toBe(1);
@@ -124,7 +134,11 @@ describe.each(TARGETS)('$platform under injected faults', (target) => {
 
   it('never retries an invalid-argument error: UPSTREAM_REJECTED', async () => {
     const { error, attempts } = await withFault(target, { kind: 'error', code: target.invalidArgument });
-    expect(error.extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: expect.stringMatching(new RegExp(`^${target.invalidArgument}`)), retryable: false });
+    expect(error.extensions).toMatchObject({
+      code: 'UPSTREAM_REJECTED',
+      upstreamCode: expect.stringMatching(new RegExp(`^${target.invalidArgument}`)),
+      retryable: false,
+    });
     expect(attempts).toBe(1);
   });
 
@@ -140,7 +154,7 @@ describe.each(TARGETS)('$platform under injected faults', (target) => {
 });
 
 describe('faults on some ids only', () => {
-  it('keeps the WeChat products whose calls succeeded when one id\'s call fails', async () => {
+  it("keeps the WeChat products whose calls succeeded when one id's call fails", async () => {
     await stack.setFaults([{ platform: 'wechat', operation: 'product/spu/get', kind: 'error', code: 9401020, count: 1 }]);
     const res = await stack.query(`{ products(platform: WECHAT_SHOP, ids: ["12345", "12345000"]) { platformProductId } }`);
     // One of the two calls met the fault; the other answered (12345000 is absent: NOT_FOUND).
@@ -152,7 +166,9 @@ describe('faults on some ids only', () => {
   it('answers the Taobao ids of the healthy batch when one batch of 50 fails', async () => {
     const ids = ['1489161932', ...Array.from({ length: 50 }, (_, i) => String(900_000_000_000 + i))];
     await stack.setFaults([{ platform: 'taobao', operation: 'taobao.miniapp.items.get', kind: 'error', code: 41, count: 1 }]);
-    const { result: res, calls } = await stack.measure(() => stack.query(`query($ids: [ID!]!) { products(platform: TAOBAO, ids: $ids) { title } }`, { ids }));
+    const { result: res, calls } = await stack.measure(() =>
+      stack.query(`query($ids: [ID!]!) { products(platform: TAOBAO, ids: $ids) { title } }`, { ids }),
+    );
     expect(calls['taobao:taobao.miniapp.items.get']).toBe(2);
     expect(res.data!.products).toHaveLength(51);
     const codes = new Set(res.errors!.map((e) => e.extensions!.code));

@@ -35,7 +35,10 @@ describe('pacing a burst of ten times the quota', () => {
   let wechatIds: string[];
   beforeAll(async () => {
     stack = await startFaultStack(
-      { size: { wechat: 400, taobao: 20, xiaoe: 20, 'xhs-ark': 20, 'xhs-miniapp': 20 }, rateLimits: { wechat: { limit: 20, windowMs: 1000 }, taobao: { limit: 10, windowMs: 1000 } } },
+      {
+        size: { wechat: 400, taobao: 20, xiaoe: 20, 'xhs-ark': 20, 'xhs-miniapp': 20 },
+        rateLimits: { wechat: { limit: 20, windowMs: 1000 }, taobao: { limit: 10, windowMs: 1000 } },
+      },
       // The burst is one request of 200 WeChat lookups: far over the default per-operation cost maximum.
       { WECHAT_RATE_LIMIT: '20/1s', TAOBAO_RATE_LIMIT: '10/1s', REQUEST_TIMEOUT_MS: '1500', COST_MAX_CALLS: '1000' },
     );
@@ -61,7 +64,12 @@ describe('pacing a burst of ten times the quota', () => {
     const [paced, late] = partition(errors);
     expect(late.length).toBeLessThanOrEqual(MAX_LATE);
     for (const e of paced) {
-      expect(e.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', platform: 'WECHAT_SHOP', upstreamCode: 'QUOTA_PACING', retryable: true });
+      expect(e.extensions).toMatchObject({
+        code: 'UPSTREAM_RATE_LIMITED',
+        platform: 'WECHAT_SHOP',
+        upstreamCode: 'QUOTA_PACING',
+        retryable: true,
+      });
       expect(e.extensions!.retryAfterMs).toBeGreaterThan(0);
     }
     expectNoLeaks(result);
@@ -85,8 +93,13 @@ describe('pacing a burst of ten times the quota', () => {
 describe('backing off when the platform says "limited"', () => {
   let stack: FaultStack;
   beforeAll(async () => {
-    stack = await startFaultStack({ size: 20 }, { REQUEST_TIMEOUT_MS: '2500', TAOBAO_RETRY_BASE_MS: '10', XIAOE_RETRY_BASE_MS: '10', WECHAT_RETRY_BASE_MS: '10' });
-    const warm = await stack.query(`{ x: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title } w: product(platform: WECHAT_SHOP, id: "12345") { title } }`);
+    stack = await startFaultStack(
+      { size: 20 },
+      { REQUEST_TIMEOUT_MS: '2500', TAOBAO_RETRY_BASE_MS: '10', XIAOE_RETRY_BASE_MS: '10', WECHAT_RETRY_BASE_MS: '10' },
+    );
+    const warm = await stack.query(
+      `{ x: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title } w: product(platform: WECHAT_SHOP, id: "12345") { title } }`,
+    );
     expect(warm.errors).toBeUndefined();
   });
   afterAll(async () => stack.close());
@@ -103,7 +116,8 @@ describe('backing off when the platform says "limited"', () => {
     // The second request shares the first one's call, which retries after the ban (single flight).
     expect(requests.map(outcome)).toEqual(['fault:error', 'ok']);
     const bannedAt = Date.parse((requests[0] as LoggedRequest & { at: string }).at);
-    for (const later of requests.slice(1)) expect(Date.parse((later as LoggedRequest & { at: string }).at) - bannedAt).toBeGreaterThanOrEqual(995);
+    for (const later of requests.slice(1))
+      expect(Date.parse((later as LoggedRequest & { at: string }).at) - bannedAt).toBeGreaterThanOrEqual(995);
   });
 
   it('Xiaoe rate limit (429): answered with retryAfterMs, and later requests are held back without a call', async () => {
@@ -111,7 +125,13 @@ describe('backing off when the platform says "limited"', () => {
     const query = `{ x: product(platform: XIAOE, id: "2:a_619fba7ae4b03f3fb99c7809") { title } t: product(platform: TAOBAO, id: "1489161932") { title } }`;
     const limited = await stack.measure(() => stack.query(query));
     expect(limited.result.data).toEqual({ x: null, t: { title: 'Google test item' } });
-    expect(errorAt(limited.result, ['x']).extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', platform: 'XIAOE', upstreamCode: '429', retryable: true, retryAfterMs: 10_000 });
+    expect(errorAt(limited.result, ['x']).extensions).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      platform: 'XIAOE',
+      upstreamCode: '429',
+      retryable: true,
+      retryAfterMs: 10_000,
+    });
     expect(limited.calls['xiaoe:xe.goods.detail.get']).toBe(1);
     const held = await stack.measure(() => stack.query(query));
     expect(errorAt(held.result, ['x']).extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
@@ -125,7 +145,11 @@ describe('backing off when the platform says "limited"', () => {
     await stack.setFaults([{ platform: 'wechat', operation: 'product/spu/get', kind: 'error', code: 45011, count: 1 }]);
     const query = `{ w: product(platform: WECHAT_SHOP, id: "12345") { title } }`;
     const limited = await stack.measure(() => stack.query(query));
-    expect(errorAt(limited.result, ['w']).extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: '45011', retryable: true });
+    expect(errorAt(limited.result, ['w']).extensions).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstreamCode: '45011',
+      retryable: true,
+    });
     expect(limited.calls).toEqual({ 'wechat:product/spu/get': 1 });
     const held = await stack.measure(() => stack.query(query));
     expect(errorAt(held.result, ['w']).extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: 'QUOTA_PACING' });
@@ -137,8 +161,16 @@ describe('backing off when the platform says "limited"', () => {
 async function listWechatIds(stack: FaultStack, count: number): Promise<string[]> {
   const c = SANDBOX_CREDENTIALS.WECHAT_SHOP;
   const base = `${stack.sandboxUrl}/wechat`;
-  const token = (await (await fetch(`${base}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: c.appSecret }) })).json()) as { access_token: string };
-  const list = await fetch(`${base}/product/spu/get_list?access_token=${token.access_token}`, { method: 'POST', body: JSON.stringify({ status: 5, page: 1, page_size: 300 }) });
+  const token = (await (
+    await fetch(`${base}/cgi-bin/stable_token`, {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: c.appSecret }),
+    })
+  ).json()) as { access_token: string };
+  const list = await fetch(`${base}/product/spu/get_list?access_token=${token.access_token}`, {
+    method: 'POST',
+    body: JSON.stringify({ status: 5, page: 1, page_size: 300 }),
+  });
   const text = await list.text();
   const ids = [...text.matchAll(/"product_id":\s*"?(\d+)/g)].map((m) => m[1]!);
   expect(ids.length).toBeGreaterThanOrEqual(count);

@@ -23,10 +23,17 @@ async function takeNewTokenElsewhere(stack: FaultStack, platform: 'xiaoe' | 'wec
     res = await fetch(`${base}/token?app_id=${c.appId}&client_id=${c.clientId}&secret_key=${c.secretKey}&grant_type=client_credential`);
   } else if (platform === 'wechat') {
     const c = SANDBOX_CREDENTIALS.WECHAT_SHOP;
-    res = await fetch(`${base}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: c.appSecret, force_refresh: true }) });
+    res = await fetch(`${base}/cgi-bin/stable_token`, {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'client_credential', appid: c.appId, secret: c.appSecret, force_refresh: true }),
+    });
   } else {
     const c = SANDBOX_CREDENTIALS.XHS_MINIAPP;
-    res = await fetch(`${base}/api/rmp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appid: c.appId, secret: c.appSecret }) });
+    res = await fetch(`${base}/api/rmp/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ appid: c.appId, secret: c.appSecret }),
+    });
   }
   expect(JSON.stringify(await res.json())).toMatch(/access_token/);
 }
@@ -44,7 +51,11 @@ describe('stale tokens, through the gateway', () => {
     const { result, calls, requests } = await stack.measure(() => stack.query(XIAOE));
     expect(result.data).toEqual({ x: { title: '呜呜' } });
     expect(calls).toEqual({ 'xiaoe:xe.goods.detail.get': 2, 'xiaoe:token': 1 });
-    expect(requests.map((r) => `${r.operation} ${(r as any).outcome}`)).toEqual(['xe.goods.detail.get error:2008', 'token ok', 'xe.goods.detail.get ok']);
+    expect(requests.map((r) => `${r.operation} ${(r as any).outcome}`)).toEqual([
+      'xe.goods.detail.get error:2008',
+      'token ok',
+      'xe.goods.detail.get ok',
+    ]);
   });
 
   it('Xiaoe: a token replaced elsewhere works through the overlap, then is refreshed once', async () => {
@@ -88,7 +99,12 @@ describe('stale tokens, through the gateway', () => {
     const { result, calls } = await stack.measure(() => stack.query(BOTH));
     await stack.setFaults([]);
     expect(result.data).toEqual({ x: null, w: null });
-    expect(errorAt(result, ['x']).extensions).toMatchObject({ code: 'UPSTREAM_AUTH', platform: 'XIAOE', upstreamCode: '2008', retryable: false });
+    expect(errorAt(result, ['x']).extensions).toMatchObject({
+      code: 'UPSTREAM_AUTH',
+      platform: 'XIAOE',
+      upstreamCode: '2008',
+      retryable: false,
+    });
     expect(errorAt(result, ['w']).extensions).toMatchObject({ code: 'UPSTREAM_AUTH', platform: 'WECHAT_SHOP', upstreamCode: '40001' });
     expect(calls).toEqual({ 'xiaoe:xe.goods.detail.get': 2, 'xiaoe:token': 1, 'wechat:product/spu/get': 2, 'wechat:token': 1 });
     expectNoLeaks(result);
@@ -113,12 +129,22 @@ describe('wrong credentials', () => {
   let stack: FaultStack;
   beforeAll(async () => {
     stack = await startFaultStack({}, (url) => ({
-      AUTH: 'none', TAOBAO_APP_KEY: SANDBOX_CREDENTIALS.TAOBAO.appKey, TAOBAO_APP_SECRET: 'wrong-taobao-secret', TAOBAO_SESSION: SANDBOX_CREDENTIALS.TAOBAO.session,
-      TAOBAO_SIGN_METHOD: 'hmac-sha256', TAOBAO_BASE_URL: `${url}/taobao`,
-      XIAOE_APP_ID: SANDBOX_CREDENTIALS.XIAOE.appId, XIAOE_CLIENT_ID: SANDBOX_CREDENTIALS.XIAOE.clientId, XIAOE_SECRET_KEY: 'wrong-xiaoe-secret',
+      AUTH: 'none',
+      TAOBAO_APP_KEY: SANDBOX_CREDENTIALS.TAOBAO.appKey,
+      TAOBAO_APP_SECRET: 'wrong-taobao-secret',
+      TAOBAO_SESSION: SANDBOX_CREDENTIALS.TAOBAO.session,
+      TAOBAO_SIGN_METHOD: 'hmac-sha256',
+      TAOBAO_BASE_URL: `${url}/taobao`,
+      XIAOE_APP_ID: SANDBOX_CREDENTIALS.XIAOE.appId,
+      XIAOE_CLIENT_ID: SANDBOX_CREDENTIALS.XIAOE.clientId,
+      XIAOE_SECRET_KEY: 'wrong-xiaoe-secret',
       XIAOE_BASE_URL: `${url}/xiaoe`,
-      WECHAT_APP_ID: SANDBOX_CREDENTIALS.WECHAT_SHOP.appId, WECHAT_APP_SECRET: 'wrong-wechat-secret', WECHAT_BASE_URL: `${url}/wechat`,
-      XHS_MINIAPP_APP_ID: SANDBOX_CREDENTIALS.XHS_MINIAPP.appId, XHS_MINIAPP_APP_SECRET: 'wrong-miniapp-secret', XHS_MINIAPP_BASE_URL: `${url}/xhs-miniapp`,
+      WECHAT_APP_ID: SANDBOX_CREDENTIALS.WECHAT_SHOP.appId,
+      WECHAT_APP_SECRET: 'wrong-wechat-secret',
+      WECHAT_BASE_URL: `${url}/wechat`,
+      XHS_MINIAPP_APP_ID: SANDBOX_CREDENTIALS.XHS_MINIAPP.appId,
+      XHS_MINIAPP_APP_SECRET: 'wrong-miniapp-secret',
+      XHS_MINIAPP_BASE_URL: `${url}/xhs-miniapp`,
     }));
   });
   afterAll(async () => stack.close());
@@ -132,8 +158,18 @@ describe('wrong credentials', () => {
     });
     for (const res of result) {
       expect(res.data).toEqual({ t: null, x: null, w: null });
-      expect(errorAt(res, ['t']).extensions).toMatchObject({ code: 'UPSTREAM_AUTH', platform: 'TAOBAO', upstreamCode: '25', retryable: false });
-      expect(errorAt(res, ['x']).extensions).toMatchObject({ code: 'UPSTREAM_AUTH', platform: 'XIAOE', upstreamCode: '2001', retryable: false });
+      expect(errorAt(res, ['t']).extensions).toMatchObject({
+        code: 'UPSTREAM_AUTH',
+        platform: 'TAOBAO',
+        upstreamCode: '25',
+        retryable: false,
+      });
+      expect(errorAt(res, ['x']).extensions).toMatchObject({
+        code: 'UPSTREAM_AUTH',
+        platform: 'XIAOE',
+        upstreamCode: '2001',
+        retryable: false,
+      });
       expect(errorAt(res, ['w']).extensions).toMatchObject({ code: 'UPSTREAM_AUTH', platform: 'WECHAT_SHOP', retryable: false });
       expect(res.errors![0]!.message).toMatch(/^(TAOBAO|XIAOE|WECHAT_SHOP): upstream rejected the credentials/);
       expectNoLeaks(res);
@@ -148,9 +184,12 @@ describe('wrong credentials', () => {
     const adapter = stack.registry.get('XHS_MINIAPP')!.adapter as unknown as XhsMiniappAdapter;
     const credentials = { appId: SANDBOX_CREDENTIALS.XHS_MINIAPP.appId, appSecret: 'wrong-miniapp-secret' };
     const { result, calls } = await stack.measure(() =>
-      Promise.allSettled([0, 1, 2].map((pageNo) => adapter.listPage({ pageNo, pageSize: 5 }, { credentials, deadline: Date.now() + 2_000 }))),
+      Promise.allSettled(
+        [0, 1, 2].map((pageNo) => adapter.listPage({ pageNo, pageSize: 5 }, { credentials, deadline: Date.now() + 2_000 })),
+      ),
     );
-    for (const r of result) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'UPSTREAM_AUTH', platform: 'XHS_MINIAPP', upstreamCode: '10001' } });
+    for (const r of result)
+      expect(r).toMatchObject({ status: 'rejected', reason: { code: 'UPSTREAM_AUTH', platform: 'XHS_MINIAPP', upstreamCode: '10001' } });
     expect(calls).toEqual({ 'xhs-miniapp:token': 1 });
   });
 });

@@ -27,21 +27,44 @@ beforeAll(async () => {
   stack = await startFaultStack({ size: 20 }, ENV);
   const arkAdapter = stack.registry.get('XHS_ARK')!.adapter as unknown as XhsArkAdapter;
   const miniAdapter = stack.registry.get('XHS_MINIAPP')!.adapter as unknown as XhsMiniappAdapter;
-  ark = (budgetMs = 3_000) => arkAdapter.listPage({ page_no: 1, page_size: 10 }, { credentials: SANDBOX_CREDENTIALS.XHS_ARK, deadline: Date.now() + budgetMs });
-  mini = (budgetMs = 3_000) => miniAdapter.listPage({ pageNo: 0, pageSize: 10 }, { credentials: SANDBOX_CREDENTIALS.XHS_MINIAPP, deadline: Date.now() + budgetMs });
+  ark = (budgetMs = 3_000) =>
+    arkAdapter.listPage({ page_no: 1, page_size: 10 }, { credentials: SANDBOX_CREDENTIALS.XHS_ARK, deadline: Date.now() + budgetMs });
+  mini = (budgetMs = 3_000) =>
+    miniAdapter.listPage({ pageNo: 0, pageSize: 10 }, { credentials: SANDBOX_CREDENTIALS.XHS_MINIAPP, deadline: Date.now() + budgetMs });
   await mini(); // token fetched outside the counts
 });
 afterAll(async () => stack.close());
 beforeEach(async () => stack.setFaults([]));
 
 const PLATFORMS = [
-  { platform: 'XHS_ARK', sandbox: 'xhs-ark', operation: 'items', list: (budgetMs?: number) => ark(budgetMs), invalidArgument: 1003, transient: [] as number[], rateLimit: 429 },
-  { platform: 'XHS_MINIAPP', sandbox: 'xhs-miniapp', operation: 'product/batch_get', list: (budgetMs?: number) => mini(budgetMs), invalidArgument: 10002, transient: [2], rateLimit: 10004 },
+  {
+    platform: 'XHS_ARK',
+    sandbox: 'xhs-ark',
+    operation: 'items',
+    list: (budgetMs?: number) => ark(budgetMs),
+    invalidArgument: 1003,
+    transient: [] as number[],
+    rateLimit: 429,
+  },
+  {
+    platform: 'XHS_MINIAPP',
+    sandbox: 'xhs-miniapp',
+    operation: 'product/batch_get',
+    list: (budgetMs?: number) => mini(budgetMs),
+    invalidArgument: 10002,
+    transient: [2],
+    rateLimit: 10004,
+  },
 ] as const;
 
 async function failWith(target: (typeof PLATFORMS)[number], fault: Omit<FaultRule, 'platform' | 'operation'>, budgetMs?: number) {
   await stack.setFaults([{ platform: target.sandbox, operation: target.operation, ...fault }]);
-  const { result, calls } = await stack.measure(() => target.list(budgetMs).then(() => undefined, (e: unknown) => e));
+  const { result, calls } = await stack.measure(() =>
+    target.list(budgetMs).then(
+      () => undefined,
+      (e: unknown) => e,
+    ),
+  );
   expect(result).toBeInstanceOf(UpstreamError);
   const error = result as UpstreamError;
   expect(error.platform).toBe(target.platform);
@@ -78,7 +101,7 @@ describe.each(PLATFORMS)('$platform listPage under injected faults', (target) =>
     expect(attempts).toBe(1);
   });
 
-  it('waits out the platform\'s rate limit (1 s) when the deadline allows, and answers', async () => {
+  it("waits out the platform's rate limit (1 s) when the deadline allows, and answers", async () => {
     await stack.setFaults([{ platform: target.sandbox, operation: target.operation, kind: 'error', code: target.rateLimit, count: 1 }]);
     const { result, requests } = await stack.measure(() => target.list());
     expect((result as { products: unknown[] }).products).toHaveLength(10);
@@ -89,7 +112,12 @@ describe.each(PLATFORMS)('$platform listPage under injected faults', (target) =>
 
   it('answers UPSTREAM_RATE_LIMITED with retryAfterMs when the limit outlasts the deadline, then holds calls back', async () => {
     const { error, attempts } = await failWith(target, { kind: 'error', code: target.rateLimit, count: 1 }, 500);
-    expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: String(target.rateLimit), retryable: true, retryAfterMs: 1000 });
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstreamCode: String(target.rateLimit),
+      retryable: true,
+      retryAfterMs: 1000,
+    });
     expect(attempts).toBe(1);
     const held = await failWith(target, { kind: 'latency', latencyMs: 0 }, 500);
     expect(held.error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });

@@ -31,7 +31,10 @@ export async function startFaultStack(
 ): Promise<FaultStack> {
   const sandbox = await startSandbox({ size: 60, seed: 7, ...sandboxOptions, port: 0, host: '127.0.0.1' });
   // The entity cache is off: these tests count upstream calls and faults per request.
-  const config = loadConfig({ PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...(typeof env === 'function' ? env(sandbox.url) : env) }, SANDBOX_CREDENTIALS);
+  const config = loadConfig(
+    { PORT: '0', SANDBOX_PORT: String(sandbox.port), CACHE: 'off', ...(typeof env === 'function' ? env(sandbox.url) : env) },
+    SANDBOX_CREDENTIALS,
+  );
   const registry = buildPlatformRegistry(config);
   const gateway = await startGatewayServer({ config, platforms: registry, port: 0 });
   const admin = async (path: string, body?: unknown): Promise<any> => {
@@ -46,7 +49,11 @@ export async function startFaultStack(
     sandboxUrl: sandbox.url,
     registry,
     async query(query, variables) {
-      const res = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: res.status, ...((await res.json()) as object) };
     },
     async measure(work) {

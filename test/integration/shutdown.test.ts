@@ -24,7 +24,10 @@ function waitForLine(child: ChildProcess, output: string[], text: string, timeou
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms; output:\n${output.join('')}`)), timeoutMs);
     const check = (): void => {
-      const line = output.join('').split('\n').find((l) => l.includes(text));
+      const line = output
+        .join('')
+        .split('\n')
+        .find((l) => l.includes(text));
       if (line) {
         clearTimeout(timer);
         child.stdout?.off('data', check);
@@ -51,7 +54,14 @@ async function startGateway(shutdownTimeoutMs: number): Promise<Started> {
   const output: string[] = [];
   const started = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = started;
@@ -73,7 +83,9 @@ async function queryHeldUpstream({ port, sandbox }: Started, latencyMs: number):
   });
   inFlight.catch(() => {}); // awaited by the test; a cut connection must not count as unhandled first
   for (let pending = false; !pending; await new Promise((r) => setTimeout(r, 50))) {
-    const { requests } = (await (await fetch(`${sandbox}/requests?platform=taobao&limit=5`)).json()) as { requests: Array<{ status: number }> };
+    const { requests } = (await (await fetch(`${sandbox}/requests?platform=taobao&limit=5`)).json()) as {
+      requests: Array<{ status: number }>;
+    };
     pending = requests.some((r) => r.status === 0); // not answered yet
   }
   return { inFlight };

@@ -22,7 +22,11 @@ afterAll(async () => stack.close());
 describe('storefront client example', () => {
   it('runs a product page, two listing pages by cursor and a cross-platform lookup', async () => {
     const { product, listingPages, lookup } = await runStorefront(`${stack.gateway.url}/graphql`, { platform: 'WECHAT_SHOP', pageSize: 5 });
-    expect(product).toMatchObject({ platform: 'TAOBAO', title: 'Google test item', price: { min: { amount: '200.07', currency: 'CNY', minorUnits: 20007 } } });
+    expect(product).toMatchObject({
+      platform: 'TAOBAO',
+      title: 'Google test item',
+      price: { min: { amount: '200.07', currency: 'CNY', minorUnits: 20007 } },
+    });
     expect(listingPages.map((edges) => edges.length)).toEqual([5, 5]);
     const ids = listingPages.flat().map((edge) => edge.node.id);
     expect(new Set(ids).size).toBe(10);

@@ -48,7 +48,12 @@ beforeEach(async () => {
 describe('Taobao adapter lookup', () => {
   it('maps the API page example item', async () => {
     const [product] = (await lookup([EXAMPLE_ID], ['title', 'status', 'price', 'skus', 'skus.price', 'skus.id', 'stock'])) as [Product];
-    expect(product).toMatchObject({ platformProductId: EXAMPLE_ID, title: 'Google test item', status: 'ON_SALE', stock: { available: 100 } });
+    expect(product).toMatchObject({
+      platformProductId: EXAMPLE_ID,
+      title: 'Google test item',
+      status: 'ON_SALE',
+      stock: { available: 100 },
+    });
     expect(product.price?.min?.amount).toBe('200.07');
     expect(product.skus?.map((s) => [s.platformSkuId, s.price?.amount])).toEqual([['123', '200.07']]);
   });
@@ -75,7 +80,22 @@ describe('Taobao adapter lookup', () => {
   });
 
   it('fills every selected field from what the fields it sent brought back', async () => {
-    const selection = ['title', 'subtitle', 'description', 'images', 'brand', 'categoryIds', 'status', 'rawStatus', 'price', 'stock', 'attributes', 'createdAt', 'updatedAt', 'outerId'];
+    const selection = [
+      'title',
+      'subtitle',
+      'description',
+      'images',
+      'brand',
+      'categoryIds',
+      'status',
+      'rawStatus',
+      'price',
+      'stock',
+      'attributes',
+      'createdAt',
+      'updatedAt',
+      'outerId',
+    ];
     const id = [...catalog.items.entries()].find(([, item]) => item.sub_title && item.outer_id && item.approve_status === 'onsale')![0];
     const [product] = (await lookup([id], selection)) as [Product];
     for (const field of selection) expect(product[field as keyof Product], field).not.toBeNull();

@@ -97,7 +97,20 @@ describe('WeChat adapter: calls made', () => {
 
 describe('WeChat adapter: values', () => {
   it('returns the documented Switch with its SKUs, live stock and price range', async () => {
-    const [entry] = await lookup(['12345'], 'title', 'price', 'price.min', 'price.max', 'stock', 'stock.available', 'skus', 'skus.price', 'skus.stock', 'audit', 'audit.state');
+    const [entry] = await lookup(
+      ['12345'],
+      'title',
+      'price',
+      'price.min',
+      'price.max',
+      'stock',
+      'stock.available',
+      'skus',
+      'skus.price',
+      'skus.stock',
+      'audit',
+      'audit.state',
+    );
     const p = product(entry);
     expect(p.price?.min?.amount).toBe('1.00');
     expect(p.price?.max?.amount).toBe('13.00');

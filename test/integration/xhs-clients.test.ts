@@ -51,7 +51,7 @@ beforeEach(async () => {
 describe('the Ark client', () => {
   const adapter = () => createXhsArkAdapter({ baseUrl: sandbox.baseUrls['xhs-ark'], timeoutMs: 2000 });
 
-  it('pages through the whole catalog, signed, in the sandbox\'s order, in ceil(181 / 50) calls', async () => {
+  it("pages through the whole catalog, signed, in the sandbox's order, in ceil(181 / 50) calls", async () => {
     const ids: string[] = [];
     for (let page = 1; ; page++) {
       const { total, products } = await adapter().listPage({ page_no: page, page_size: 50 }, { credentials: ARK });
@@ -65,7 +65,11 @@ describe('the Ark client', () => {
   it('maps the documented example to 252.70', async () => {
     const { products } = await adapter().listPage({ update_time_to: 1491827455 }, { credentials: ARK });
     expect(products).toHaveLength(1);
-    expect(products[0]).toMatchObject({ platformProductId: '58e5a8e4c9d7597de8649ab5', price: { min: { amount: '252.70', minorUnits: 25270 } }, status: 'SOLD_OUT' });
+    expect(products[0]).toMatchObject({
+      platformProductId: '58e5a8e4c9d7597de8649ab5',
+      price: { min: { amount: '252.70', minorUnits: 25270 } },
+      status: 'SOLD_OUT',
+    });
   });
 
   it('sends the filters it is given, and gets what the data holds', async () => {
@@ -86,7 +90,10 @@ describe('the Ark client', () => {
   });
 
   it('fails with UPSTREAM_REJECTED 1003 for a page size over 50', async () => {
-    expect(await failure(adapter().listPage({ page_size: 51 }, { credentials: ARK }))).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: '1003' });
+    expect(await failure(adapter().listPage({ page_size: 51 }, { credentials: ARK }))).toMatchObject({
+      code: 'UPSTREAM_REJECTED',
+      upstreamCode: '1003',
+    });
   });
 
   it.each<[FaultRule, string, boolean]>([
@@ -107,7 +114,10 @@ describe('the Ark client', () => {
   });
 
   it('reports the quota with the retry delay the sandbox gives', async () => {
-    const limited = await startSandbox({ platforms: [createXhsArkSandbox({ seed: 1, size: 3 })], rateLimits: { 'xhs-ark': { limit: 1, windowMs: 5_000 } } });
+    const limited = await startSandbox({
+      platforms: [createXhsArkSandbox({ seed: 1, size: 3 })],
+      rateLimits: { 'xhs-ark': { limit: 1, windowMs: 5_000 } },
+    });
     try {
       const client = createXhsArkClient({ baseUrl: limited.baseUrls['xhs-ark'], timeoutMs: 2000 });
       await client.listItems({}, ARK);
@@ -156,7 +166,10 @@ describe('the mini-program client', () => {
   });
 
   it('passes the status filter and maps what comes back', async () => {
-    const { total, products } = await createXhsMiniappAdapter(options()).listPage({ pageNo: 0, pageSize: 100, status: 3 }, { credentials: MINI });
+    const { total, products } = await createXhsMiniappAdapter(options()).listPage(
+      { pageNo: 0, pageSize: 100, status: 3 },
+      { credentials: MINI },
+    );
     const rejected = miniData.catalog.records.filter((r) => r.status === 3);
     expect(total).toBe(rejected.length);
     expect(products.map((p) => p.platformProductId)).toEqual(rejected.map((r) => r.itemId).slice(0, 100));
@@ -170,7 +183,10 @@ describe('the mini-program client', () => {
   });
 
   it('fails with UPSTREAM_REJECTED 10002 for a page size over 100', async () => {
-    expect(await failure(createXhsMiniappClient(options()).batchGet(0, 101, undefined, MINI))).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: '10002' });
+    expect(await failure(createXhsMiniappClient(options()).batchGet(0, 101, undefined, MINI))).toMatchObject({
+      code: 'UPSTREAM_REJECTED',
+      upstreamCode: '10002',
+    });
   });
 
   it('reports the system error (code 2) as retryable, without retrying it itself', async () => {
@@ -182,6 +198,8 @@ describe('the mini-program client', () => {
 
   it('maps a broken token endpoint to UPSTREAM_BAD_RESPONSE', async () => {
     await setFaults([{ platform: 'xhs-miniapp', operation: 'token', kind: 'non-json' }]);
-    expect(await failure(createXhsMiniappClient(options()).batchGet(0, 10, undefined, MINI))).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+    expect(await failure(createXhsMiniappClient(options()).batchGet(0, 10, undefined, MINI))).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+    });
   });
 });

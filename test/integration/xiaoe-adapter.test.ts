@@ -31,18 +31,27 @@ afterEach(async () => {
 const newAdapter = () => createXiaoeAdapter({ baseUrl: sandbox.baseUrls.xiaoe, timeoutMs: 2_000 });
 const stats = async () => ((await (await fetch(`${admin}/stats`)).json()) as { calls: Record<string, number> }).calls;
 const detailCalls = async () =>
-  ((await (await fetch(`${admin}/requests?platform=xiaoe&limit=100`)).json()) as { requests: Array<{ operation: string; params: Record<string, unknown> }> }).requests
+  (
+    (await (await fetch(`${admin}/requests?platform=xiaoe&limit=100`)).json()) as {
+      requests: Array<{ operation: string; params: Record<string, unknown> }>;
+    }
+  ).requests
     .filter((r) => r.operation === 'xe.goods.detail.get')
     .map((r) => r.params);
 const setFaults = (faults: FaultRule[]) =>
   fetch(`${admin}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
 const select = (...paths: string[]) => new Set(paths);
 const ids = (pred: (g: (typeof catalog.newestFirst)[number]) => boolean, count: number) =>
-  catalog.newestFirst.filter((g) => g.key !== EXAMPLE && pred(g)).slice(0, count).map((g) => g.key);
+  catalog.newestFirst
+    .filter((g) => g.key !== EXAMPLE && pred(g))
+    .slice(0, count)
+    .map((g) => g.key);
 
 describe('Xiaoe adapter: lookup against the sandbox', () => {
   it('returns the page example with its documented values', async () => {
-    const [product] = (await newAdapter().lookup!([EXAMPLE], select('title', 'price', 'skus', 'skus.stock', 'stock'), { credentials })) as Product[];
+    const [product] = (await newAdapter().lookup!([EXAMPLE], select('title', 'price', 'skus', 'skus.stock', 'stock'), {
+      credentials,
+    })) as Product[];
     expect(product).toMatchObject({
       platformProductId: EXAMPLE,
       title: '呜呜',
@@ -55,8 +64,16 @@ describe('Xiaoe adapter: lookup against the sandbox', () => {
   });
 
   it('sends 50 ids of several types as one call, grouped by type, answering in the order asked', async () => {
-    const wanted = [...ids((g) => g.resourceType === 21, 20), ...ids((g) => g.resourceType === 3, 15), ...ids((g) => g.resourceType !== 21 && g.resourceType !== 3, 14), EXAMPLE];
-    const shuffled = wanted.map((id, i) => [id, (i * 37) % 50] as const).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    const wanted = [
+      ...ids((g) => g.resourceType === 21, 20),
+      ...ids((g) => g.resourceType === 3, 15),
+      ...ids((g) => g.resourceType !== 21 && g.resourceType !== 3, 14),
+      EXAMPLE,
+    ];
+    const shuffled = wanted
+      .map((id, i) => [id, (i * 37) % 50] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([id]) => id);
     const results = await newAdapter().lookup!(shuffled, select('title'), { credentials });
     expect(results.map((r) => (r as Product).platformProductId)).toEqual(shuffled);
     const [call] = await detailCalls();
@@ -68,7 +85,13 @@ describe('Xiaoe adapter: lookup against the sandbox', () => {
   });
 
   it('refuses more than 50 ids as a programming error', async () => {
-    await expect(newAdapter().lookup!(ids(() => true, 51), select('title'), { credentials })).rejects.toThrow(RangeError);
+    await expect(
+      newAdapter().lookup!(
+        ids(() => true, 51),
+        select('title'),
+        { credentials },
+      ),
+    ).rejects.toThrow(RangeError);
   });
 
   it('gives a NotFoundError only to the ids Xiaoe did not return', async () => {
@@ -104,7 +127,9 @@ describe('Xiaoe adapter: body sent for the selection', () => {
 
   it('fills every selected block from the answer', async () => {
     const [physical] = ids((g) => g.resourceType === 21, 1);
-    const [product] = (await newAdapter().lookup!([physical!], select('skus', 'skus.properties', 'attributes', 'stock'), { credentials })) as Product[];
+    const [product] = (await newAdapter().lookup!([physical!], select('skus', 'skus.properties', 'attributes', 'stock'), {
+      credentials,
+    })) as Product[];
     expect(product?.skus?.length).toBeGreaterThan(0);
     expect(product?.skus?.[0]?.properties?.length).toBeGreaterThan(0);
     expect(product?.attributes).toContainEqual(expect.objectContaining({ name: '品牌' }));
@@ -115,7 +140,10 @@ describe('Xiaoe adapter: body sent for the selection', () => {
 describe('Xiaoe adapter: tokens and errors', () => {
   it('fetches the token once for many lookups', async () => {
     const adapter = newAdapter();
-    await Promise.all([adapter.lookup!([EXAMPLE], select('title'), { credentials }), adapter.lookup!([EXAMPLE], select('title'), { credentials })]);
+    await Promise.all([
+      adapter.lookup!([EXAMPLE], select('title'), { credentials }),
+      adapter.lookup!([EXAMPLE], select('title'), { credentials }),
+    ]);
     await adapter.lookup!([EXAMPLE], select('title'), { credentials });
     expect(await stats()).toEqual({ 'xiaoe:token': 1, 'xiaoe:xe.goods.detail.get': 3 });
   });
@@ -130,7 +158,9 @@ describe('Xiaoe adapter: tokens and errors', () => {
   });
 
   it('fails every id with UPSTREAM_AUTH, not stale, for a wrong secret, without a business call', async () => {
-    const results = await newAdapter().lookup!([EXAMPLE, '21:g_x'], select('title'), { credentials: { ...credentials, secretKey: 'wrong' } });
+    const results = await newAdapter().lookup!([EXAMPLE, '21:g_x'], select('title'), {
+      credentials: { ...credentials, secretKey: 'wrong' },
+    });
     for (const r of results) expect(r).toMatchObject({ code: 'UPSTREAM_AUTH', upstreamCode: '2001' });
     expect(await stats()).toEqual({ 'xiaoe:token': 1 });
   });
@@ -164,7 +194,10 @@ describe('Xiaoe adapter: tokens and errors', () => {
 
 describe('Xiaoe client: goods list 2.0', () => {
   it('reads a page of goods', async () => {
-    const page = await createXiaoeClient({ baseUrl: sandbox.baseUrls.xiaoe, timeoutMs: 2_000 }).listGoods({ page: 2, pageSize: 20, resourceType: 21 }, credentials);
+    const page = await createXiaoeClient({ baseUrl: sandbox.baseUrls.xiaoe, timeoutMs: 2_000 }).listGoods(
+      { page: 2, pageSize: 20, resourceType: 21 },
+      credentials,
+    );
     expect(page.currentPage).toBe(2);
     expect(page.total).toBe(catalog.byType.get(21)?.length);
     expect(page.list).toHaveLength(20);
@@ -172,7 +205,9 @@ describe('Xiaoe client: goods list 2.0', () => {
   });
 
   it('surfaces a parameter error as UPSTREAM_REJECTED', async () => {
-    await expect(createXiaoeClient({ baseUrl: sandbox.baseUrls.xiaoe, timeoutMs: 2_000 }).listGoods({ page: 1, pageSize: 101 }, credentials)).rejects.toMatchObject({
+    await expect(
+      createXiaoeClient({ baseUrl: sandbox.baseUrls.xiaoe, timeoutMs: 2_000 }).listGoods({ page: 1, pageSize: 101 }, credentials),
+    ).rejects.toMatchObject({
       code: 'UPSTREAM_REJECTED',
       upstreamCode: '2002',
     });

@@ -55,7 +55,10 @@ describe('Sandbox admin: rate limits at run time', () => {
   });
 
   it('refuses a body that is not an object with 400', async () => {
-    expect(await sandboxAdmin(sandbox, '/rate-limits', [1])).toMatchObject({ status: 400, body: { error: expect.stringContaining('body must be') } });
+    expect(await sandboxAdmin(sandbox, '/rate-limits', [1])).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('body must be') },
+    });
   });
 
   it.each([

@@ -72,7 +72,8 @@ describe('Sandbox faults: rules', () => {
       const rule = [{ platform: 'xiaoe', kind: 'error', code: 1, rate: 0.5 }];
       await postJson(`${other.url}/__sandbox/faults`, { faults: rule });
       let otherPattern = '';
-      for (let i = 0; i < 40; i++) otherPattern += (await callJson<{ code: number }>(`${other.baseUrls.xiaoe}/echo`)).code === 0 ? '.' : 'F';
+      for (let i = 0; i < 40; i++)
+        otherPattern += (await callJson<{ code: number }>(`${other.baseUrls.xiaoe}/echo`)).code === 0 ? '.' : 'F';
       await setFaults(rule as FaultRule[]);
       expect(await faultPattern(40)).not.toBe(otherPattern);
     } finally {
@@ -81,7 +82,11 @@ describe('Sandbox faults: rules', () => {
   });
 
   it('applies faults given at start-up', async () => {
-    const other = await startSandbox({ port: 0, platforms: [createFakePlatform()], faults: [{ platform: 'xiaoe', kind: 'http', status: 500 }] });
+    const other = await startSandbox({
+      port: 0,
+      platforms: [createFakePlatform()],
+      faults: [{ platform: 'xiaoe', kind: 'http', status: 500 }],
+    });
     try {
       expect((await call(`${other.baseUrls.xiaoe}/echo`)).status).toBe(500);
     } finally {
@@ -171,15 +176,25 @@ describe('Sandbox faults: close()', () => {
   it('ends a hanging request and resolves', async () => {
     const other = await startSandbox({ port: 0, platforms: [createFakePlatform()], faults: [{ platform: 'xiaoe', kind: 'hang' }] });
     const hanging = call(`${other.baseUrls.xiaoe}/echo`);
-    const settled = hanging.then(() => 'answered', (err: NodeJS.ErrnoException) => err.code);
+    const settled = hanging.then(
+      () => 'answered',
+      (err: NodeJS.ErrnoException) => err.code,
+    );
     await waitUntilLogged(`${other.url}/__sandbox`);
     await other.close();
     expect(await settled).toBe('ECONNRESET');
   });
 
   it('ends a request waiting on a long latency', async () => {
-    const other = await startSandbox({ port: 0, platforms: [createFakePlatform()], faults: [{ platform: 'xiaoe', kind: 'latency', latencyMs: 600_000 }] });
-    const waiting = call(`${other.baseUrls.xiaoe}/echo`).then(() => 'answered', (err: NodeJS.ErrnoException) => err.code);
+    const other = await startSandbox({
+      port: 0,
+      platforms: [createFakePlatform()],
+      faults: [{ platform: 'xiaoe', kind: 'latency', latencyMs: 600_000 }],
+    });
+    const waiting = call(`${other.baseUrls.xiaoe}/echo`).then(
+      () => 'answered',
+      (err: NodeJS.ErrnoException) => err.code,
+    );
     await waitUntilLogged(`${other.url}/__sandbox`);
     await other.close();
     expect(await waiting).toBe('ECONNRESET');

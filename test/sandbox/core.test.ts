@@ -91,14 +91,23 @@ describe('Sandbox core: bodies', () => {
   });
 
   it('leaves json undefined for a body that is not JSON', async () => {
-    const body = await callJson<{ data: { json: unknown; bodyBytes: number } }>(`${fake}/echo`, { body: '{"broken":', contentType: 'application/json' });
+    const body = await callJson<{ data: { json: unknown; bodyBytes: number } }>(`${fake}/echo`, {
+      body: '{"broken":',
+      contentType: 'application/json',
+    });
     expect(body.data).toMatchObject({ json: null, bodyBytes: 10 });
   });
 
   it('parses a form body into form (as the request log shows)', async () => {
-    await call(`${fake}/echo?ids=1,2,3`, { body: 'method=taobao.miniapp.items.get&fields=title%2Cprice&name=a+b', contentType: 'application/x-www-form-urlencoded;charset=utf-8' });
+    await call(`${fake}/echo?ids=1,2,3`, {
+      body: 'method=taobao.miniapp.items.get&fields=title%2Cprice&name=a+b',
+      contentType: 'application/x-www-form-urlencoded;charset=utf-8',
+    });
     const [logged] = await requests();
-    expect(logged?.params).toEqual({ ids: ['1', '2', '3'], form: { method: 'taobao.miniapp.items.get', fields: 'title,price', name: 'a b' } });
+    expect(logged?.params).toEqual({
+      ids: ['1', '2', '3'],
+      form: { method: 'taobao.miniapp.items.get', fields: 'title,price', name: 'a b' },
+    });
   });
 
   it('accepts a body of exactly 1 MiB and answers 413 above it', async () => {
@@ -144,8 +153,28 @@ describe('Sandbox core: stats and request log', () => {
     await call(`${fake}/refused`);
     const logged = await requests('?platform=xiaoe');
     expect(logged.map(({ at: _at, ...rest }) => rest)).toEqual([
-      { seq: 1, platform: 'xiaoe', merchant: null, operation: 'echo', method: 'GET', path: '/xiaoe/echo', params: { ids: ['a', 'b'] }, status: 200, outcome: 'ok' },
-      { seq: 2, platform: 'xiaoe', merchant: null, operation: 'refused', method: 'GET', path: '/xiaoe/refused', params: {}, status: 200, outcome: 'error:2008' },
+      {
+        seq: 1,
+        platform: 'xiaoe',
+        merchant: null,
+        operation: 'echo',
+        method: 'GET',
+        path: '/xiaoe/echo',
+        params: { ids: ['a', 'b'] },
+        status: 200,
+        outcome: 'ok',
+      },
+      {
+        seq: 2,
+        platform: 'xiaoe',
+        merchant: null,
+        operation: 'refused',
+        method: 'GET',
+        path: '/xiaoe/refused',
+        params: {},
+        status: 200,
+        outcome: 'error:2008',
+      },
     ]);
     expect(new Date(logged[0]!.at).toISOString()).toBe(logged[0]!.at);
   });
@@ -187,7 +216,11 @@ describe('Sandbox core: admin API', () => {
 
   it('hands out the fixed credentials and every base URL', async () => {
     // A sandbox of caller-built platforms serves the default merchant only, unless told otherwise.
-    expect(await callJson(`${admin}/credentials`)).toEqual({ credentials: SANDBOX_CREDENTIALS, merchants: { default: SANDBOX_CREDENTIALS }, baseUrls: sandbox.baseUrls });
+    expect(await callJson(`${admin}/credentials`)).toEqual({
+      credentials: SANDBOX_CREDENTIALS,
+      merchants: { default: SANDBOX_CREDENTIALS },
+      baseUrls: sandbox.baseUrls,
+    });
   });
 
   it('moves the sandbox clock forward and refuses a negative move', async () => {

@@ -10,7 +10,9 @@ export function createFakePlatform(): PlatformSandbox {
     '/echo': {
       operation: 'echo',
       params: (req) => ({ ids: req.query.get('ids')?.split(',') ?? [], json: req.json, form: req.form && Object.fromEntries(req.form) }),
-      handle: (req) => ({ body: { code: 0, msg: 'ok', data: { method: req.method, json: req.json ?? null, bodyBytes: req.rawBody.length } } }),
+      handle: (req) => ({
+        body: { code: 0, msg: 'ok', data: { method: req.method, json: req.json ?? null, bodyBytes: req.rawBody.length } },
+      }),
     },
     '/token': {
       operation: 'token',

@@ -110,11 +110,18 @@ export class MerchantClient {
   /** `product/batch_get` with `{page_no, page_size, status?}`. */
   async miniappPage(body: Json, token?: string, appId = this.credentials.XHS_MINIAPP.appId): Promise<Json> {
     const accessToken = token ?? (await this.miniappToken());
-    return this.miniappPost(`/api/rmp/mp/deal/product/batch_get?${new URLSearchParams({ app_id: appId, access_token: accessToken })}`, body);
+    return this.miniappPost(
+      `/api/rmp/mp/deal/product/batch_get?${new URLSearchParams({ app_id: appId, access_token: accessToken })}`,
+      body,
+    );
   }
 
   private async xiaoePost(path: string, body: Json): Promise<Json> {
-    const res = await fetch(`${this.sandbox.baseUrls.xiaoe}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.sandbox.baseUrls.xiaoe}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return res.json() as Promise<Json>;
   }
 
@@ -129,8 +136,16 @@ export class MerchantClient {
 }
 
 /** `/__sandbox/<path>`: GET without a body, else `method` (default POST) with a JSON body. */
-export async function sandboxAdmin(sandbox: RunningSandbox, path: string, body?: unknown, method = 'POST'): Promise<{ status: number; body: Json }> {
-  const init: RequestInit = body === undefined ? {} : { method, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+export async function sandboxAdmin(
+  sandbox: RunningSandbox,
+  path: string,
+  body?: unknown,
+  method = 'POST',
+): Promise<{ status: number; body: Json }> {
+  const init: RequestInit =
+    body === undefined
+      ? {}
+      : { method, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) };
   const res = await fetch(`${sandbox.url}/__sandbox${path}`, init);
   return { status: res.status, body: (await res.json()) as Json };
 }

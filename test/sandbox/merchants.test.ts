@@ -29,7 +29,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 afterEach(async () => {
-  await sandboxAdmin(sandbox, '/rate-limits', Object.fromEntries(['taobao', 'xiaoe', 'wechat', 'xhs-ark', 'xhs-miniapp'].map((p) => [p, null])));
+  await sandboxAdmin(
+    sandbox,
+    '/rate-limits',
+    Object.fromEntries(['taobao', 'xiaoe', 'wechat', 'xhs-ark', 'xhs-miniapp'].map((p) => [p, null])),
+  );
   await sandboxAdmin(sandbox, '/reset', {});
 });
 
@@ -43,7 +47,12 @@ describe('Sandbox merchants: credentials', () => {
     expect(Object.keys(body.merchants)).toEqual(['default', 'm2', 'm3']);
     expect(body.merchants.default).toEqual(SANDBOX_CREDENTIALS);
     expect(body.merchants.m2).toEqual({
-      TAOBAO: { appKey: '12345679', appSecret: 'sandbox-taobao-secret-m2', session: 'sandbox-taobao-session-m2', signMethod: 'hmac-sha256' },
+      TAOBAO: {
+        appKey: '12345679',
+        appSecret: 'sandbox-taobao-secret-m2',
+        session: 'sandbox-taobao-session-m2',
+        signMethod: 'hmac-sha256',
+      },
       XIAOE: { appId: 'appsandbox0002', clientId: 'xop-sandbox-client-m2', secretKey: 'sandbox-xiaoe-secret-m2' },
       WECHAT_SHOP: { appId: 'wx0000000000sandbox-m2', appSecret: 'sandbox-wechat-secret-m2' },
       XHS_ARK: { appKey: 'sandbox-ark-key-m2', appSecret: 'sandbox-ark-secret-m2' },
@@ -106,7 +115,9 @@ describe('Sandbox merchants: each merchant its own catalog', () => {
     const pages = await Promise.all(
       MERCHANTS.map(async (m) => ({
         xiaoe: ((await clients[m].xiaoeList({ page_size: 20 })).data.list as Json[]).map((g) => g.resource_id),
-        wechat: ((await clients[m].wechat('/product/spu/get_list', { status: 5, page: 1, page_size: 20 })).spus as Json[]).map((s) => s.title),
+        wechat: ((await clients[m].wechat('/product/spu/get_list', { status: 5, page: 1, page_size: 20 })).spus as Json[]).map(
+          (s) => s.title,
+        ),
         ark: ((await clients[m].arkItems({ page_size: '20' })).data.hits as Json[]).map((h) => h.item.id),
         miniapp: ((await clients[m].miniappPage({ page_no: 0, page_size: 20 })).data.list as Json[]).map((p) => p.item_id),
       })),
@@ -132,11 +143,20 @@ describe('Sandbox merchants: each merchant its own catalog', () => {
 
 describe('Sandbox merchants: isolation and bookkeeping', () => {
   it('refuses one merchant key with another merchant secret or session', async () => {
-    const mixed = new MerchantClient(sandbox, { ...merchantCredentials('m2'), TAOBAO: { ...merchantCredentials('m2').TAOBAO, appSecret: SANDBOX_CREDENTIALS.TAOBAO.appSecret } });
+    const mixed = new MerchantClient(sandbox, {
+      ...merchantCredentials('m2'),
+      TAOBAO: { ...merchantCredentials('m2').TAOBAO, appSecret: SANDBOX_CREDENTIALS.TAOBAO.appSecret },
+    });
     expect((await mixed.taobaoItems([EXAMPLE_IDS.taobao])).error_response.code).toBe(25);
-    const badSession = new MerchantClient(sandbox, { ...merchantCredentials('m2'), TAOBAO: { ...merchantCredentials('m2').TAOBAO, session: SANDBOX_CREDENTIALS.TAOBAO.session } });
+    const badSession = new MerchantClient(sandbox, {
+      ...merchantCredentials('m2'),
+      TAOBAO: { ...merchantCredentials('m2').TAOBAO, session: SANDBOX_CREDENTIALS.TAOBAO.session },
+    });
     expect((await badSession.taobaoItems([EXAMPLE_IDS.taobao])).error_response.code).toBe(27);
-    const wrongSecret = new MerchantClient(sandbox, { ...merchantCredentials('m3'), XIAOE: { ...merchantCredentials('m3').XIAOE, secretKey: SANDBOX_CREDENTIALS.XIAOE.secretKey } });
+    const wrongSecret = new MerchantClient(sandbox, {
+      ...merchantCredentials('m3'),
+      XIAOE: { ...merchantCredentials('m3').XIAOE, secretKey: SANDBOX_CREDENTIALS.XIAOE.secretKey },
+    });
     await expect(wrongSecret.xiaoeToken()).rejects.toThrow(/2001/);
   });
 
@@ -149,7 +169,9 @@ describe('Sandbox merchants: isolation and bookkeeping', () => {
   it('names the merchant in the request log (null when the credentials name none)', async () => {
     await clients.m2.taobaoItems([EXAMPLE_IDS.taobao]);
     await clients.default.taobaoItems([EXAMPLE_IDS.taobao]);
-    await new MerchantClient(sandbox, { ...SANDBOX_CREDENTIALS, TAOBAO: { ...SANDBOX_CREDENTIALS.TAOBAO, appKey: '999' } }).taobaoItems([EXAMPLE_IDS.taobao]);
+    await new MerchantClient(sandbox, { ...SANDBOX_CREDENTIALS, TAOBAO: { ...SANDBOX_CREDENTIALS.TAOBAO, appKey: '999' } }).taobaoItems([
+      EXAMPLE_IDS.taobao,
+    ]);
     await clients.m3.xiaoeDetail([EXAMPLE_IDS.xiaoe]);
     await clients.m2.wechat('/product/spu/get', { product_id: 12345 });
     await clients.m3.arkItems({ page_size: '1' });

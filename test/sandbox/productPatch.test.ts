@@ -28,18 +28,36 @@ function patch(path: string, body: unknown): Promise<{ status: number; body: Jso
 
 describe('Sandbox product patch: Taobao', () => {
   it('merges the fields, answers the stored item, and later lookups return it; other merchants keep theirs', async () => {
-    const { status, body } = await patch(`taobao/${EXAMPLE_IDS.taobao}`, { title: 'Patched item', price: '9.99', skus: { sku: [{ sku_id: 123, price: '9.99', quantity: 3 }] } });
+    const { status, body } = await patch(`taobao/${EXAMPLE_IDS.taobao}`, {
+      title: 'Patched item',
+      price: '9.99',
+      skus: { sku: [{ sku_id: 123, price: '9.99', quantity: 3 }] },
+    });
     expect(status).toBe(200);
-    expect(body.product).toMatchObject({ num_iid: 1489161932, title: 'Patched item', price: '9.99', nick: 'tbtest561', skus: { sku: [{ sku_id: 123, price: '9.99', quantity: 3 }] } });
+    expect(body.product).toMatchObject({
+      num_iid: 1489161932,
+      title: 'Patched item',
+      price: '9.99',
+      nick: 'tbtest561',
+      skus: { sku: [{ sku_id: 123, price: '9.99', quantity: 3 }] },
+    });
     expect(body.product.skus.sku[0]).not.toHaveProperty('outer_id');
     const item = (await own.taobaoItems([EXAMPLE_IDS.taobao], 'title,price,nick,sku')).miniapp_items_get_response.items.item[0];
-    expect(item).toMatchObject({ title: 'Patched item', price: '9.99', nick: 'tbtest561', skus: { sku: [{ sku_id: 123, price: '9.99', quantity: 3 }] } });
+    expect(item).toMatchObject({
+      title: 'Patched item',
+      price: '9.99',
+      nick: 'tbtest561',
+      skus: { sku: [{ sku_id: 123, price: '9.99', quantity: 3 }] },
+    });
     const other = (await m2.taobaoItems([EXAMPLE_IDS.taobao], 'title')).miniapp_items_get_response.items.item[0];
     expect(other.title).toBe('Google test item (m2)');
   });
 
   it('patches only the merchant named by ?merchant=', async () => {
-    expect((await patch(`taobao/${EXAMPLE_IDS.taobao}?merchant=m2`, { num: 1 })).body.product).toMatchObject({ title: 'Google test item (m2)', num: 1 });
+    expect((await patch(`taobao/${EXAMPLE_IDS.taobao}?merchant=m2`, { num: 1 })).body.product).toMatchObject({
+      title: 'Google test item (m2)',
+      num: 1,
+    });
     expect((await m2.taobaoItems([EXAMPLE_IDS.taobao], 'num')).miniapp_items_get_response.items.item[0].num).toBe(1);
   });
 });
@@ -49,7 +67,12 @@ describe('Sandbox product patch: Xiaoe', () => {
     const token = await own.xiaoeToken();
     expect((await own.xiaoeList({ goods_name: '呜呜' }, token)).data.total).toBe(1);
     const { body } = await patch(`xiaoe/${EXAMPLE_IDS.xiaoe}`, { goods_name: '哈哈', sale_status: 0, extend: { stock: 5 } });
-    expect(body.product).toMatchObject({ resource_id: EXAMPLE_IDS.xiaoe, goods_name: '哈哈', sale_status: 0, extend: { stock: 5, sell_num: 2 } });
+    expect(body.product).toMatchObject({
+      resource_id: EXAMPLE_IDS.xiaoe,
+      goods_name: '哈哈',
+      sale_status: 0,
+      extend: { stock: 5, sell_num: 2 },
+    });
     const detail = (await own.xiaoeDetail([EXAMPLE_IDS.xiaoe], token)).data[0];
     expect(detail).toMatchObject({ goods_name: '哈哈', sale_status: 0, extend: { stock: 5, sell_num: 2 } });
     expect((await own.xiaoeList({ goods_name: '呜呜' }, token)).data.total).toBe(0);
@@ -62,7 +85,8 @@ describe('Sandbox product patch: Xiaoe', () => {
 describe('Sandbox product patch: WeChat', () => {
   it('patches a spu by product_id, and get_list moves it to its new status', async () => {
     const token = await own.wechatToken();
-    const listed = async (status: number) => ((await own.wechat('/product/spu/get_list', { status, page: 1, page_size: 300 }, token)).spus as Json[]).map((s) => s.product_id);
+    const listed = async (status: number) =>
+      ((await own.wechat('/product/spu/get_list', { status, page: 1, page_size: 300 }, token)).spus as Json[]).map((s) => s.product_id);
     expect(await listed(5)).toContain(12345);
     const { body } = await patch('wechat/12345', { title: 'Patched Switch', status: 11 });
     expect(body.product).toMatchObject({ product_id: 12345, title: 'Patched Switch', status: 11, min_price: 100 });
@@ -85,14 +109,22 @@ describe('Sandbox product patch: WeChat', () => {
     const token = await own.wechatToken();
     const first = (await own.wechat('/product/spu/get_list', { status: 5, page: 1, page_size: 2 }, token)).spus[1] as Json;
     await patch(`wechat/${first.product_id}`, { sub_title: 'patched' });
-    expect((await own.wechat('/product/spu/get', { product_id: first.product_id }, token)).data.spu).toMatchObject({ title: first.title, sub_title: 'patched' });
+    expect((await own.wechat('/product/spu/get', { product_id: first.product_id }, token)).data.spu).toMatchObject({
+      title: first.title,
+      sub_title: 'patched',
+    });
   });
 });
 
 describe('Sandbox product patch: Xiaohongshu', () => {
   it('Ark: patches the hit and re-lists it by its new update_time and stock', async () => {
     const { body } = await patch(`xhs-ark/${EXAMPLE_IDS['xhs-ark']}`, { item: { stock: 42, update_time: 1_700_000_000 } });
-    expect(body.product.item).toMatchObject({ id: EXAMPLE_IDS['xhs-ark'], stock: 42, update_time: 1_700_000_000, name: 'RED test high heel 灰色 39' });
+    expect(body.product.item).toMatchObject({
+      id: EXAMPLE_IDS['xhs-ark'],
+      stock: 42,
+      update_time: 1_700_000_000,
+      name: 'RED test high heel 灰色 39',
+    });
     const old = await own.arkItems({ update_time_from: '1491827455', update_time_to: '1491827455' });
     expect(old.data.hits).toEqual([]);
     const moved = await own.arkItems({ update_time_from: '1700000000', update_time_to: '1700000000', stock_gte: '42' });
@@ -100,7 +132,8 @@ describe('Sandbox product patch: Xiaohongshu', () => {
   });
 
   it('mini-program: patches the product and re-lists it under its new status', async () => {
-    const ids = async (status: number) => ((await own.miniappPage({ page_no: 0, page_size: 100, status })).data.list as Json[]).map((p) => p.item_id);
+    const ids = async (status: number) =>
+      ((await own.miniappPage({ page_no: 0, page_size: 100, status })).data.list as Json[]).map((p) => p.item_id);
     expect(await ids(0)).toContain('string');
     const { body } = await patch('xhs-miniapp/string', { name: 'patched', status: 2, biz_update_time: 1_800_000_000_000 });
     expect(body.product).toMatchObject({ item_id: 'string', name: 'patched', status: 2, out_product_id: 'string' });

@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 async function lastOutcome(platform: string): Promise<string> {
-  const answer = (await (await fetch(`${sandbox.url}/__sandbox/requests?platform=${platform}&limit=1`)).json()) as { requests: Array<{ outcome: string }> };
+  const answer = (await (await fetch(`${sandbox.url}/__sandbox/requests?platform=${platform}&limit=1`)).json()) as {
+    requests: Array<{ outcome: string }>;
+  };
   return answer.requests[0]!.outcome;
 }
 
@@ -23,7 +25,11 @@ async function call(path: string, init?: RequestInit): Promise<Record<string, an
   return (await (await fetch(`${sandbox.url}${path}`, init)).json()) as Record<string, any>;
 }
 
-const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe('request log outcomes per platform envelope', () => {
   it('taobao: error_response.code', async () => {
@@ -43,7 +49,9 @@ describe('request log outcomes per platform envelope', () => {
     expect(body.errcode).toEqual(expect.any(Number));
     expect(await lastOutcome('wechat')).toBe(`error:${body.errcode}`);
     const { appId, appSecret } = SANDBOX_CREDENTIALS.WECHAT_SHOP;
-    expect((await call(`/wechat/cgi-bin/token?grant_type=client_credential&appid=${appId}&secret=${appSecret}`)).access_token).toEqual(expect.any(String));
+    expect((await call(`/wechat/cgi-bin/token?grant_type=client_credential&appid=${appId}&secret=${appSecret}`)).access_token).toEqual(
+      expect.any(String),
+    );
     expect(await lastOutcome('wechat')).toBe('ok');
   });
 

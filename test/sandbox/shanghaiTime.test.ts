@@ -51,7 +51,16 @@ describe('Shanghai time (the sandbox own)', () => {
   });
 
   it('refuses text that is not a real local time in that exact format', () => {
-    for (const text of ['2021-02-30 00:00:00', '2024-13-01 00:00:00', '2021-11-26 24:00:00', '0000-00-00 00:00:00', '2021-11-26T00:31:54', '2021-11-26 00:31', '', 'yesterday']) {
+    for (const text of [
+      '2021-02-30 00:00:00',
+      '2024-13-01 00:00:00',
+      '2021-11-26 24:00:00',
+      '0000-00-00 00:00:00',
+      '2021-11-26T00:31:54',
+      '2021-11-26 00:31',
+      '',
+      'yesterday',
+    ]) {
       expect(parseShanghaiTime(text), text).toBeUndefined();
     }
   });

@@ -29,7 +29,16 @@ describe('TOP signature (the sandbox own check)', () => {
   });
 
   it('ignores `sign` and empty values, and the order the parameters come in', () => {
-    const reordered = { v: '2.0', timestamp: '2013-05-06 13:52:03', sign_method: 'md5', session: 'test', method: 'taobao.user.seller.get', format: 'xml', fields: 'nick', app_key: 'test' };
+    const reordered = {
+      v: '2.0',
+      timestamp: '2013-05-06 13:52:03',
+      sign_method: 'md5',
+      session: 'test',
+      method: 'taobao.user.seller.get',
+      format: 'xml',
+      fields: 'nick',
+      app_key: 'test',
+    };
     expect(expectedTopSign({ ...reordered, sign: 'ANYTHING', simplify: '' }, 'test', 'md5')).toBe('72CB4D809B375A54502C09360D879C64');
   });
 

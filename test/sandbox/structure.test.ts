@@ -44,7 +44,12 @@ function codeOf(file: string): string {
 
 /** Every spelling a platform has had in code: its code, its slug (with `-`, `_` or nothing), and older stems. */
 function spellingsOf(module: (typeof SANDBOX_PLATFORM_MODULES)[number]): RegExp {
-  const stems: Record<string, string[]> = { TAOBAO: ['\\bTOP\\b', '\\bTop[A-Z]'], WECHAT_SHOP: ['weixin'], XHS_ARK: ['\\bark\\b', '\\bArk[A-Z]'], XHS_MINIAPP: ['\\bMiniapp'] };
+  const stems: Record<string, string[]> = {
+    TAOBAO: ['\\bTOP\\b', '\\bTop[A-Z]'],
+    WECHAT_SHOP: ['weixin'],
+    XHS_ARK: ['\\bark\\b', '\\bArk[A-Z]'],
+    XHS_MINIAPP: ['\\bMiniapp'],
+  };
   const slug = module.slug.split('-').join('[-_]?');
   return new RegExp([module.code, slug, ...(stems[module.code] ?? [])].join('|'), 'i');
 }
@@ -66,7 +71,9 @@ describe('sandbox structure', () => {
     const shared = files.filter((file) => !/^platforms\/[^/]+\//.test(relative(SANDBOX, file)));
     const naming = shared.flatMap((file) => {
       const code = codeOf(file);
-      return SANDBOX_PLATFORM_MODULES.filter((module) => spellingsOf(module).test(code)).map((module) => `${relative(SANDBOX, file)}: ${module.code}`);
+      return SANDBOX_PLATFORM_MODULES.filter((module) => spellingsOf(module).test(code)).map(
+        (module) => `${relative(SANDBOX, file)}: ${module.code}`,
+      );
     });
     expect(naming).toEqual(SANDBOX_PLATFORM_MODULES.map((module) => `${REGISTRY}: ${module.code}`));
   });

@@ -111,18 +111,58 @@ describe('taobao.miniapp.items.get: success', () => {
 
   it('returns the API page example with exactly the documented field set', async () => {
     const documented = [
-      'iid', 'detail_url', 'num_iid', 'title', 'nick', 'type', 'cid', 'seller_cids', 'props', 'input_pids', 'input_str', 'pic_url',
-      'stuff_status', 'price', 'approve_status', 'product_id', 'auction_point', 'property_alias', 'item_img', 'prop_img', 'sku', 'video',
-      'second_kill', 'props_name', 'barcode', 'promoted_price', 'main_pic34', 'upright_image_url', 'outer_id', 'is_virtual',
+      'iid',
+      'detail_url',
+      'num_iid',
+      'title',
+      'nick',
+      'type',
+      'cid',
+      'seller_cids',
+      'props',
+      'input_pids',
+      'input_str',
+      'pic_url',
+      'stuff_status',
+      'price',
+      'approve_status',
+      'product_id',
+      'auction_point',
+      'property_alias',
+      'item_img',
+      'prop_img',
+      'sku',
+      'video',
+      'second_kill',
+      'props_name',
+      'barcode',
+      'promoted_price',
+      'main_pic34',
+      'upright_image_url',
+      'outer_id',
+      'is_virtual',
     ];
     const [item] = itemsOf(await post(topParams({ num_iids: EXAMPLE_ID, fields: documented.join(',') })));
     expect(Object.keys(item).sort()).toEqual(
       documented.map((f) => ({ item_img: 'item_imgs', prop_img: 'prop_imgs', sku: 'skus', video: 'videos' })[f] ?? f).sort(),
     );
     expect(item.skus).toEqual({
-      sku: [expect.objectContaining({ sku_id: 123, price: '200.07', properties: '1243:1215;5626:5125', outer_id: '12345', promoted_price: '128.99' })],
+      sku: [
+        expect.objectContaining({
+          sku_id: 123,
+          price: '200.07',
+          properties: '1243:1215;5626:5125',
+          outer_id: '12345',
+          promoted_price: '128.99',
+        }),
+      ],
     });
-    expect(item).toMatchObject({ price: '5.00', approve_status: 'onsale', title: 'Google test item', item_imgs: { item_img: [{ position: 1 }] } });
+    expect(item).toMatchObject({
+      price: '5.00',
+      approve_status: 'onsale',
+      title: 'Google test item',
+      item_imgs: { item_img: [{ position: 1 }] },
+    });
   });
 
   it('leaves out `items` entirely when no id matched', async () => {
@@ -161,7 +201,9 @@ describe('taobao.miniapp.items.get: fields', () => {
   it('returns a whole sub-object for its singular name', async () => {
     const item = await fetchExample('sku');
     expect(Object.keys(item)).toEqual(['skus']);
-    expect(Object.keys(item.skus.sku[0])).toEqual(expect.arrayContaining(['sku_id', 'properties', 'properties_name', 'price', 'barcode', 'pic_url']));
+    expect(Object.keys(item.skus.sku[0])).toEqual(
+      expect.arrayContaining(['sku_id', 'properties', 'properties_name', 'price', 'barcode', 'pic_url']),
+    );
   });
 
   it('returns only the named sub-fields for sku.price-style names', async () => {
@@ -205,7 +247,12 @@ describe('taobao.miniapp.items.get: system parameter errors', () => {
   });
 
   it('answers 31 Invalid timestamp 11 minutes off, either way, or malformed', async () => {
-    for (const timestamp of [toShanghaiLocal(Date.now() - 11 * MINUTE), toShanghaiLocal(Date.now() + 11 * MINUTE), String(Date.now()), '2024-13-01 00:00:00']) {
+    for (const timestamp of [
+      toShanghaiLocal(Date.now() - 11 * MINUTE),
+      toShanghaiLocal(Date.now() + 11 * MINUTE),
+      String(Date.now()),
+      '2024-13-01 00:00:00',
+    ]) {
       expectError(await post(topParams(business, { set: { timestamp } })), 31, 'Invalid timestamp');
     }
   });
@@ -230,9 +277,12 @@ describe('taobao.miniapp.items.get: system parameter errors', () => {
     expectError(await post(topParams(business, { after: { sign: undefined } })), 24, 'Missing signature');
   });
 
-  it.each(['md5', 'hmac', 'hmac-sha256'] as const)('answers 25 Invalid signature for a %s sign made with another secret', async (signMethod) => {
-    expectError(await post(topParams(business, { signMethod, secret: 'not-the-secret' })), 25, 'Invalid signature');
-  });
+  it.each(['md5', 'hmac', 'hmac-sha256'] as const)(
+    'answers 25 Invalid signature for a %s sign made with another secret',
+    async (signMethod) => {
+      expectError(await post(topParams(business, { signMethod, secret: 'not-the-secret' })), 25, 'Invalid signature');
+    },
+  );
 
   it('answers 25 when a parameter changed after signing', async () => {
     expectError(await post(topParams(business, { after: { num_iids: '1' } })), 25, 'Invalid signature');
@@ -246,7 +296,9 @@ describe('taobao.miniapp.items.get: system parameter errors', () => {
 
   it('answers 26 Missing session and 27 Invalid session', async () => {
     expectError(await post(topParams(business, { set: { session: undefined } })), 26, 'Missing session');
-    expectError(await post(topParams(business, { set: { session: 'expired-session' } })), 27, 'Invalid session', { sub_code: 'invalid-sessionkey' });
+    expectError(await post(topParams(business, { set: { session: 'expired-session' } })), 27, 'Invalid session', {
+      sub_code: 'invalid-sessionkey',
+    });
   });
 
   it('answers 9 Http Action Not Allowed for other HTTP methods', async () => {
@@ -261,7 +313,9 @@ describe('taobao.miniapp.items.get: system parameter errors', () => {
 
 describe('taobao.miniapp.items.get: business parameter errors', () => {
   it('answers 40 isv.missing-parameter without num_iids', async () => {
-    expectError(await post(topParams({ fields: 'num_iid' })), 40, 'Missing required arguments:num_iids', { sub_code: 'isv.missing-parameter:num_iids' });
+    expectError(await post(topParams({ fields: 'num_iid' })), 40, 'Missing required arguments:num_iids', {
+      sub_code: 'isv.missing-parameter:num_iids',
+    });
   });
 
   it('answers 41 isv.invalid-parameter:num_iids for 51 ids', async () => {
@@ -274,13 +328,17 @@ describe('taobao.miniapp.items.get: business parameter errors', () => {
 
   it('answers 41 isv.invalid-parameter:num_iids for a non-numeric id', async () => {
     for (const num_iids of [`${EXAMPLE_ID},abc`, '-1', '1.5', '99999999999999999999']) {
-      expectError(await post(topParams({ num_iids, fields: 'num_iid' })), 41, 'Invalid arguments:num_iids', { sub_code: 'isv.invalid-parameter:num_iids' });
+      expectError(await post(topParams({ num_iids, fields: 'num_iid' })), 41, 'Invalid arguments:num_iids', {
+        sub_code: 'isv.invalid-parameter:num_iids',
+      });
     }
   });
 
   it('answers 41 isv.invalid-parameter:fields for a field TOP does not know', async () => {
     for (const fields of ['num_iid,skus', 'sku.nope', 'titel']) {
-      expectError(await post(topParams({ num_iids: EXAMPLE_ID, fields })), 41, 'Invalid arguments:fields', { sub_code: 'isv.invalid-parameter:fields' });
+      expectError(await post(topParams({ num_iids: EXAMPLE_ID, fields })), 41, 'Invalid arguments:fields', {
+        sub_code: 'isv.invalid-parameter:fields',
+      });
     }
   });
 
@@ -320,7 +378,10 @@ describe('taobao sandbox: faults, stats and request log', () => {
 describe('taobao sandbox: rate limit', () => {
   let limited: RunningSandbox;
   beforeAll(async () => {
-    limited = await startSandbox({ platforms: [createTaobaoSandbox({ seed: 7, size: 5 })], rateLimits: { taobao: { limit: 2, windowMs: 60_000 } } });
+    limited = await startSandbox({
+      platforms: [createTaobaoSandbox({ seed: 7, size: 5 })],
+      rateLimits: { taobao: { limit: 2, windowMs: 60_000 } },
+    });
   });
   afterAll(() => limited.close());
 
@@ -338,7 +399,10 @@ describe('taobao sandbox: rate limit', () => {
     expect(itemsOf(await call())).toHaveLength(1);
     expect(itemsOf(await call())).toHaveLength(1);
     const refused = await call();
-    expectError(refused, 7, 'App Call Limited', { sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: /^This ban will last for \d+ more seconds$/ });
+    expectError(refused, 7, 'App Call Limited', {
+      sub_code: 'accesscontrol.limited-by-app-access-count',
+      sub_msg: /^This ban will last for \d+ more seconds$/,
+    });
     const seconds = Number(/(\d+) more/.exec(refused.error_response.sub_msg)![1]);
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThanOrEqual(60);

@@ -29,12 +29,18 @@ async function admin(path: string, body?: unknown): Promise<Json> {
   return (await fetch(`${sandbox.url}/__sandbox${path}`, init)).json() as Promise<Json>;
 }
 
-async function getToken(query: Record<string, string> = { grant_type: 'client_credential', appid: appId, secret: appSecret }): Promise<Json> {
+async function getToken(
+  query: Record<string, string> = { grant_type: 'client_credential', appid: appId, secret: appSecret },
+): Promise<Json> {
   return (await fetch(`${base}/cgi-bin/token?${new URLSearchParams(query)}`)).json() as Promise<Json>;
 }
 
 async function stableToken(body: unknown): Promise<Json> {
-  const res = await fetch(`${base}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/cgi-bin/stable_token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return res.json() as Promise<Json>;
 }
 
@@ -151,7 +157,11 @@ describe('WeChat sandbox: POST /cgi-bin/stable_token', () => {
   });
 
   it('answers a body that is not JSON with 47001 and a GET with 43002', async () => {
-    const res = await fetch(`${base}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'appid=x' });
+    const res = await fetch(`${base}/cgi-bin/stable_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'appid=x',
+    });
     expect(((await res.json()) as Json).errcode).toBe(47001);
     expect(((await (await fetch(`${base}/cgi-bin/stable_token`)).json()) as Json).errcode).toBe(43002);
   });
@@ -197,7 +207,10 @@ describe('WeChat sandbox: access_token and limits on product calls', () => {
       const t = ((await (await fetch(`${limited.baseUrls.wechat}/cgi-bin/token?${q}`)).json()) as Json).access_token as string;
       const codes: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const res = await fetch(`${limited.baseUrls.wechat}/product/spu/get?access_token=${t}`, { method: 'POST', body: '{"product_id":12345}' });
+        const res = await fetch(`${limited.baseUrls.wechat}/product/spu/get?access_token=${t}`, {
+          method: 'POST',
+          body: '{"product_id":12345}',
+        });
         codes.push(((await res.json()) as Json).errcode as number);
       }
       expect(codes).toEqual([0, 0, 45011]);
@@ -206,7 +219,7 @@ describe('WeChat sandbox: access_token and limits on product calls', () => {
     }
   });
 
-  it('injects a platform error in WeChat\'s envelope', async () => {
+  it("injects a platform error in WeChat's envelope", async () => {
     await admin('/faults', { faults: [{ platform: 'wechat', operation: 'product/spu/get', kind: 'error', code: 45009, count: 1 }] });
     const t = await token();
     const body = await call('/product/spu/get', { product_id: 12345 }, t);
@@ -217,14 +230,14 @@ describe('WeChat sandbox: access_token and limits on product calls', () => {
 });
 
 describe('WeChat sandbox: POST /product/spu/get_list', () => {
-  it('answers the page\'s example request with the page\'s example spu, verbatim', async () => {
+  it("answers the page's example request with the page's example spu, verbatim", async () => {
     const body = await call('/product/spu/get_list', { status: 5, page: 1, page_size: 10, need_edit_spu: 1 }, await token());
     expect(Object.keys(body).sort()).toEqual(DOC_LIST_FIELDS);
     expect(body).toMatchObject({ errcode: 0, errmsg: 'ok', total_num: catalog.count(5) });
     expect(body.spus[0]).toEqual(DOC_SPU);
   });
 
-  it('lists only sku_id in each spu\'s skus, and every documented spu field', async () => {
+  it("lists only sku_id in each spu's skus, and every documented spu field", async () => {
     const body = await call('/product/spu/get_list', { status: 5, page: 1, page_size: 300 }, await token());
     expect(body.spus.length).toBe(Math.min(300, catalog.count(5)));
     for (const spu of body.spus as Json[]) {
@@ -274,7 +287,7 @@ describe('WeChat sandbox: POST /product/spu/get_list', () => {
     expect(body).toEqual({ errcode: 0, errmsg: 'ok', total_num: catalog.count(13), spus: [] });
   });
 
-  it('lists nothing for a source other than the shop\'s own products', async () => {
+  it("lists nothing for a source other than the shop's own products", async () => {
     const body = await call('/product/spu/get_list', { status: 5, page: 1, page_size: 10, source: 2 }, await token());
     expect(body).toEqual({ errcode: 0, errmsg: 'ok', total_num: 0, spus: [] });
   });
@@ -336,7 +349,10 @@ describe('WeChat sandbox: POST /product/spu/get', () => {
 });
 
 describe('WeChat sandbox: POST /product/sku/get and /product/sku/get_list', () => {
-  const withStockDrift = () => pageAll(5).flatMap((p) => p.skus).find((s) => s.realStock !== s.online.stock_num)!;
+  const withStockDrift = () =>
+    pageAll(5)
+      .flatMap((p) => p.skus)
+      .find((s) => s.realStock !== s.online.stock_num)!;
 
   it('answers a SKU by sku_id with the documented field set', async () => {
     const body = await call('/product/sku/get', { sku_id: 1001 }, await token());
@@ -373,7 +389,7 @@ describe('WeChat sandbox: POST /product/sku/get and /product/sku/get_list', () =
     expect((await call('/product/sku/get', { sku_id: 1001, need_real_stock: 2 }, t)).errcode).toBe(9401020);
   });
 
-  it('lists a product\'s SKUs with their details', async () => {
+  it("lists a product's SKUs with their details", async () => {
     const body = await call('/product/sku/get_list', { product_id: 12345, need_real_stock: 1 }, await token());
     expect(Object.keys(body).sort()).toEqual(['errcode', 'errmsg', 'skus']);
     expect(body.skus.map((s: Json) => s.sku_id)).toEqual([1001, 1002]);

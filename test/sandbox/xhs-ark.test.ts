@@ -33,7 +33,9 @@ let sandbox: RunningSandbox;
 let ark: XhsArkSandbox;
 
 async function call(query: Record<string, string> = {}, options: CallOptions = {}): Promise<any> {
-  const res = await fetch(`${sandbox.url}/xhs-ark${PATH}?${new URLSearchParams(options.sentQuery ?? query)}`, { headers: arkHeaders(query, options) });
+  const res = await fetch(`${sandbox.url}/xhs-ark${PATH}?${new URLSearchParams(options.sentQuery ?? query)}`, {
+    headers: arkHeaders(query, options),
+  });
   expect(res.status).toBe(200);
   return JSON.parse(await res.text());
 }
@@ -73,7 +75,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(async () => {
   await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"faults":[]}' });
+  await fetch(`${sandbox.url}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"faults":[]}',
+  });
 });
 
 describe('GET /ark/open_api/v1/items answers like the page', () => {
@@ -99,8 +105,10 @@ describe('GET /ark/open_api/v1/items answers like the page', () => {
     }
   });
 
-  it('serves the example hit with the page\'s literal number text', async () => {
-    const res = await fetch(`${sandbox.url}/xhs-ark${PATH}?update_time_to=1491827455`, { headers: arkHeaders({ update_time_to: '1491827455' }, {}) });
+  it("serves the example hit with the page's literal number text", async () => {
+    const res = await fetch(`${sandbox.url}/xhs-ark${PATH}?update_time_to=1491827455`, {
+      headers: arkHeaders({ update_time_to: '1491827455' }, {}),
+    });
     const text = await res.text();
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(text).toContain('"price":252.69999999999999');
@@ -163,7 +171,9 @@ describe('filters, compared with the data itself', () => {
     const from = mid(ark.catalog.records.map((r) => r.createTime));
     const to = from + 90 * 86_400;
     expect(await walk({ create_time_from: String(from) }, 50)).toEqual(idsWhere((r) => r.createTime >= from));
-    expect(await walk({ create_time_from: String(from), create_time_to: String(to) }, 50)).toEqual(idsWhere((r) => r.createTime >= from && r.createTime <= to));
+    expect(await walk({ create_time_from: String(from), create_time_to: String(to) }, 50)).toEqual(
+      idsWhere((r) => r.createTime >= from && r.createTime <= to),
+    );
   });
 
   it('update_time_from / update_time_to, both inclusive', async () => {
@@ -203,7 +213,10 @@ describe('filters, compared with the data itself', () => {
   });
 
   it('refuses a repeated parameter with 1003', async () => {
-    const query = new URLSearchParams([['status', '0'], ['status', '2']]);
+    const query = new URLSearchParams([
+      ['status', '0'],
+      ['status', '2'],
+    ]);
     const res = await fetch(`${sandbox.url}/xhs-ark${PATH}?${query}`, { headers: arkHeadersForParams(query) });
     expect(await res.json()).toMatchObject({ error_code: 1003, error_msg: expect.stringContaining('status') });
   });
@@ -212,8 +225,12 @@ describe('filters, compared with the data itself', () => {
 /** Headers for a query with repeated names, signed the way the sandbox canonicalizes it. */
 function arkHeadersForParams(query: URLSearchParams): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const pairs = [...query.entries(), ['app-key', CRED.appKey], ['timestamp', timestamp]].sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0));
-  const sign = createHash('md5').update(`${PATH}?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}${CRED.appSecret}`).digest('hex');
+  const pairs = [...query.entries(), ['app-key', CRED.appKey], ['timestamp', timestamp]].sort(([a], [b]) =>
+    a! < b! ? -1 : a! > b! ? 1 : 0,
+  );
+  const sign = createHash('md5')
+    .update(`${PATH}?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}${CRED.appSecret}`)
+    .digest('hex');
   return { 'app-key': CRED.appKey, timestamp, sign };
 }
 
@@ -259,7 +276,11 @@ describe('the published signing vector (docs/platforms.md, Xiaohongshu Ark)', ()
   const ctx = (nowSeconds: number): SandboxContext => ({
     now: () => nowSeconds * 1000,
     options: resolveSandboxOptions({}),
-    tokens: { issue: () => ({ token: '', expiresInSeconds: 0 }), issueStable: () => ({ token: '', expiresInSeconds: 0 }), check: () => ({ state: 'invalid' }) },
+    tokens: {
+      issue: () => ({ token: '', expiresInSeconds: 0 }),
+      issueStable: () => ({ token: '', expiresInSeconds: 0 }),
+      check: () => ({ state: 'invalid' }),
+    },
     rateLimits: { hit: () => undefined },
   });
   const request = (sign: string): SandboxRequest => ({
@@ -302,7 +323,7 @@ describe('routing, rate limit, faults, stats and the request log', () => {
     expect(JSON.stringify(requests)).not.toMatch(/sign|sandbox-ark-secret/);
   });
 
-  it('answers a platform error injected as a fault in Ark\'s envelope', async () => {
+  it("answers a platform error injected as a fault in Ark's envelope", async () => {
     await fetch(`${sandbox.url}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -312,8 +333,11 @@ describe('routing, rate limit, faults, stats and the request log', () => {
     expect((await call()).success).toBe(true);
   });
 
-  it('refuses calls over the app key\'s quota with 429 and says when to retry; unsigned calls do not count', async () => {
-    const limited = await startSandbox({ platforms: [createXhsArkSandbox({ seed: 1, size: 3 })], rateLimits: { 'xhs-ark': { limit: 2, windowMs: 60_000 } } });
+  it("refuses calls over the app key's quota with 429 and says when to retry; unsigned calls do not count", async () => {
+    const limited = await startSandbox({
+      platforms: [createXhsArkSandbox({ seed: 1, size: 3 })],
+      rateLimits: { 'xhs-ark': { limit: 2, windowMs: 60_000 } },
+    });
     try {
       const get = async (options: CallOptions = {}) => {
         const res = await fetch(`${limited.url}/xhs-ark${PATH}?`, { headers: arkHeaders({}, options) });
@@ -349,7 +373,13 @@ describe('the catalog', () => {
     for (const record of ark.catalog.records) {
       const { item } = ark.catalog.hit(record);
       expect([item.id, item.status, item.buyable, item.is_frozen, item.stock, item.create_time, item.update_time]).toEqual([
-        record.id, record.status, record.buyable, record.frozen, record.stock, record.createTime, record.updateTime,
+        record.id,
+        record.status,
+        record.buyable,
+        record.frozen,
+        record.stock,
+        record.createTime,
+        record.updateTime,
       ]);
     }
   });

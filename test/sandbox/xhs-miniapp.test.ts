@@ -76,7 +76,11 @@ describe('POST /api/rmp/token', () => {
   });
 
   it('refuses a wrong secret or app id with 10001', async () => {
-    expect(await post(TOKEN_PATH, { appid: CRED.appId, secret: 'wrong' })).toEqual({ success: false, msg: expect.any(String), code: 10001 });
+    expect(await post(TOKEN_PATH, { appid: CRED.appId, secret: 'wrong' })).toEqual({
+      success: false,
+      msg: expect.any(String),
+      code: 10001,
+    });
     expect(await post(TOKEN_PATH, { appid: 'other', secret: CRED.appSecret })).toMatchObject({ success: false, code: 10001 });
   });
 
@@ -108,7 +112,10 @@ describe('token lifetimes', () => {
     expect((await batchGet({ page_no: 0, page_size: 1 }, fresh)).code).toBe(0);
   });
 
-  it.each([['a made-up token', 'rmp_nope'], ['no token', '']])('refuses %s with 10003', async (_, accessToken) => {
+  it.each([
+    ['a made-up token', 'rmp_nope'],
+    ['no token', ''],
+  ])('refuses %s with 10003', async (_, accessToken) => {
     expect(await batchGet({ page_no: 0, page_size: 1 }, accessToken)).toMatchObject({ success: false, code: 10003 });
   });
 
@@ -122,7 +129,7 @@ describe('token lifetimes', () => {
 });
 
 describe('POST /api/rmp/mp/deal/product/batch_get answers like the page', () => {
-  it('wraps a page in {data:{list, total}, success, msg, code} with the example\'s field names', async () => {
+  it("wraps a page in {data:{list, total}, success, msg, code} with the example's field names", async () => {
     const body = await batchGet({ page_no: 0, page_size: 30 });
     expect(Object.keys(body)).toEqual(['data', 'success', 'msg', 'code']);
     expect(body).toMatchObject({ success: true, msg: 'success', code: 0 });
@@ -147,7 +154,7 @@ describe('POST /api/rmp/mp/deal/product/batch_get answers like the page', () => 
     }
   });
 
-  it('carries the page\'s example record as it is printed', async () => {
+  it("carries the page's example record as it is printed", async () => {
     const { data } = await batchGet({ page_no: 0, page_size: 100, status: 0 });
     expect(data.list).toContainEqual(MINIAPP_EXAMPLE_PRODUCT);
   });
@@ -161,7 +168,8 @@ describe('POST /api/rmp/mp/deal/product/batch_get answers like the page', () => 
     expect(Math.min(...skuCounts)).toBe(1);
     expect(Math.max(...skuCounts)).toBeGreaterThanOrEqual(4);
     for (const p of products.filter((p) => p.status === 3)) expect(p.audit_info?.reject_reason).not.toBe('');
-    for (const p of products.filter((p) => p.status === 0 && p.item_id !== 'string')) expect(p.audit_info).toEqual({ submit_time: 0, audit_time: 0, reject_reason: '' });
+    for (const p of products.filter((p) => p.status === 0 && p.item_id !== 'string'))
+      expect(p.audit_info).toEqual({ submit_time: 0, audit_time: 0, reject_reason: '' });
   });
 });
 
@@ -220,7 +228,11 @@ describe('rate limit, faults, stats and the request log', () => {
     expect((await admin('/stats')).calls).toEqual({ 'xhs-miniapp:token': 1, 'xhs-miniapp:product/batch_get': 2 });
     const { requests } = await admin('/requests?platform=xhs-miniapp&limit=3');
     expect(requests.map((r: any) => r.params)).toEqual(
-      expect.arrayContaining([{ appid: CRED.appId }, { app_id: CRED.appId, page_no: 2, page_size: 25, status: 2 }, { app_id: CRED.appId, page_no: 0, page_size: 5 }]),
+      expect.arrayContaining([
+        { appid: CRED.appId },
+        { app_id: CRED.appId, page_no: 2, page_size: 25, status: 2 },
+        { app_id: CRED.appId, page_no: 0, page_size: 5 },
+      ]),
     );
     expect(JSON.stringify(requests)).not.toContain(accessToken);
     expect(JSON.stringify(requests)).not.toContain(CRED.appSecret);
@@ -233,11 +245,20 @@ describe('rate limit, faults, stats and the request log', () => {
     expect((await batchGet({ page_no: 0, page_size: 1 }, accessToken)).code).toBe(0);
   });
 
-  it('refuses calls over the app\'s quota with 10004 and says when to retry', async () => {
-    const limited = await startSandbox({ platforms: [createXhsMiniappSandbox({ seed: 1, size: 3 })], rateLimits: { 'xhs-miniapp': { limit: 2, windowMs: 60_000 } } });
+  it("refuses calls over the app's quota with 10004 and says when to retry", async () => {
+    const limited = await startSandbox({
+      platforms: [createXhsMiniappSandbox({ seed: 1, size: 3 })],
+      rateLimits: { 'xhs-miniapp': { limit: 2, windowMs: 60_000 } },
+    });
     try {
       const call = async (path: string, body: unknown, query: Record<string, string> = {}) =>
-        (await fetch(`${limited.url}${path}?${new URLSearchParams(query)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+        (
+          await fetch(`${limited.url}${path}?${new URLSearchParams(query)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).json();
       const { data } = await call(TOKEN_PATH, { appid: CRED.appId, secret: CRED.appSecret });
       const query = { app_id: CRED.appId, access_token: data.access_token };
       expect((await call(BATCH_GET_PATH, { page_no: 0, page_size: 1 }, { ...query, access_token: 'rmp_bad' })).code).toBe(10003);

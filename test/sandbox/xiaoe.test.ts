@@ -33,7 +33,13 @@ afterEach(async () => {
 });
 
 async function getToken(overrides: Record<string, string> = {}, at = base): Promise<Envelope> {
-  const query = new URLSearchParams({ app_id: CREDS.appId, client_id: CREDS.clientId, secret_key: CREDS.secretKey, grant_type: 'client_credential', ...overrides });
+  const query = new URLSearchParams({
+    app_id: CREDS.appId,
+    client_id: CREDS.clientId,
+    secret_key: CREDS.secretKey,
+    grant_type: 'client_credential',
+    ...overrides,
+  });
   return (await fetch(`${at}/token?${query}`)).json() as Promise<Envelope>;
 }
 
@@ -47,18 +53,30 @@ async function post(path: string, body: unknown, at = base): Promise<Envelope> {
   return res.json() as Promise<Envelope>;
 }
 
-const detail = async (body: Record<string, unknown>, at = base) => post('/xe.goods.detail.get/4.0.0', { access_token: await token(at), ...body }, at);
+const detail = async (body: Record<string, unknown>, at = base) =>
+  post('/xe.goods.detail.get/4.0.0', { access_token: await token(at), ...body }, at);
 const list = async (body: Record<string, unknown>) => post('/xe.goods.list.get/4.0.0', { access_token: await token(), ...body });
 const advanceClock = (seconds: number) =>
-  fetch(`${admin}/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: seconds * 1000 }) });
+  fetch(`${admin}/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: seconds * 1000 }),
+  });
 const stats = async () => ((await (await fetch(`${admin}/stats`)).json()) as { calls: Record<string, number> }).calls;
 /** The request log, newest first. */
 const loggedParams = async () =>
-  ((await (await fetch(`${admin}/requests?platform=xiaoe&limit=10`)).json()) as { requests: Array<{ operation: string; params: Record<string, unknown> }> }).requests.reverse();
+  (
+    (await (await fetch(`${admin}/requests?platform=xiaoe&limit=10`)).json()) as {
+      requests: Array<{ operation: string; params: Record<string, unknown> }>;
+    }
+  ).requests.reverse();
 
 /** Keys of generated goods matching a predicate on the catalog's indexed fields. */
 function keysWhere(pred: (g: (typeof catalog.newestFirst)[number]) => boolean, count: number): Array<{ type: number; id: string }> {
-  return catalog.newestFirst.filter(pred).slice(0, count).map((g) => ({ type: g.resourceType, id: g.key.slice(g.key.indexOf(':') + 1) }));
+  return catalog.newestFirst
+    .filter(pred)
+    .slice(0, count)
+    .map((g) => ({ type: g.resourceType, id: g.key.slice(g.key.indexOf(':') + 1) }));
 }
 
 const PARAMETER_ERROR = 2002;
@@ -80,7 +98,11 @@ describe('Xiaoe sandbox: token', () => {
 
   it('answers the parameter error for a missing parameter or another grant_type', async () => {
     expect(await getToken({ secret_key: '' })).toEqual({ code: PARAMETER_ERROR, msg: 'secret_key is required', data: null });
-    expect(await getToken({ grant_type: 'password' })).toEqual({ code: PARAMETER_ERROR, msg: 'grant_type must be client_credential', data: null });
+    expect(await getToken({ grant_type: 'password' })).toEqual({
+      code: PARAMETER_ERROR,
+      msg: 'grant_type must be client_credential',
+      data: null,
+    });
   });
 
   it('allows 100 token calls per 10 minutes per app_id, then answers 429 until the window passes', async () => {
@@ -112,13 +134,21 @@ describe('Xiaoe sandbox: access tokens on business calls', () => {
 
   it('answers 2008 for a missing or unknown token', async () => {
     expect(await post('/xe.goods.detail.get/4.0.0', example)).toEqual({ code: 2008, msg: 'access_token is required', data: null });
-    expect(await post('/xe.goods.detail.get/4.0.0', { access_token: 'xe_forged', ...example })).toEqual({ code: 2008, msg: 'access_token invalid', data: null });
+    expect(await post('/xe.goods.detail.get/4.0.0', { access_token: 'xe_forged', ...example })).toEqual({
+      code: 2008,
+      msg: 'access_token invalid',
+      data: null,
+    });
   });
 
   it('answers 2008 once the token has lived its 7200 s', async () => {
     const live = await token();
     await advanceClock(7201);
-    expect(await post('/xe.goods.detail.get/4.0.0', { access_token: live, ...example })).toEqual({ code: 2008, msg: 'access_token expired', data: null });
+    expect(await post('/xe.goods.detail.get/4.0.0', { access_token: live, ...example })).toEqual({
+      code: 2008,
+      msg: 'access_token expired',
+      data: null,
+    });
   });
 
   it('keeps the previous token working 5 minutes after a new one is issued, not longer', async () => {
@@ -133,7 +163,9 @@ describe('Xiaoe sandbox: access tokens on business calls', () => {
 
 describe('Xiaoe sandbox: goods detail 2.0', () => {
   it('answers the page request example with the page response example, exactly', async () => {
-    expect(await post('/xe.goods.detail.get/4.0.0', { ...DOC_DETAIL_REQUEST_EXAMPLE, access_token: await token() })).toEqual(DOC_DETAIL_RESPONSE_EXAMPLE);
+    expect(await post('/xe.goods.detail.get/4.0.0', { ...DOC_DETAIL_REQUEST_EXAMPLE, access_token: await token() })).toEqual(
+      DOC_DETAIL_RESPONSE_EXAMPLE,
+    );
   });
 
   it('leaves the stock, sku and attr keys out entirely without body', async () => {
@@ -148,7 +180,11 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
     expect(record).not.toHaveProperty('stock');
     expect(record).not.toHaveProperty('attr');
     const [both] = (await detail({ resources: [{ type: 2, ids: [EXAMPLE_ID] }], body: 'attr, stock' })).data;
-    expect(Object.keys(both).filter((k) => ['stock', 'sku', 'attr'].includes(k)).sort()).toEqual(['attr', 'stock']);
+    expect(
+      Object.keys(both)
+        .filter((k) => ['stock', 'sku', 'attr'].includes(k))
+        .sort(),
+    ).toEqual(['attr', 'stock']);
   });
 
   it('gives generated goods the same field set as the page example', async () => {
@@ -182,7 +218,12 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
   it('takes 50 ids in one call and refuses 51 with the parameter error', async () => {
     const ids = keysWhere((g) => g.resourceType === 21, 51).map((g) => g.id);
     expect((await detail({ resources: [{ type: 21, ids: ids.slice(0, 50) }] })).data).toHaveLength(50);
-    const tooMany = await detail({ resources: [{ type: 21, ids: ids.slice(0, 30) }, { type: 21, ids: ids.slice(30, 51) }] });
+    const tooMany = await detail({
+      resources: [
+        { type: 21, ids: ids.slice(0, 30) },
+        { type: 21, ids: ids.slice(30, 51) },
+      ],
+    });
     expect(tooMany).toEqual({ code: PARAMETER_ERROR, msg: 'at most 50 ids per call, got 51', data: null });
   });
 
@@ -191,7 +232,10 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
     const forbidden = keysWhere((g) => g.isForbid && !g.isDeleted, 2);
     const normal = keysWhere((g) => !g.isDeleted && !g.isForbid, 2);
     const all = [...deleted, ...forbidden, ...normal];
-    const resources = [...new Set(all.map((g) => g.type))].map((type) => ({ type, ids: all.filter((g) => g.type === type).map((g) => g.id) }));
+    const resources = [...new Set(all.map((g) => g.type))].map((type) => ({
+      type,
+      ids: all.filter((g) => g.type === type).map((g) => g.id),
+    }));
     const ids = async (filters: Record<string, unknown>) =>
       ((await detail({ resources, ...filters })).data as Array<Record<string, unknown>>).map((r) => r.resource_id).sort();
     const sorted = (gs: Array<{ id: string }>) => gs.map((g) => g.id).sort();
@@ -209,8 +253,16 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
     ['a type given as text', { resources: [{ type: '2', ids: [EXAMPLE_ID] }] }, 'resources[0].type must be a documented resource type'],
     ['empty ids', { resources: [{ type: 2, ids: [] }] }, 'resources[0].ids must be a non-empty array'],
     ['a non-string id', { resources: [{ type: 2, ids: [12] }] }, 'resources[0].ids must hold non-empty strings'],
-    ['is_return_deleted 2', { resources: [{ type: 2, ids: [EXAMPLE_ID] }], is_return_deleted: 2 }, 'is_return_deleted must be an integer from 0 to 1'],
-    ['an unknown body block', { resources: [{ type: 2, ids: [EXAMPLE_ID] }], body: 'stock,price' }, 'body may only name stock, sku, attr; got "price"'],
+    [
+      'is_return_deleted 2',
+      { resources: [{ type: 2, ids: [EXAMPLE_ID] }], is_return_deleted: 2 },
+      'is_return_deleted must be an integer from 0 to 1',
+    ],
+    [
+      'an unknown body block',
+      { resources: [{ type: 2, ids: [EXAMPLE_ID] }], body: 'stock,price' },
+      'body may only name stock, sku, attr; got "price"',
+    ],
     ['is_cache as a number', { resources: [{ type: 2, ids: [EXAMPLE_ID] }], is_cache: 1 }, 'is_cache must be a boolean'],
   ])('answers the parameter error for %s', async (_label, body, msg) => {
     expect(await detail(body)).toEqual({ code: PARAMETER_ERROR, msg, data: null });
@@ -218,11 +270,20 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
 
   it('counts the call and logs its ids and body, never the token', async () => {
     const accessToken = await token();
-    await post('/xe.goods.detail.get/4.0.0', { access_token: accessToken, resources: [{ type: 2, ids: [EXAMPLE_ID, 'a_x'] }], body: 'sku' });
+    await post('/xe.goods.detail.get/4.0.0', {
+      access_token: accessToken,
+      resources: [{ type: 2, ids: [EXAMPLE_ID, 'a_x'] }],
+      body: 'sku',
+    });
     expect(await stats()).toEqual({ 'xiaoe:token': 1, 'xiaoe:xe.goods.detail.get': 1 });
     const [entry] = await loggedParams();
     expect(entry).toMatchObject({ operation: 'xe.goods.detail.get' });
-    expect(entry?.params).toEqual({ resources: [{ type: 2, ids: [EXAMPLE_ID, 'a_x'] }], body: 'sku', ids: [`2:${EXAMPLE_ID}`, '2:a_x'], idCount: 2 });
+    expect(entry?.params).toEqual({
+      resources: [{ type: 2, ids: [EXAMPLE_ID, 'a_x'] }],
+      body: 'sku',
+      ids: [`2:${EXAMPLE_ID}`, '2:a_x'],
+      idCount: 2,
+    });
     expect(JSON.stringify(entry)).not.toContain(accessToken);
   });
 
@@ -250,14 +311,22 @@ describe('Xiaoe sandbox: goods detail 2.0', () => {
 
 describe('Xiaoe sandbox: rate limit', () => {
   it('answers 429 "rate limit exceeded" past the shop quota, counting business calls only', async () => {
-    const limited = await startSandbox({ port: 0, rateLimits: { xiaoe: { limit: 3, windowMs: 10_000 } }, platforms: [createXiaoeSandbox({ seed: SEED, size: 10 })] });
+    const limited = await startSandbox({
+      port: 0,
+      rateLimits: { xiaoe: { limit: 3, windowMs: 10_000 } },
+      platforms: [createXiaoeSandbox({ seed: SEED, size: 10 })],
+    });
     try {
       const at = limited.baseUrls.xiaoe;
       const accessToken = await token(at);
       const call = () => post('/xe.goods.detail.get/4.0.0', { access_token: accessToken, resources: [{ type: 2, ids: [EXAMPLE_ID] }] }, at);
       for (let i = 0; i < 3; i++) expect((await call()).code).toBe(0);
       expect(await call()).toEqual({ code: 429, msg: 'rate limit exceeded', data: null });
-      expect(await post('/xe.goods.list.get/4.0.0', { access_token: accessToken }, at)).toEqual({ code: 429, msg: 'rate limit exceeded', data: null });
+      expect(await post('/xe.goods.list.get/4.0.0', { access_token: accessToken }, at)).toEqual({
+        code: 429,
+        msg: 'rate limit exceeded',
+        data: null,
+      });
     } finally {
       await limited.close();
     }
@@ -286,7 +355,11 @@ describe('Xiaoe sandbox: goods list 2.0', () => {
 
   it('takes page_size 100 and refuses 101 and 0', async () => {
     expect((await list({ page_size: 100 })).data.list).toHaveLength(100);
-    expect(await list({ page_size: 101 })).toEqual({ code: PARAMETER_ERROR, msg: 'page_size must be an integer from 1 to 100', data: null });
+    expect(await list({ page_size: 101 })).toEqual({
+      code: PARAMETER_ERROR,
+      msg: 'page_size must be an integer from 1 to 100',
+      data: null,
+    });
     expect((await list({ page_size: 0 })).code).toBe(PARAMETER_ERROR);
     expect((await list({ page: 0 })).code).toBe(PARAMETER_ERROR);
   });
@@ -330,10 +403,22 @@ describe('Xiaoe sandbox: goods list 2.0', () => {
   });
 
   it.each([
-    ['a range over 15 days', { start_time: '2024-01-01 00:00:00', end_time: '2024-01-16 00:00:01' }, 'start_time to end_time may span at most 15 days'],
+    [
+      'a range over 15 days',
+      { start_time: '2024-01-01 00:00:00', end_time: '2024-01-16 00:00:01' },
+      'start_time to end_time may span at most 15 days',
+    ],
     ['only start_time', { start_time: '2024-01-01 00:00:00' }, 'start_time and end_time must be passed together'],
-    ['an end before the start', { start_time: '2024-01-02 00:00:00', end_time: '2024-01-01 00:00:00' }, 'end_time must not be before start_time'],
-    ['a malformed time', { start_time: '2024-02-30 00:00:00', end_time: '2024-03-01 00:00:00' }, 'start_time and end_time must be yyyy-MM-dd HH:mm:ss'],
+    [
+      'an end before the start',
+      { start_time: '2024-01-02 00:00:00', end_time: '2024-01-01 00:00:00' },
+      'end_time must not be before start_time',
+    ],
+    [
+      'a malformed time',
+      { start_time: '2024-02-30 00:00:00', end_time: '2024-03-01 00:00:00' },
+      'start_time and end_time must be yyyy-MM-dd HH:mm:ss',
+    ],
     ['sale_status 4', { sale_status: 4 }, 'sale_status must be an integer from 0 to 3'],
     ['an undocumented resource_type', { resource_type: 10 }, 'resource_type must be a documented resource type'],
   ])('answers the parameter error for %s', async (_label, body, msg) => {

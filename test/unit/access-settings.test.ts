@@ -38,7 +38,13 @@ describe('access settings', () => {
       NODE_ENV: 'production',
     });
     expect(access.auth.apiKey).toEqual({ pepper: 'p'.repeat(32) });
-    expect(access.auth.jwt).toMatchObject({ issuer: 'https://issuer.test', audience: 'gw', tenantClaim: 'org', scopeClaim: 'scope', algorithms: ['RS256', 'ES256', 'EdDSA'] });
+    expect(access.auth.jwt).toMatchObject({
+      issuer: 'https://issuer.test',
+      audience: 'gw',
+      tenantClaim: 'org',
+      scopeClaim: 'scope',
+      algorithms: ['RS256', 'ES256', 'EdDSA'],
+    });
     expect(access.cors.origins).toEqual(new Set(['https://shop.example', 'https://studio.apollographql.com']));
     expect(access.exposure).toEqual({ introspection: false, landingPage: false });
   });
@@ -83,10 +89,17 @@ describe('tenant records', () => {
     expect(sealed).not.toContain('s3cret');
     expect(resolveSecret(sealed, secrets)).toBe('s3cret');
     const tenant = parseTenant(
-      { id: 'shop', credentials: { WECHAT_SHOP: { appId: 'wx1', appSecret: 'env:SHOP_SECRET' }, XHS_ARK: { appKey: 'k', appSecret: sealed } }, budget: { limit: 10, restorePerSecond: 0.5 } },
+      {
+        id: 'shop',
+        credentials: { WECHAT_SHOP: { appId: 'wx1', appSecret: 'env:SHOP_SECRET' }, XHS_ARK: { appKey: 'k', appSecret: sealed } },
+        budget: { limit: 10, restorePerSecond: 0.5 },
+      },
       secrets,
     );
-    expect(tenant.credentials).toEqual({ WECHAT_SHOP: { appId: 'wx1', appSecret: 'from-env' }, XHS_ARK: { appKey: 'k', appSecret: 's3cret' } });
+    expect(tenant.credentials).toEqual({
+      WECHAT_SHOP: { appId: 'wx1', appSecret: 'from-env' },
+      XHS_ARK: { appKey: 'k', appSecret: 's3cret' },
+    });
     expect(tenant.budget).toEqual({ limit: 10, restorePerSecond: 0.5 });
   });
 

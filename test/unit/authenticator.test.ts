@@ -31,21 +31,45 @@ describe('createAuthenticator', () => {
     expect(web?.tenant.id).toBe('acme');
     expect(web?.client).toEqual({ clientId: 'acme/web', tenantId: 'acme', scopes: new Set(), budget: { limit: 100, restorePerSecond: 1 } });
     const ops = await authenticate({ authorization: `Bearer ${KEYS.ops}` });
-    expect(ops?.client).toEqual({ clientId: 'acme/ops', tenantId: 'acme', scopes: new Set(['catalog:raw']), budget: { limit: 900, restorePerSecond: 9 } });
+    expect(ops?.client).toEqual({
+      clientId: 'acme/ops',
+      tenantId: 'acme',
+      scopes: new Set(['catalog:raw']),
+      budget: { limit: 900, restorePerSecond: 9 },
+    });
     expect(await authenticate({ authorization: `bearer   ${KEYS.ops}` })).toBeDefined();
     expect(await authenticate({ authorization: `Token ${KEYS.ops}` })).toBeUndefined();
   });
 
   it('gives a JWT client its token scopes, and the budget of the entry naming its subject', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
-    const jwt = { publicKeyPem: await exportSPKI(publicKey), algorithms: ['ES256'], issuer: 'iss', audience: 'gw', tenantClaim: 'tenant', scopeClaim: 'scope' };
+    const jwt = {
+      publicKeyPem: await exportSPKI(publicKey),
+      algorithms: ['ES256'],
+      issuer: 'iss',
+      audience: 'gw',
+      tenantClaim: 'tenant',
+      scopeClaim: 'scope',
+    };
     const authenticate = await createAuthenticator({ apiKey: { pepper: PEPPER }, jwt, anonymous: null }, await directory());
     const sign = (sub: string) =>
-      new SignJWT({ tenant: 'acme-co', scope: 'catalog:raw' }).setProtectedHeader({ alg: 'ES256' }).setSubject(sub).setIssuer('iss').setAudience('gw').setExpirationTime('1m').sign(privateKey);
+      new SignJWT({ tenant: 'acme-co', scope: 'catalog:raw' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject(sub)
+        .setIssuer('iss')
+        .setAudience('gw')
+        .setExpirationTime('1m')
+        .sign(privateKey);
     expect((await authenticate({ authorization: `Bearer ${await sign('svc-batch')}` }))?.client).toEqual({
-      clientId: 'acme/batch', tenantId: 'acme', scopes: new Set(['catalog:raw']), budget: { limit: 5000, restorePerSecond: 50 },
+      clientId: 'acme/batch',
+      tenantId: 'acme',
+      scopes: new Set(['catalog:raw']),
+      budget: { limit: 5000, restorePerSecond: 50 },
     });
-    expect((await authenticate({ authorization: `Bearer ${await sign('user-7')}` }))?.client).toMatchObject({ clientId: 'acme/jwt:user-7', budget: { limit: 100, restorePerSecond: 1 } });
+    expect((await authenticate({ authorization: `Bearer ${await sign('user-7')}` }))?.client).toMatchObject({
+      clientId: 'acme/jwt:user-7',
+      budget: { limit: 100, restorePerSecond: 1 },
+    });
     // An API key still works beside JWTs.
     expect((await authenticate({ authorization: `Bearer ${KEYS.web}` }))?.client?.clientId).toBe('acme/web');
   });

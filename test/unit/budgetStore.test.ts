@@ -46,7 +46,10 @@ describe('clientBudgetOf', () => {
   });
 
   it('gives anonymous requests the share of their address in of the anonymous budget, and none unless configured', () => {
-    expect(clientBudgetOf({ client: null, clientAddress: '127.0.0.2' }, anonymous)).toEqual({ key: 'anonymous\u0000127.0.0.2', policy: anonymous });
+    expect(clientBudgetOf({ client: null, clientAddress: '127.0.0.2' }, anonymous)).toEqual({
+      key: 'anonymous\u0000127.0.0.2',
+      policy: anonymous,
+    });
     expect(clientBudgetOf({ client: null, clientAddress: '127.0.0.2' }, null)).toBeNull();
   });
 });
@@ -59,7 +62,10 @@ describe('cost and limit settings', () => {
 
   it('reads the anonymous budget, restoring a full bucket per minute unless told otherwise', () => {
     expect(parseCostSettings({ COST_ANONYMOUS_BUDGET: '600' }).anonymousBudget).toEqual({ limit: 600, restorePerSecond: 10 });
-    expect(parseCostSettings({ COST_ANONYMOUS_BUDGET: '600', COST_ANONYMOUS_RESTORE_PER_SECOND: '0.5' }).anonymousBudget).toEqual({ limit: 600, restorePerSecond: 0.5 });
+    expect(parseCostSettings({ COST_ANONYMOUS_BUDGET: '600', COST_ANONYMOUS_RESTORE_PER_SECOND: '0.5' }).anonymousBudget).toEqual({
+      limit: 600,
+      restorePerSecond: 0.5,
+    });
   });
 
   it('refuses values that are not positive whole numbers, naming the variable', () => {

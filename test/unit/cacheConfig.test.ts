@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from '../../src/config/config';
 describe('cache settings', () => {
   it('defaults: on, 64 MB, stock 15 s, price and status 60 s, content 10 min, NOT_FOUND and list pages 30 s, no window, no Redis', () => {
     const { cache, adminToken } = loadConfig({});
-    expect(cache).toMatchObject({ enabled: true, maxBytes: 64 * 1024 * 1024, notFoundMs: 30_000, listingMs: 30_000, batchWindowMs: 0, redis: null });
+    expect(cache).toMatchObject({
+      enabled: true,
+      maxBytes: 64 * 1024 * 1024,
+      notFoundMs: 30_000,
+      listingMs: 30_000,
+      batchWindowMs: 0,
+      redis: null,
+    });
     expect(cache.freshness.TAOBAO).toEqual({ stock: 15_000, price: 60_000, status: 60_000, content: 600_000 });
     expect(adminToken).toBeNull();
   });
@@ -22,7 +29,14 @@ describe('cache settings', () => {
   });
 
   it('refuses bad values, naming the variable', () => {
-    for (const [name, value] of [['CACHE', 'maybe'], ['CACHE_MAX_MB', '0'], ['REDIS_URL', 'http://x'], ['BATCH_WINDOW_MS', '5000'], ['ADMIN_TOKEN', 'short'], ['TAOBAO_CACHE_FRESH_PRICE_MS', '-1']]) {
+    for (const [name, value] of [
+      ['CACHE', 'maybe'],
+      ['CACHE_MAX_MB', '0'],
+      ['REDIS_URL', 'http://x'],
+      ['BATCH_WINDOW_MS', '5000'],
+      ['ADMIN_TOKEN', 'short'],
+      ['TAOBAO_CACHE_FRESH_PRICE_MS', '-1'],
+    ]) {
       expect(() => loadConfig({ [name!]: value })).toThrow(ConfigError);
       expect(() => loadConfig({ [name!]: value })).toThrow(name);
     }

@@ -6,14 +6,17 @@ import type { Product } from '../../src/generated/graphql';
 
 const policy = { bounds: DEFAULT_FRESHNESS, staleWhileRevalidateMs: 30_000, staleIfErrorMs: 600_000, notFoundMs: 30_000 };
 const sel = (...paths: string[]) => new Set(paths);
-const product = (fields: Partial<Product>) => ({ id: 'g', platform: 'TAOBAO', platformProductId: '1', status: 'ON_SALE', ...fields }) as Product;
+const product = (fields: Partial<Product>) =>
+  ({ id: 'g', platform: 'TAOBAO', platformProductId: '1', status: 'ON_SALE', ...fields }) as Product;
 
 describe('fieldClassOf', () => {
   it('classes stock, price, status and content paths, at any depth, and leaves identity out', () => {
     expect(['stock', 'stock.available', 'skus.stock.available', 'raw'].map(fieldClassOf)).toEqual(['stock', 'stock', 'stock', 'stock']);
     expect(['price.min.amount', 'skus.price.amount', 'skus.originalPrice'].map(fieldClassOf)).toEqual(['price', 'price', 'price']);
     expect(['status', 'rawStatus', 'audit.state', 'skus.status'].map(fieldClassOf)).toEqual(['status', 'status', 'status', 'status']);
-    expect(['title', 'images', 'description', 'attributes.name', 'categoryIds', 'skus', 'skus.name'].map(fieldClassOf)).toEqual(Array(7).fill('content'));
+    expect(['title', 'images', 'description', 'attributes.name', 'categoryIds', 'skus', 'skus.name'].map(fieldClassOf)).toEqual(
+      Array(7).fill('content'),
+    );
     expect(['id', 'platform', 'platformProductId'].map(fieldClassOf)).toEqual([null, null, null]);
   });
 });
@@ -44,7 +47,12 @@ describe('judge', () => {
 
 describe('mergeFetched', () => {
   it('replaces the fields a fetch selected, with every held path below them, and keeps the others with their own times', () => {
-    const first = mergeFetched(undefined, product({ title: 'old', skus: [{ price: 1, stock: 2 }] as never }), sel('title', 'skus', 'skus.price', 'skus.stock'), 1);
+    const first = mergeFetched(
+      undefined,
+      product({ title: 'old', skus: [{ price: 1, stock: 2 }] as never }),
+      sel('title', 'skus', 'skus.price', 'skus.stock'),
+      1,
+    );
     const second = mergeFetched(first, product({ title: null, skus: [{ stock: 5 }] as never }), sel('skus', 'skus.stock'), 2);
     expect(second.product.title).toBe('old');
     expect(second.product.skus).toEqual([{ stock: 5 }]);

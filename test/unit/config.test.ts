@@ -8,7 +8,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.sandbox).toEqual({ port: 4010, url: 'http://127.0.0.1:4010' });
-    expect(config.platforms.TAOBAO).toEqual({ baseUrl: 'http://127.0.0.1:4010/taobao', sandbox: true, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
+    expect(config.platforms.TAOBAO).toEqual({
+      baseUrl: 'http://127.0.0.1:4010/taobao',
+      sandbox: true,
+      timeoutMs: 5000,
+      quota: null,
+      resilience: DEFAULT_RESILIENCE,
+    });
     expect(config.platforms.XIAOE.quota).toEqual({ limit: 3000, windowMs: 10_000 });
     expect(config.requestTimeoutMs).toBe(10_000);
     expect(config.platforms.XHS_MINIAPP.baseUrl).toBe('http://127.0.0.1:4010/xhs-miniapp');
@@ -17,15 +23,25 @@ describe('loadConfig', () => {
 
   it('moves a platform to its real host when its credentials are present, and only that one', () => {
     const config = loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's', AUTH: 'none' }, SANDBOX_CREDENTIALS);
-    expect(config.platforms.WECHAT_SHOP).toEqual({ baseUrl: 'https://api.weixin.qq.com', sandbox: false, timeoutMs: 5000, quota: null, resilience: DEFAULT_RESILIENCE });
+    expect(config.platforms.WECHAT_SHOP).toEqual({
+      baseUrl: 'https://api.weixin.qq.com',
+      sandbox: false,
+      timeoutMs: 5000,
+      quota: null,
+      resilience: DEFAULT_RESILIENCE,
+    });
     expect(config.credentials.WECHAT_SHOP).toEqual({ appId: 'wx1', appSecret: 's' });
     expect(config.platforms.TAOBAO.sandbox).toBe(true);
   });
 
   it('honours a base URL override and the TOP sign method', () => {
     const config = loadConfig({
-      TAOBAO_APP_KEY: 'k', TAOBAO_APP_SECRET: 's', TAOBAO_SESSION: 'x',
-      TAOBAO_SIGN_METHOD: 'hmac', TAOBAO_BASE_URL: 'https://gw.api.tbsandbox.com/', AUTH: 'none',
+      TAOBAO_APP_KEY: 'k',
+      TAOBAO_APP_SECRET: 's',
+      TAOBAO_SESSION: 'x',
+      TAOBAO_SIGN_METHOD: 'hmac',
+      TAOBAO_BASE_URL: 'https://gw.api.tbsandbox.com/',
+      AUTH: 'none',
     });
     expect(config.platforms.TAOBAO.baseUrl).toBe('https://gw.api.tbsandbox.com');
     expect(config.credentials.TAOBAO?.signMethod).toBe('hmac');
@@ -38,8 +54,16 @@ describe('loadConfig', () => {
   });
 
   it('reads retry and breaker settings per platform, leaving the others at the defaults', () => {
-    const config = loadConfig({ TAOBAO_RETRY_ATTEMPTS: '1', TAOBAO_BREAKER_RESET_MS: '300', TAOBAO_BREAKER_MIN_CALLS: '2', WECHAT_RETRY_MAX_MS: '50' }, SANDBOX_CREDENTIALS);
-    expect(config.platforms.TAOBAO.resilience).toEqual({ ...DEFAULT_RESILIENCE, retryAttempts: 1, breakerResetMs: 300, breakerMinCalls: 2 });
+    const config = loadConfig(
+      { TAOBAO_RETRY_ATTEMPTS: '1', TAOBAO_BREAKER_RESET_MS: '300', TAOBAO_BREAKER_MIN_CALLS: '2', WECHAT_RETRY_MAX_MS: '50' },
+      SANDBOX_CREDENTIALS,
+    );
+    expect(config.platforms.TAOBAO.resilience).toEqual({
+      ...DEFAULT_RESILIENCE,
+      retryAttempts: 1,
+      breakerResetMs: 300,
+      breakerMinCalls: 2,
+    });
     expect(config.platforms.WECHAT_SHOP.resilience).toEqual({ ...DEFAULT_RESILIENCE, retryMaxDelayMs: 50 });
     expect(config.platforms.XIAOE.resilience).toEqual(DEFAULT_RESILIENCE);
   });

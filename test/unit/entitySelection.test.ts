@@ -14,7 +14,9 @@ function infoOf(query: string) {
 
 describe('entitySelectionOf', () => {
   it('reads only the fragments that apply to the type', () => {
-    const info = infoOf(`{ _entities(representations: []) { __typename ... on Product { title price { min { amount } } } ... on Sku { barcode } } }`);
+    const info = infoOf(
+      `{ _entities(representations: []) { __typename ... on Product { title price { min { amount } } } ... on Sku { barcode } } }`,
+    );
     expect([...entitySelectionOf(info, 'Product')].sort()).toEqual(['price', 'price.min', 'price.min.amount', 'title']);
     expect([...entitySelectionOf(info, 'Sku')]).toEqual(['barcode']);
   });

@@ -42,7 +42,9 @@ describe('estimateCost: lookups', () => {
   it('prices WeChat one call per id, and a second per id only when SKU details are selected', () => {
     const w = ids(10, 100);
     expect(estimate(`query($w: [ID!]!) { products(platform: WECHAT_SHOP, ids: $w) { id skus { id } } }`, { w }).calls).toBe(10 + 1);
-    expect(estimate(`query($w: [ID!]!) { products(platform: WECHAT_SHOP, ids: $w) { id skus { price { amount } } } }`, { w }).calls).toBe(20 + 1);
+    expect(estimate(`query($w: [ID!]!) { products(platform: WECHAT_SHOP, ids: $w) { id skus { price { amount } } } }`, { w }).calls).toBe(
+      20 + 1,
+    );
   });
 
   it('leaves out what the resolvers refuse before any call: malformed ids, over 500 ids, list-only platforms', () => {
@@ -79,7 +81,13 @@ describe('estimateCost: federation _entities', () => {
   });
 
   it('costs nothing for references the resolver refuses before any call', () => {
-    const r = [7, null, { __typename: 'Order', id: '1' }, { __typename: 'Product', id: 'bm90IGFuIGlk' }, { __typename: 'Product', platform: 'NOPE', platformProductId: '1' }];
+    const r = [
+      7,
+      null,
+      { __typename: 'Order', id: '1' },
+      { __typename: 'Product', id: 'bm90IGFuIGlk' },
+      { __typename: 'Product', platform: 'NOPE', platformProductId: '1' },
+    ];
     expect(estimate(query, { r }).calls).toBe(0);
   });
 });

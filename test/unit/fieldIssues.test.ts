@@ -81,7 +81,10 @@ describe('a bad value in each mapper', () => {
   });
 
   it('WeChat: a fractional sale_price nulls that SKU price and the range it would be part of', () => {
-    const skus = [{ sku_id: 1, sale_price: 989.9999999999999, stock_num: 1, status: 5 }, { sku_id: 2, sale_price: 1300, stock_num: 2, status: 5 }];
+    const skus = [
+      { sku_id: 1, sale_price: 989.9999999999999, stock_num: 1, status: 5 },
+      { sku_id: 2, sale_price: 1300, stock_num: 2, status: 5 },
+    ];
     const product = mapWechatProduct({ spu: DOC_SPU, skus });
     expect(product.skus!.map((s) => s.price?.minorUnits ?? null)).toEqual([null, 1300]);
     expect(fieldIssueOf(product.skus![0]!, 'price')).toBeDefined();
@@ -104,9 +107,15 @@ describe('a bad value in each mapper', () => {
     const product = mapMiniappProduct({
       item_id: 'i1',
       status: 2,
-      skus: [{ sku_id: 'a', sale_price: 500, status: 1 }, { sku_id: 'b', sale_price: -1, status: 0 }],
+      skus: [
+        { sku_id: 'a', sale_price: 500, status: 1 },
+        { sku_id: 'b', sale_price: -1, status: 0 },
+      ],
     });
-    expect(product.price).toEqual({ min: { amount: '5.00', currency: 'CNY', minorUnits: 500 }, max: { amount: '5.00', currency: 'CNY', minorUnits: 500 } });
+    expect(product.price).toEqual({
+      min: { amount: '5.00', currency: 'CNY', minorUnits: 500 },
+      max: { amount: '5.00', currency: 'CNY', minorUnits: 500 },
+    });
     expect(fieldIssueOf(product.skus![1]!, 'price')?.message).toContain('negative');
     expect(fieldIssueOf(product, 'price')).toBeUndefined();
   });

@@ -52,14 +52,22 @@ describe('readPlan', () => {
     };
     const first = await readPlan(plan, startOf(plan), 3, 2, call);
     expect(first.products.map((p) => p.id)).toEqual(['a1', 'a2', 'a3']);
-    expect(first.after).toEqual([[1, 0], [1, 1], [2, 1]]);
+    expect(first.after).toEqual([
+      [1, 0],
+      [1, 1],
+      [2, 1],
+    ]);
     const rest = await readPlan(plan, first.after.at(-1)!, 3, 2, call);
     expect(rest.products.map((p) => p.id)).toEqual(['a4', 'a5']);
     expect(rest.hasMore).toBe(false);
   });
 
   it('concatenates windows, moving to the next after the last item and probing when a page ends at a boundary', async () => {
-    const plan: ListPlan<null> = { streams: [fakeStream(['w1', 'w2'], 10, 1, []), fakeStream([], 10, 1, []), fakeStream(['w3'], 10, 1, [])], combine: 'concat', covers: () => true };
+    const plan: ListPlan<null> = {
+      streams: [fakeStream(['w1', 'w2'], 10, 1, []), fakeStream([], 10, 1, []), fakeStream(['w3'], 10, 1, [])],
+      combine: 'concat',
+      covers: () => true,
+    };
     const first = await readPlan(plan, startOf(plan), 2, 10, call);
     expect(first.products.map((p) => p.id)).toEqual(['w1', 'w2']);
     expect(first.after.at(-1)).toEqual([1, 0]);
@@ -79,7 +87,12 @@ describe('cursors', () => {
   });
   it('refuses a cursor of another filter or platform, and garbage, as BAD_CURSOR', () => {
     const cursor = encodeCursor(binding, [45]);
-    for (const [text, other] of [[cursor, bindingOf(['XHS_ARK'], {})], [cursor, bindingOf(['XIAOE'], { buyable: true })], ['%%%', binding], ['e30', binding]] as const) {
+    for (const [text, other] of [
+      [cursor, bindingOf(['XHS_ARK'], {})],
+      [cursor, bindingOf(['XIAOE'], { buyable: true })],
+      ['%%%', binding],
+      ['e30', binding],
+    ] as const) {
       try {
         decodeCursor(text, other);
         expect.unreachable();

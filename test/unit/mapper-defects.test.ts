@@ -41,7 +41,9 @@ describe('Xiaoe stock: deleted rows and deleted SKUs', () => {
 
   it('leaves the stock of a deleted SKU out of the product total', () => {
     const gone = xiaoeSku({ sku_id: 'SKU_GONE', is_deleted: 1 });
-    const product = toXiaoeProduct(xiaoe({ sku: [xiaoeSku({}), gone], stock: [LIVE_ROW, { ...LIVE_ROW, sku_id: 'SKU_GONE', left_num: 1000 }] }));
+    const product = toXiaoeProduct(
+      xiaoe({ sku: [xiaoeSku({}), gone], stock: [LIVE_ROW, { ...LIVE_ROW, sku_id: 'SKU_GONE', left_num: 1000 }] }),
+    );
     expect(product.stock?.available).toBe(7);
   });
 });
@@ -159,7 +161,10 @@ describe('audit: deleted or off-shelf counted as live, children above their pare
   });
 
   it('WeChat: gives an on-shelf SKU (5) of a product taken off the shelf (11) OFF_SALE', () => {
-    const product = mapWechatProduct({ spu: { ...structuredClone(DOC_SPU), status: 11 }, skus: [{ sku_id: 1001, sale_price: 1300, stock_num: 5, status: 5 }] });
+    const product = mapWechatProduct({
+      spu: { ...structuredClone(DOC_SPU), status: 11 },
+      skus: [{ sku_id: 1001, sale_price: 1300, stock_num: 5, status: 5 }],
+    });
     expect(product.skus?.[0]?.status).toBe('OFF_SALE');
     expect(product.skus?.[0]?.rawStatus).toBe('5');
   });
@@ -169,7 +174,10 @@ describe('audit: deleted or off-shelf counted as live, children above their pare
   });
 
   it('WeChat: never lets min_price from the spu exceed the highest SKU price (min from the same SKUs as max)', () => {
-    const product = mapWechatProduct({ spu: { ...structuredClone(DOC_SPU), min_price: 2000 }, skus: [{ sku_id: 1001, sale_price: 1300, stock_num: 5, status: 5 }] });
+    const product = mapWechatProduct({
+      spu: { ...structuredClone(DOC_SPU), min_price: 2000 },
+      skus: [{ sku_id: 1001, sale_price: 1300, stock_num: 5, status: 5 }],
+    });
     expect(product.price?.min?.minorUnits).toBe(1300);
     expect(product.price?.max?.minorUnits).toBe(1300);
   });
@@ -201,7 +209,11 @@ describe('audit: values typed or united differently from the page', () => {
   });
 
   it('Taobao: maps a SKU price beyond Money to a null field instead of throwing (which failed the whole batch)', () => {
-    const product = toTaobaoProduct({ num_iid: 1, title: 'kept', skus: { sku: [{ sku_id: 1, price: '99999999999999999.99', status: 'normal' }] } });
+    const product = toTaobaoProduct({
+      num_iid: 1,
+      title: 'kept',
+      skus: { sku: [{ sku_id: 1, price: '99999999999999999.99', status: 'normal' }] },
+    });
     expect(product.title).toBe('kept');
     expect(product.skus?.[0]?.price).toBeNull();
   });

@@ -57,8 +57,17 @@ describe('mapper invariants on generated records', () => {
     fc.assert(
       fc.property(wechatSpu, wechatSkus, (spu, skus) => {
         const product = mapWechatProduct({ spu, skus });
-        const stockFrom = skus ? countedBy(product.skus ?? [], skus.map((sku) => toProductStatus(sku.status))) : undefined;
-        checkProductInvariants(product, { hadStatus: spu.status != null, createdFrom: spu.create_time, ...(stockFrom ? { stockFrom } : {}) });
+        const stockFrom = skus
+          ? countedBy(
+              product.skus ?? [],
+              skus.map((sku) => toProductStatus(sku.status)),
+            )
+          : undefined;
+        checkProductInvariants(product, {
+          hadStatus: spu.status != null,
+          createdFrom: spu.create_time,
+          ...(stockFrom ? { stockFrom } : {}),
+        });
       }),
       RUNS,
     );
@@ -76,7 +85,10 @@ describe('mapper invariants on generated records', () => {
   it('Xiaohongshu mini-program', () => {
     fc.assert(
       fc.property(miniappProduct, (product) => {
-        checkProductInvariants(mapMiniappProduct(product as MiniappProduct), { hadStatus: product.status != null, createdFrom: product.biz_create_time });
+        checkProductInvariants(mapMiniappProduct(product as MiniappProduct), {
+          hadStatus: product.status != null,
+          createdFrom: product.biz_create_time,
+        });
       }),
       RUNS,
     );

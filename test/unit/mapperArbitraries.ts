@@ -18,11 +18,17 @@ const count = mostly(fc.integer({ min: 0, max: 1_000_000 }), oddNumber, fc.const
 const shanghaiLocal = fc
   .date({ min: new Date(Date.UTC(2000, 0, 2)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true })
   .map((d) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '));
-const localTime = mostly(shanghaiLocal, fc.constantFrom('0000-00-00 00:00:00', '2021-02-30 00:00:00', '1999-12-31 23:59:59', '', 'yesterday', '2000-01-01 00:00:00'));
+const localTime = mostly(
+  shanghaiLocal,
+  fc.constantFrom('0000-00-00 00:00:00', '2021-02-30 00:00:00', '1999-12-31 23:59:59', '', 'yesterday', '2000-01-01 00:00:00'),
+);
 
 const unixSeconds = fc.integer({ min: 946_684_800, max: 4_000_000_000 });
 const unixTime = mostly(
-  fc.oneof(unixSeconds, unixSeconds.map((s) => s * 1000 + 123)),
+  fc.oneof(
+    unixSeconds,
+    unixSeconds.map((s) => s * 1000 + 123),
+  ),
   fc.constantFrom(0, -5, 1, 1_000_000, 99_999_999_999, 8.64e15, '1700000000', null),
 );
 
@@ -121,7 +127,10 @@ export const wechatSpu = fc.record(
 
 export const wechatSkus = fc.option(
   fc.uniqueArray(
-    fc.record({ sku_id: fc.integer({ min: 1, max: 1e12 }), sale_price: fen, market_price: fen, stock_num: count, status: wechatStatus }, { requiredKeys: ['sku_id'] }),
+    fc.record(
+      { sku_id: fc.integer({ min: 1, max: 1e12 }), sale_price: fen, market_price: fen, stock_num: count, status: wechatStatus },
+      { requiredKeys: ['sku_id'] },
+    ),
     { maxLength: 5, selector: (sku) => sku.sku_id },
   ),
   { nil: undefined },
@@ -162,7 +171,10 @@ export const miniappProduct = fc.record(
       }),
       { maxLength: 4 },
     ),
-    audit_info: fc.option(fc.record({ submit_time: unixTime, audit_time: unixTime, reject_reason: fc.option(fc.string(), { nil: null }) }), { nil: null }),
+    audit_info: fc.option(
+      fc.record({ submit_time: unixTime, audit_time: unixTime, reject_reason: fc.option(fc.string(), { nil: null }) }),
+      { nil: null },
+    ),
   },
   { requiredKeys: ['item_id'] },
 );

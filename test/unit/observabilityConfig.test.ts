@@ -15,7 +15,15 @@ describe('observability settings', () => {
   });
 
   it('reads every variable', () => {
-    const env = { LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'json', METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_SERVICE_NAME: 'gw', SHUTDOWN_TIMEOUT_MS: '2500' };
+    const env = {
+      LOG_LEVEL: 'DEBUG',
+      LOG_FORMAT: 'json',
+      METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      OTEL_SERVICE_NAME: 'gw',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+    };
     expect(loadConfig(env).observability).toEqual({
       logLevel: 'debug',
       logFormat: 'json',

@@ -46,7 +46,10 @@ describe('UpstreamGuard.observe', () => {
     const guard = new UpstreamGuard('XIAOE', policy({ quota: { ratePerSecond: 1, burst: 1 } }));
     const seen = observed(guard);
     await guard.run(call({ purpose: 'token' }), async () => 'first');
-    await expect(guard.run(call({ deadline: Date.now() + 50 }), async () => 'second')).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: 'QUOTA_PACING' });
+    await expect(guard.run(call({ deadline: Date.now() + 50 }), async () => 'second')).rejects.toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      reason: 'QUOTA_PACING',
+    });
     expect(seen.map(({ purpose, sent, outcome, reason }) => ({ purpose, sent, outcome, reason }))).toEqual([
       { purpose: 'token', sent: true, outcome: 'ok', reason: undefined },
       { purpose: 'call', sent: false, outcome: 'UPSTREAM_RATE_LIMITED', reason: 'QUOTA_PACING' },
@@ -57,7 +60,11 @@ describe('UpstreamGuard.observe', () => {
     const guard = new UpstreamGuard('WECHAT_SHOP', policy());
     const seen = observed(guard);
     const stale = new StaleTokenError(new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001' }));
-    await expect(guard.run(call(), async () => { throw stale; })).rejects.toBe(stale);
+    await expect(
+      guard.run(call(), async () => {
+        throw stale;
+      }),
+    ).rejects.toBe(stale);
     expect(seen.map((a) => a.outcome)).toEqual(['STALE_TOKEN']);
   });
 });

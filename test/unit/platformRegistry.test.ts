@@ -12,12 +12,15 @@ describe('the platform registry', () => {
     expect(PLATFORM_CODES).toEqual(codes);
   });
 
-  it.each(PLATFORM_MODULES.map((module) => [module.code, module] as const))('%s: one spelling, its own error table and variables', (code, module) => {
-    expect(module.slug).toMatch(/^[a-z]+(-[a-z]+)*$/);
-    expect(module.errors.platform).toBe(code);
-    for (const variable of module.credentials.variables) expect(variable.name.startsWith(`${module.envPrefix}_`)).toBe(true);
-    const adapter = module.createAdapter({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000 });
-    expect(adapter.code).toBe(code);
-    expect(adapter.lookup !== undefined || adapter.listing !== undefined).toBe(true);
-  });
+  it.each(PLATFORM_MODULES.map((module) => [module.code, module] as const))(
+    '%s: one spelling, its own error table and variables',
+    (code, module) => {
+      expect(module.slug).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(module.errors.platform).toBe(code);
+      for (const variable of module.credentials.variables) expect(variable.name.startsWith(`${module.envPrefix}_`)).toBe(true);
+      const adapter = module.createAdapter({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000 });
+      expect(adapter.code).toBe(code);
+      expect(adapter.lookup !== undefined || adapter.listing !== undefined).toBe(true);
+    },
+  );
 });

@@ -32,7 +32,8 @@ function checkStock(product: Product, where: string, stock: Stock | null | undef
 
 function checkTime(product: Product, where: string, value: unknown): void {
   if (value == null) return;
-  if (typeof value !== 'string' || !ISO_UTC.test(value) || !(Date.parse(value) >= EARLIEST)) fail(product, `${where} ${JSON.stringify(value)} is not an ISO instant after 2000`);
+  if (typeof value !== 'string' || !ISO_UTC.test(value) || !(Date.parse(value) >= EARLIEST))
+    fail(product, `${where} ${JSON.stringify(value)} is not an ISO instant after 2000`);
 }
 
 function rank(status: ProductStatus | null | undefined): number {
@@ -53,16 +54,24 @@ export interface InvariantOptions {
 
 /** The ways the pages say "no time": absent, empty, 0, `0000-00-00 00:00:00`. */
 function isNoTime(raw: unknown): boolean {
-  return raw === undefined || raw === null || raw === '' || raw === 0 || raw === '0' || (typeof raw === 'string' && raw.startsWith('0000-00-00'));
+  return (
+    raw === undefined || raw === null || raw === '' || raw === 0 || raw === '0' || (typeof raw === 'string' && raw.startsWith('0000-00-00'))
+  );
 }
 
 export function checkProductInvariants(product: Product, options: InvariantOptions): void {
   const { price } = product;
   checkMoney(product, 'price.min', price?.min);
   checkMoney(product, 'price.max', price?.max);
-  if (price?.min && price.max && price.min.minorUnits > price.max.minorUnits) fail(product, `price.min ${price.min.amount} > price.max ${price.max.amount}`);
+  if (price?.min && price.max && price.min.minorUnits > price.max.minorUnits)
+    fail(product, `price.min ${price.min.amount} > price.max ${price.max.amount}`);
   checkStock(product, 'stock', product.stock);
-  for (const [where, value] of [['createdAt', product.createdAt], ['updatedAt', product.updatedAt], ['audit.submittedAt', product.audit?.submittedAt], ['audit.auditedAt', product.audit?.auditedAt]] as const) {
+  for (const [where, value] of [
+    ['createdAt', product.createdAt],
+    ['updatedAt', product.updatedAt],
+    ['audit.submittedAt', product.audit?.submittedAt],
+    ['audit.auditedAt', product.audit?.auditedAt],
+  ] as const) {
     checkTime(product, where, value);
   }
   if (options.hadStatus && product.rawStatus == null) fail(product, 'rawStatus was dropped');
@@ -81,10 +90,12 @@ export function checkProductInvariants(product: Product, options: InvariantOptio
 /** Product `stock.available` is the sum over the counted SKUs: null when any of them does not say. */
 function checkDerivedStock(product: Product, counted: readonly Sku[]): void {
   if (product.stock == null) {
-    if (counted.some((sku) => sku.stock?.available != null) && counted.every((sku) => sku.stock?.available != null)) fail(product, 'stock is null though every counted SKU has stock');
+    if (counted.some((sku) => sku.stock?.available != null) && counted.every((sku) => sku.stock?.available != null))
+      fail(product, 'stock is null though every counted SKU has stock');
     return;
   }
   const values = counted.map((sku) => sku.stock?.available);
   const expected = values.every((n) => n != null) ? values.reduce<number>((a, n) => a + n, 0) : null;
-  if (product.stock.available !== expected) fail(product, `stock.available ${product.stock.available} is not the sum ${expected} over ${counted.length} live SKUs`);
+  if (product.stock.available !== expected)
+    fail(product, `stock.available ${product.stock.available} is not the sum ${expected} over ${counted.length} live SKUs`);
 }

@@ -31,11 +31,21 @@ function recordingAdapter(maxIdsPerCall: number, maxConcurrentCalls = 4) {
       inFlight -= 1;
       if (ids.includes('boom')) throw new Error('adapter bug');
       return ids.map((id) =>
-        id.startsWith('x') ? new NotFoundError('TAOBAO', id) : ({ id, platform: 'TAOBAO', platformProductId: id, status: 'ON_SALE' }),
+        id.startsWith('x') ? new NotFoundError('TAOBAO', id) : { id, platform: 'TAOBAO', platformProductId: id, status: 'ON_SALE' },
       );
     },
   };
-  const registry: PlatformRegistry = new Map([['TAOBAO', { module: taobaoPlatform, adapter, sandbox: true, guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })) }]]);
+  const registry: PlatformRegistry = new Map([
+    [
+      'TAOBAO',
+      {
+        module: taobaoPlatform,
+        adapter,
+        sandbox: true,
+        guard: new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null })),
+      },
+    ],
+  ]);
   return { registry, calls, peak: () => peak };
 }
 
@@ -79,8 +89,12 @@ describe('ProductLoaders', () => {
 
   it('refuses platforms without lookup or without credentials, without calling upstream', async () => {
     const { registry, calls } = recordingAdapter(50);
-    await expect(new ProductLoaders(registry, {}, Date.now() + 10_000).forPlatform('TAOBAO')('1', sel('title'))).rejects.toBeInstanceOf(GatewayError);
-    await expect(new ProductLoaders(registry, creds, Date.now() + 10_000).forPlatform('XHS_ARK')('1', sel('title'))).rejects.toThrow(/only lists/);
+    await expect(new ProductLoaders(registry, {}, Date.now() + 10_000).forPlatform('TAOBAO')('1', sel('title'))).rejects.toBeInstanceOf(
+      GatewayError,
+    );
+    await expect(new ProductLoaders(registry, creds, Date.now() + 10_000).forPlatform('XHS_ARK')('1', sel('title'))).rejects.toThrow(
+      /only lists/,
+    );
     expect(calls).toHaveLength(0);
   });
 });

@@ -24,7 +24,9 @@ function tenantAwareAdapter() {
     quotaKey: (c) => c.appKey,
     async lookup(ids, _selection, { credentials }) {
       calls.push({ appKey: credentials.appKey, ids: [...ids] });
-      return ids.map((id) => ({ id: `g${id}`, platform: 'TAOBAO', platformProductId: id, title: `${credentials.appKey}'s ${id}` }) as Product);
+      return ids.map(
+        (id) => ({ id: `g${id}`, platform: 'TAOBAO', platformProductId: id, title: `${credentials.appKey}'s ${id}` }) as Product,
+      );
     },
   };
   const guard = new UpstreamGuard('TAOBAO', guardPolicyFor({ baseUrl: '', sandbox: true, timeoutMs: 1000, quota: null }));
@@ -36,7 +38,13 @@ describe('SharedLookups', () => {
   it('never answers one credential with an entry another credential fetched, even for the same app key', async () => {
     const { adapter, registry, calls } = tenantAwareAdapter();
     const { lookups } = buildSharedLookups(registry, loadConfig({}).cache);
-    const request = (credentials: Creds): LookupRequest => ({ platform: 'TAOBAO', adapter: adapter, credentials, deadline: Date.now() + 5000, freshRead: false });
+    const request = (credentials: Creds): LookupRequest => ({
+      platform: 'TAOBAO',
+      adapter: adapter,
+      credentials,
+      deadline: Date.now() + 5000,
+      freshRead: false,
+    });
     const selection = new Set(['title']);
     const a = { appKey: 'merchant-a', appSecret: 'secret-a' };
     // Same public key, another secret: another credential (a digest of all fields keys the cache).

@@ -10,7 +10,10 @@ describe('fromSkuGlobalId', () => {
       platformProductId: '2:a_619fba7ae4b03f3fb99c7809',
       platformSkuId: 'SKU_2_123abc',
     });
-    expect(fromSkuGlobalId(toSkuGlobalId('TAOBAO', '1489161932', '123'))).toMatchObject({ platformProductId: '1489161932', platformSkuId: '123' });
+    expect(fromSkuGlobalId(toSkuGlobalId('TAOBAO', '1489161932', '123'))).toMatchObject({
+      platformProductId: '1489161932',
+      platformSkuId: '123',
+    });
   });
 
   it('refuses product ids, other platforms and anything not base64url', () => {

@@ -35,7 +35,11 @@ describe('toTopError (docs/resilience.md, Taobao error table; docs/platforms.md,
   });
 
   it('maps 15 with an isp.* sub_code to a retryable UPSTREAM_UNAVAILABLE', () => {
-    expect(brief(map(15, { sub_code: 'isp.remote-service-timeout' }))).toEqual({ code: 'UPSTREAM_UNAVAILABLE', retryable: true, staleToken: false });
+    expect(brief(map(15, { sub_code: 'isp.remote-service-timeout' }))).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryable: true,
+      staleToken: false,
+    });
   });
 
   it('maps 15 with an isv.* sub_code to a final UPSTREAM_REJECTED', () => {
@@ -49,9 +53,15 @@ describe('toTopError (docs/resilience.md, Taobao error table; docs/platforms.md,
     expect(err).toMatchObject({ platform: 'TAOBAO', upstreamCode: '50/isv.invalid-parameter', reason: undefined, requestId: undefined });
   });
 
-  it('maps the protocol notes\' example (25, Invalid signature, no sub code) to UPSTREAM_AUTH', () => {
+  it("maps the protocol notes' example (25, Invalid signature, no sub code) to UPSTREAM_AUTH", () => {
     const err = top({ code: 25, msg: 'Invalid signature', request_id: '3b1a' });
-    expect(err).toMatchObject({ code: 'UPSTREAM_AUTH', upstreamCode: '25', upstreamMessage: 'Invalid signature', requestId: '3b1a', retryable: false });
+    expect(err).toMatchObject({
+      code: 'UPSTREAM_AUTH',
+      upstreamCode: '25',
+      upstreamMessage: 'Invalid signature',
+      requestId: '3b1a',
+      retryable: false,
+    });
     expect(err.message).toBe('TAOBAO: upstream rejected the credentials (25: Invalid signature)');
   });
 

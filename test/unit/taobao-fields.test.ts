@@ -53,10 +53,16 @@ describe('toTopFields', () => {
 
   it('has a source entry for every Product and Sku field of the schema', () => {
     const dir = fileURLToPath(new URL('../../schema/', import.meta.url));
-    const sdl = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => readFileSync(dir + f, 'utf8')).join('\n');
+    const sdl = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => readFileSync(dir + f, 'utf8'))
+      .join('\n');
     // The SDL uses the Federation directives (@key, @shareable), which buildSchema does not declare.
     const schema = buildSchema(sdl, { assumeValidSDL: true });
-    const names = (type: string) => Object.keys((schema.getType(type) as GraphQLObjectType).getFields()).filter((n) => n !== 'raw').sort();
+    const names = (type: string) =>
+      Object.keys((schema.getType(type) as GraphQLObjectType).getFields())
+        .filter((n) => n !== 'raw')
+        .sort();
     expect(Object.keys(PRODUCT_FIELD_SOURCES).sort()).toEqual(names('Product'));
     expect(Object.keys(SKU_FIELD_SOURCES).sort()).toEqual(names('Sku'));
   });

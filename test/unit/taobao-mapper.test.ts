@@ -111,7 +111,13 @@ describe('toTaobaoProduct statuses (approve_status, API page: "onsale出售中,i
       num_iid: 1,
       approve_status: 'onsale',
       num: 2,
-      skus: { sku: [{ sku_id: 1, status: 'normal', quantity: 2 }, { sku_id: 2, status: 'normal', quantity: 0 }, { sku_id: 3, status: 'delete' }] },
+      skus: {
+        sku: [
+          { sku_id: 1, status: 'normal', quantity: 2 },
+          { sku_id: 2, status: 'normal', quantity: 0 },
+          { sku_id: 3, status: 'delete' },
+        ],
+      },
     }).skus!;
     expect(skus.map((s) => [s.status, s.rawStatus, s.stock?.available ?? null])).toEqual([
       ['ON_SALE', 'normal', 2],
@@ -123,7 +129,16 @@ describe('toTaobaoProduct statuses (approve_status, API page: "onsale出售中,i
 
 describe('toTaobaoProduct values', () => {
   it('gives the price range over SKUs, exact up to the documented maximum 100000000.00', () => {
-    const product = toTaobaoProduct({ num_iid: 1, price: '0.01', skus: { sku: [{ sku_id: 1, price: '100000000.00' }, { sku_id: 2, price: '0.01' }] } });
+    const product = toTaobaoProduct({
+      num_iid: 1,
+      price: '0.01',
+      skus: {
+        sku: [
+          { sku_id: 1, price: '100000000.00' },
+          { sku_id: 2, price: '0.01' },
+        ],
+      },
+    });
     expect(product.price?.min).toEqual({ amount: '0.01', currency: 'CNY', minorUnits: 1 });
     expect(product.price?.max).toEqual({ amount: '100000000.00', currency: 'CNY', minorUnits: 10_000_000_000 });
   });
@@ -140,12 +155,19 @@ describe('toTaobaoProduct values', () => {
   });
 
   it('orders images by position and falls back to pic_url', () => {
-    const imgs = { item_img: [{ url: 'b', position: 2 }, { url: 'a', position: 1 }] };
+    const imgs = {
+      item_img: [
+        { url: 'b', position: 2 },
+        { url: 'a', position: 1 },
+      ],
+    };
     expect(toTaobaoProduct({ num_iid: 1, pic_url: 'a', item_imgs: imgs }).images).toEqual(['a', 'b']);
     expect(toTaobaoProduct({ num_iid: 1, pic_url: 'main' }).images).toEqual(['main']);
   });
 
   it('unescapes #cln# and #scln# in property names', () => {
-    expect(toTaobaoProduct({ num_iid: 1, props_name: '1:2:尺寸#cln#长:10#scln#20' }).attributes).toEqual([{ name: '尺寸:长', value: '10;20' }]);
+    expect(toTaobaoProduct({ num_iid: 1, props_name: '1:2:尺寸#cln#长:10#scln#20' }).attributes).toEqual([
+      { name: '尺寸:长', value: '10;20' },
+    ]);
   });
 });

@@ -32,15 +32,31 @@ describe('TenantDirectory', () => {
   it('makes the environment credentials the default tenant, under what a stored default record sets', async () => {
     const alone = await open(null);
     expect(alone.tenant('default')?.credentials).toEqual({ WECHAT_SHOP: { appId: 'wx-env', appSecret: 'env-secret' } });
-    const merged = await open(memorySource([{ id: 'default', credentials: { XHS_ARK: { appKey: 'k', appSecret: 'env:S' } }, clients: [{ id: 'c', keyDigest: DIGEST_A, scopes: [] }] }]));
-    expect(merged.tenant('default')?.credentials).toEqual({ WECHAT_SHOP: { appId: 'wx-env', appSecret: 'env-secret' }, XHS_ARK: { appKey: 'k', appSecret: 'stored' } });
+    const merged = await open(
+      memorySource([
+        {
+          id: 'default',
+          credentials: { XHS_ARK: { appKey: 'k', appSecret: 'env:S' } },
+          clients: [{ id: 'c', keyDigest: DIGEST_A, scopes: [] }],
+        },
+      ]),
+    );
+    expect(merged.tenant('default')?.credentials).toEqual({
+      WECHAT_SHOP: { appId: 'wx-env', appSecret: 'env-secret' },
+      XHS_ARK: { appKey: 'k', appSecret: 'stored' },
+    });
     expect(merged.clientByKeyDigest(DIGEST_A)?.client.id).toBe('c');
   });
 
   it('fails to open on an invalid record, a duplicate tenant or a key shared by two tenants', async () => {
-    await expect(open(memorySource([{ id: 'a', credentials: { WECHAT_SHOP: { appId: 'x', appSecret: 'plain' } } }]))).rejects.toThrow(/tenant a WECHAT_SHOP.appSecret/);
+    await expect(open(memorySource([{ id: 'a', credentials: { WECHAT_SHOP: { appId: 'x', appSecret: 'plain' } } }]))).rejects.toThrow(
+      /tenant a WECHAT_SHOP.appSecret/,
+    );
     await expect(open(memorySource([{ id: 'a' }, { id: 'a' }]))).rejects.toThrow(/defined twice/);
-    const shared = [{ id: 'a', clients: [{ id: 'x', keyDigest: DIGEST_A }] }, { id: 'b', clients: [{ id: 'y', keyDigest: DIGEST_A }] }];
+    const shared = [
+      { id: 'a', clients: [{ id: 'x', keyDigest: DIGEST_A }] },
+      { id: 'b', clients: [{ id: 'y', keyDigest: DIGEST_A }] },
+    ];
     await expect(open(memorySource(shared))).rejects.toThrow(/already another client's/);
   });
 
@@ -48,7 +64,10 @@ describe('TenantDirectory', () => {
     const warnings: string[] = [];
     const source = memorySource([{ id: 'a', clients: [{ id: 'x', keyDigest: DIGEST_A }] }]);
     const directory = await open(source, warnings);
-    source.records = [{ id: 'a', clients: [{ id: 'x', keyDigest: 'broken' }] }, { id: 'b', clients: [{ id: 'y', keyDigest: DIGEST_B }] }];
+    source.records = [
+      { id: 'a', clients: [{ id: 'x', keyDigest: 'broken' }] },
+      { id: 'b', clients: [{ id: 'y', keyDigest: DIGEST_B }] },
+    ];
     await directory.refresh();
     expect(directory.clientByKeyDigest(DIGEST_A)?.tenant.id).toBe('a');
     expect(directory.clientByKeyDigest(DIGEST_B)?.tenant.id).toBe('b');

@@ -44,25 +44,49 @@ describe('times', () => {
 
   it('reads any text as the regular-expression reading did, in fromShanghaiLocal and readShanghaiLocal', () => {
     fc.assert(
-      fc.property(fc.oneof(nearTimeText, fc.string(), fc.constantFrom('0000-00-00 00:00:00', ' 0000-00-00T00:00:00 ', '2024-02-29 23:59:59', '2023-02-29 12:00:00', '2000-01-01 07:59:59')), (text) => {
-        const expected = referenceFromShanghaiLocal(text);
-        expect(fromShanghaiLocal(text)).toBe(expected);
-        const reading = readShanghaiLocal(text);
-        if (expected !== null && Date.parse(expected) >= Date.UTC(2000, 0, 1) && Date.parse(expected) < Date.UTC(2100, 0, 1)) expect(reading).toEqual({ value: expected });
-        else if (text === '' || /^0000-00-00[ T]00:00:00$/.test(text.trim())) expect(reading).toEqual({ value: null });
-        else expect(reading).toHaveProperty('problem');
-      }),
+      fc.property(
+        fc.oneof(
+          nearTimeText,
+          fc.string(),
+          fc.constantFrom(
+            '0000-00-00 00:00:00',
+            ' 0000-00-00T00:00:00 ',
+            '2024-02-29 23:59:59',
+            '2023-02-29 12:00:00',
+            '2000-01-01 07:59:59',
+          ),
+        ),
+        (text) => {
+          const expected = referenceFromShanghaiLocal(text);
+          expect(fromShanghaiLocal(text)).toBe(expected);
+          const reading = readShanghaiLocal(text);
+          if (expected !== null && Date.parse(expected) >= Date.UTC(2000, 0, 1) && Date.parse(expected) < Date.UTC(2100, 0, 1))
+            expect(reading).toEqual({ value: expected });
+          else if (text === '' || /^0000-00-00[ T]00:00:00$/.test(text.trim())) expect(reading).toEqual({ value: null });
+          else expect(reading).toHaveProperty('problem');
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('writes any instant of 2000-2100 as Date#toISOString does (whole, fractional, day and year edges)', () => {
     const [from, to] = [Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1)];
-    const edges = [from, from + 0.5, Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2024, 1, 29), Date.UTC(2099, 11, 31, 23, 59, 59, 999), to - 0.25];
+    const edges = [
+      from,
+      from + 0.5,
+      Date.UTC(2000, 1, 29, 23, 59, 59, 999),
+      Date.UTC(2024, 1, 29),
+      Date.UTC(2099, 11, 31, 23, 59, 59, 999),
+      to - 0.25,
+    ];
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: from, max: to - 1 }), fc.double({ min: from, max: to - 1, noNaN: true }), fc.constantFrom(...edges)), (ms) => {
-        expect(readUnixTime(ms)).toEqual({ value: new Date(ms).toISOString() });
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: from, max: to - 1 }), fc.double({ min: from, max: to - 1, noNaN: true }), fc.constantFrom(...edges)),
+        (ms) => {
+          expect(readUnixTime(ms)).toEqual({ value: new Date(ms).toISOString() });
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -37,7 +37,8 @@ const TABLE: UpstreamErrorTable = {
 const upstream = (err: UpstreamError | StaleTokenError): UpstreamError => (err instanceof StaleTokenError ? err.upstream : err);
 
 /** What formatError sends for `err` at path ['p']. */
-const extensionsOf = (err: Error) => formatError(new GraphQLError(err.message, { path: ['p'], originalError: err }).toJSON(), err).extensions;
+const extensionsOf = (err: Error) =>
+  formatError(new GraphQLError(err.message, { path: ['p'], originalError: err }).toJSON(), err).extensions;
 
 describe('upstreamErrorFrom: one constructor for every platform table', () => {
   it('is what all five platforms use, each with its own table', () => {
@@ -48,19 +49,36 @@ describe('upstreamErrorFrom: one constructor for every platform table', () => {
 
   it('keeps the platform code and message apart, and sets no gateway reason', () => {
     const err = upstream(upstreamErrorFrom(TABLE, { code: 7, message: 'nope', requestId: 'r-1' }));
-    expect(err).toMatchObject({ platform: 'XIAOE', code: 'UPSTREAM_REJECTED', upstreamCode: '7', upstreamMessage: 'nope', requestId: 'r-1' });
+    expect(err).toMatchObject({
+      platform: 'XIAOE',
+      code: 'UPSTREAM_REJECTED',
+      upstreamCode: '7',
+      upstreamMessage: 'nope',
+      requestId: 'r-1',
+    });
     expect(err).toMatchObject({ reason: undefined, detail: undefined, retryable: false, retryAfterMs: undefined });
     expect(err.message).toBe('XIAOE: upstream rejected the request (7: nope)');
   });
 
   it('looks up digits in a string like the number, and shows the code as sent', () => {
-    expect(upstream(upstreamErrorFrom(TABLE, { code: '2', message: '' }))).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: '2', upstreamMessage: undefined });
+    expect(upstream(upstreamErrorFrom(TABLE, { code: '2', message: '' }))).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstreamCode: '2',
+      upstreamMessage: undefined,
+    });
     expect(upstream(upstreamErrorFrom(TABLE, { code: 'E42' }))).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: 'E42' });
   });
 
   it('lets a sub code decide whatever the code, and shows it as code/subCode', () => {
-    expect(upstream(upstreamErrorFrom(TABLE, { code: 2, subCode: 'isp.busy' }))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true, upstreamCode: '2/isp.busy' });
-    expect(upstream(upstreamErrorFrom(TABLE, { code: 2, subCode: 'isv.bad' }))).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstreamCode: '2/isv.bad' });
+    expect(upstream(upstreamErrorFrom(TABLE, { code: 2, subCode: 'isp.busy' }))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryable: true,
+      upstreamCode: '2/isp.busy',
+    });
+    expect(upstream(upstreamErrorFrom(TABLE, { code: 2, subCode: 'isv.bad' }))).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstreamCode: '2/isv.bad',
+    });
   });
 
   it('reads the retry-after from the message, the fallback, or the clock', () => {
@@ -93,13 +111,24 @@ describe('upstreamErrorFrom: one constructor for every platform table', () => {
   });
 });
 
-describe('the gateway\'s own reasons, and what clients see of them', () => {
-  const guardError = (reason: GatewayReason, code: UpstreamError['code']) => new UpstreamError({ platform: 'TAOBAO', code, reason, retryable: true, retryAfterMs: 5000 });
+describe("the gateway's own reasons, and what clients see of them", () => {
+  const guardError = (reason: GatewayReason, code: UpstreamError['code']) =>
+    new UpstreamError({ platform: 'TAOBAO', code, reason, retryable: true, retryAfterMs: 5000 });
 
   it.each([
     [GatewayReason.Deadline, 'UPSTREAM_TIMEOUT', 'DEADLINE', undefined],
-    [GatewayReason.QuotaPacing, 'UPSTREAM_RATE_LIMITED', 'QUOTA_PACING', 'the gateway held this call back to stay within the platform quota'],
-    [GatewayReason.CircuitOpen, 'UPSTREAM_UNAVAILABLE', 'CIRCUIT_OPEN', 'recent calls failed; the gateway is not calling this endpoint until a probe succeeds'],
+    [
+      GatewayReason.QuotaPacing,
+      'UPSTREAM_RATE_LIMITED',
+      'QUOTA_PACING',
+      'the gateway held this call back to stay within the platform quota',
+    ],
+    [
+      GatewayReason.CircuitOpen,
+      'UPSTREAM_UNAVAILABLE',
+      'CIRCUIT_OPEN',
+      'recent calls failed; the gateway is not calling this endpoint until a probe succeeds',
+    ],
     [GatewayReason.Network, 'UPSTREAM_UNAVAILABLE', 'NETWORK_ERROR', undefined],
   ] as const)('%s: upstreamCode stays empty; clients see %s as before', (reason, code, shownCode, shownMessage) => {
     const err = guardError(reason, code);
@@ -107,13 +136,31 @@ describe('the gateway\'s own reasons, and what clients see of them', () => {
     expect(err.upstreamMessage).toBeUndefined();
     expect(shownToClients(err)).toEqual({ upstreamCode: shownCode, upstreamMessage: shownMessage });
     expect(err.message).toContain(`(${shownCode}`);
-    expect(extensionsOf(err)).toEqual({ code, platform: 'TAOBAO', upstreamCode: shownCode, ...(shownMessage ? { upstreamMessage: shownMessage } : {}), retryable: true, retryAfterMs: 5000 });
+    expect(extensionsOf(err)).toEqual({
+      code,
+      platform: 'TAOBAO',
+      upstreamCode: shownCode,
+      ...(shownMessage ? { upstreamMessage: shownMessage } : {}),
+      retryable: true,
+      retryAfterMs: 5000,
+    });
   });
 
   it('shows what was wrong with a bad response, as before', () => {
     const err = badResponse('XIAOE', 'list data is not an object');
-    expect(err).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', reason: GatewayReason.BadResponse, detail: 'list data is not an object', upstreamCode: undefined, retryable: false });
-    expect(extensionsOf(err)).toEqual({ code: 'UPSTREAM_BAD_RESPONSE', platform: 'XIAOE', upstreamCode: 'list data is not an object', retryable: false });
+    expect(err).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      reason: GatewayReason.BadResponse,
+      detail: 'list data is not an object',
+      upstreamCode: undefined,
+      retryable: false,
+    });
+    expect(extensionsOf(err)).toEqual({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      platform: 'XIAOE',
+      upstreamCode: 'list data is not an object',
+      retryable: false,
+    });
     expect(err.message).toBe('XIAOE: upstream sent a response the gateway cannot read (list data is not an object)');
   });
 
@@ -126,14 +173,31 @@ describe('the gateway\'s own reasons, and what clients see of them', () => {
       }
       throw new Error('expected an UpstreamError');
     };
-    expect(failed(503, '{}')).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.HttpStatus, detail: 'HTTP 503', upstreamCode: undefined, retryable: true });
-    expect(extensionsOf(failed(503, '{}'))).toEqual({ code: 'UPSTREAM_UNAVAILABLE', platform: 'WECHAT_SHOP', upstreamCode: 'HTTP 503', retryable: true });
-    expect(failed(200, '<html>')).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', reason: GatewayReason.BadResponse, detail: 'HTTP 200, body is not JSON' });
+    expect(failed(503, '{}')).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      reason: GatewayReason.HttpStatus,
+      detail: 'HTTP 503',
+      upstreamCode: undefined,
+      retryable: true,
+    });
+    expect(extensionsOf(failed(503, '{}'))).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      platform: 'WECHAT_SHOP',
+      upstreamCode: 'HTTP 503',
+      retryable: true,
+    });
+    expect(failed(200, '<html>')).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      reason: GatewayReason.BadResponse,
+      detail: 'HTTP 200, body is not JSON',
+    });
     expect(failed(200, '[1]')).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', detail: 'HTTP 200, body is not a JSON object' });
   });
 
-  it('shows a platform error\'s own fields unchanged', () => {
-    const err = upstream(upstreamErrorFrom(WECHAT_ERRORS, { code: 45011, message: 'api minute-quota reach limit', requestId: 'rid-1' }, 30_000));
+  it("shows a platform error's own fields unchanged", () => {
+    const err = upstream(
+      upstreamErrorFrom(WECHAT_ERRORS, { code: 45011, message: 'api minute-quota reach limit', requestId: 'rid-1' }, 30_000),
+    );
     expect(extensionsOf(err)).toEqual({
       code: 'UPSTREAM_RATE_LIMITED',
       platform: 'WECHAT_SHOP',

@@ -31,11 +31,21 @@ describe('UpstreamGuard', () => {
   it('never retries a non-transient error, and stops at the attempt budget', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy());
     let attempts = 0;
-    await expect(guard.run(call(), async () => { attempts += 1; throw err('UPSTREAM_REJECTED', false); })).rejects.toMatchObject({ code: 'UPSTREAM_REJECTED' });
+    await expect(
+      guard.run(call(), async () => {
+        attempts += 1;
+        throw err('UPSTREAM_REJECTED', false);
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_REJECTED' });
     expect(attempts).toBe(1);
     attempts = 0;
     const fresh = new UpstreamGuard('TAOBAO', policy());
-    await expect(fresh.run(call(), async () => { attempts += 1; throw err('UPSTREAM_UNAVAILABLE', true); })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    await expect(
+      fresh.run(call(), async () => {
+        attempts += 1;
+        throw err('UPSTREAM_UNAVAILABLE', true);
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     expect(attempts).toBe(3);
   });
 
@@ -43,7 +53,10 @@ describe('UpstreamGuard', () => {
     const guard = new UpstreamGuard('TAOBAO', policy());
     let attempts = 0;
     await expect(
-      guard.run(call(500), async () => { attempts += 1; throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 }); }),
+      guard.run(call(500), async () => {
+        attempts += 1;
+        throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 });
+      }),
     ).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterMs: 5_000 });
     expect(attempts).toBe(1);
   });
@@ -51,7 +64,9 @@ describe('UpstreamGuard', () => {
   it('cuts each attempt to the time left before the deadline', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ attemptTimeoutMs: 60_000 }));
     let given = 0;
-    await guard.run(call(300), async (timeoutMs) => { given = timeoutMs; });
+    await guard.run(call(300), async (timeoutMs) => {
+      given = timeoutMs;
+    });
     expect(given).toBeGreaterThan(0);
     expect(given).toBeLessThanOrEqual(300);
   });
@@ -67,7 +82,11 @@ describe('UpstreamGuard', () => {
     };
     for (let i = 0; i < 3; i++) await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect(guard.status().breakers.op).toBe('open');
-    await expect(guard.run(call(), attempt)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', reason: GatewayReason.CircuitOpen, upstreamCode: undefined });
+    await expect(guard.run(call(), attempt)).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      reason: GatewayReason.CircuitOpen,
+      upstreamCode: undefined,
+    });
     expect(attempts).toBe(3);
     healthy = true;
     await new Promise((r) => setTimeout(r, 250));
@@ -79,57 +98,112 @@ describe('UpstreamGuard', () => {
     const guard = new UpstreamGuard('WECHAT_SHOP', policy({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }));
     const stale = new StaleTokenError(new UpstreamError({ platform: 'WECHAT_SHOP', code: 'UPSTREAM_AUTH', upstreamCode: '40001' }));
     let attempts = 0;
-    for (let i = 0; i < 6; i++) await expect(guard.run(call(), async () => { attempts += 1; throw stale; })).rejects.toBe(stale);
+    for (let i = 0; i < 6; i++)
+      await expect(
+        guard.run(call(), async () => {
+          attempts += 1;
+          throw stale;
+        }),
+      ).rejects.toBe(stale);
     expect(attempts).toBe(6);
     expect(guard.status()).toMatchObject({ breakers: { op: 'closed' }, lastError: { code: 'UPSTREAM_AUTH', upstreamCode: '40001' } });
   });
 
   it('does not let refusals of our own request trip the breaker', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
-    for (let i = 0; i < 6; i++) await expect(guard.run(call(), async () => { throw err('UPSTREAM_AUTH', false); })).rejects.toBeDefined();
+    for (let i = 0; i < 6; i++)
+      await expect(
+        guard.run(call(), async () => {
+          throw err('UPSTREAM_AUTH', false);
+        }),
+      ).rejects.toBeDefined();
     expect(guard.status().breakers.op).toBe('closed');
   });
 
   it('queues calls to the quota instead of sending them, and refuses those past the deadline', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ quota: { ratePerSecond: 20, burst: 2 } }));
     let sent = 0;
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => guard.run(call(260), async () => { sent += 1; })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        guard.run(call(260), async () => {
+          sent += 1;
+        }),
+      ),
+    );
     const limited = results.filter((r) => r.status === 'rejected');
     // a burst of 2, then one every 50 ms: slots at 0, 0, 50, ..., 250 ms fit before the deadline.
     expect(sent).toBeGreaterThanOrEqual(6);
     expect(sent).toBeLessThanOrEqual(8);
     expect(limited.length).toBe(12 - sent);
-    expect((limited[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
+    expect((limited[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      reason: GatewayReason.QuotaPacing,
+      upstreamCode: undefined,
+    });
   });
 
   it('holds every call of the credential back during a platform ban, even with no quota configured', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
-    await expect(guard.run(call(), async () => { throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 }); })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterMs: 5_000 });
+    await expect(
+      guard.run(call(), async () => {
+        throw err('UPSTREAM_RATE_LIMITED', true, { retryAfterMs: 5_000 });
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterMs: 5_000 });
     let sent = 0;
-    await expect(guard.run(call(1_000), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
+    await expect(
+      guard.run(call(1_000), async () => {
+        sent += 1;
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
     expect(sent).toBe(0);
-    await guard.run({ ...call(), credentialKey: 'another app' }, async () => { sent += 1; });
+    await guard.run({ ...call(), credentialKey: 'another app' }, async () => {
+      sent += 1;
+    });
     expect(sent).toBe(1);
   });
 
   it('does not start an attempt, nor take a quota slot, with less than minAttemptMs left', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ minAttemptMs: 100, quota: { ratePerSecond: 10, burst: 1 } }));
     let sent = 0;
-    await guard.run(call(1_000), async () => { sent += 1; });
+    await guard.run(call(1_000), async () => {
+      sent += 1;
+    });
     // The next slot is 100 ms away; with 150 ms to go it would leave 50 ms for the call.
-    await expect(guard.run(call(150), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
-    await expect(guard.run(call(50), async () => { sent += 1; })).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
+    await expect(
+      guard.run(call(150), async () => {
+        sent += 1;
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', reason: GatewayReason.QuotaPacing, upstreamCode: undefined });
+    await expect(
+      guard.run(call(50), async () => {
+        sent += 1;
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
     expect(sent).toBe(1);
   });
 
   it('reports the upstream failure, not CIRCUIT_OPEN, when the breaker opens between its own retries', async () => {
-    const guard = new UpstreamGuard('TAOBAO', policy({ breaker: { errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 10_000, rollingWindowMs: 10_000 } }));
+    const guard = new UpstreamGuard(
+      'TAOBAO',
+      policy({ breaker: { errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 10_000, rollingWindowMs: 10_000 } }),
+    );
     let attempts = 0;
     const failure = err('UPSTREAM_UNAVAILABLE', true, { reason: GatewayReason.HttpStatus, detail: 'HTTP 503' });
-    await expect(guard.run(call(), async () => { attempts += 1; throw failure; })).rejects.toBe(failure);
+    await expect(
+      guard.run(call(), async () => {
+        attempts += 1;
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
     expect(attempts).toBe(2);
-    expect(guard.status()).toMatchObject({ breakers: { op: 'open' }, lastError: { code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'HTTP 503' } });
-    await expect(guard.run(call(), async () => 'never')).rejects.toMatchObject({ reason: GatewayReason.CircuitOpen, upstreamCode: undefined });
+    expect(guard.status()).toMatchObject({
+      breakers: { op: 'open' },
+      lastError: { code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'HTTP 503' },
+    });
+    await expect(guard.run(call(), async () => 'never')).rejects.toMatchObject({
+      reason: GatewayReason.CircuitOpen,
+      upstreamCode: undefined,
+    });
     expect(guard.status().lastError).toMatchObject({ upstreamCode: 'HTTP 503' });
   });
 });

@@ -68,6 +68,16 @@ export const DOC_SKU_GET_BODY = `{
 
 /** The sku/get field list of docs/platforms.md, "WeChat mini shop: tokens and the envelope". */
 export const DOC_SKU_FIELDS = [
-  'barcode', 'market_price', 'out_product_id', 'out_sku_id', 'product_id', 'sale_price', 'sku_attrs', 'sku_code', 'sku_id',
-  'status', 'stock_num', 'thumb_img',
+  'barcode',
+  'market_price',
+  'out_product_id',
+  'out_sku_id',
+  'product_id',
+  'sale_price',
+  'sku_attrs',
+  'sku_code',
+  'sku_id',
+  'status',
+  'stock_num',
+  'thumb_img',
 ];

@@ -59,7 +59,9 @@ describe('WeChat errors: the errcode table', () => {
     const err = wechat(40001, 'invalid credential, access_token is invalid or not latest rid: 64f1a2b3-1a2b3c4d-5e6f7a8b');
     expect(err.requestId).toBe('64f1a2b3-1a2b3c4d-5e6f7a8b');
     expect(err.upstreamMessage).toBe('invalid credential, access_token is invalid or not latest');
-    expect(err.message).toBe('WECHAT_SHOP: upstream rejected the credentials (40001: invalid credential, access_token is invalid or not latest)');
+    expect(err.message).toBe(
+      'WECHAT_SHOP: upstream rejected the credentials (40001: invalid credential, access_token is invalid or not latest)',
+    );
   });
 
   it('reads the documented 9401020 answer, without a request id when errmsg has none', () => {

@@ -5,8 +5,28 @@ const plan = (...paths: string[]) => planWechatFetch(new Set(paths));
 
 describe('WeChat fields: which calls a selection needs', () => {
   it('reads title, status, audit, images and the rest from product/spu/get alone', () => {
-    expect(plan('id', 'title', 'subtitle', 'status', 'rawStatus', 'audit', 'audit.state', 'audit.rejectReason', 'images', 'brand',
-      'categoryIds', 'attributes', 'attributes.name', 'description', 'outerId', 'createdAt', 'updatedAt', 'platformProductId')).toEqual({
+    expect(
+      plan(
+        'id',
+        'title',
+        'subtitle',
+        'status',
+        'rawStatus',
+        'audit',
+        'audit.state',
+        'audit.rejectReason',
+        'images',
+        'brand',
+        'categoryIds',
+        'attributes',
+        'attributes.name',
+        'description',
+        'outerId',
+        'createdAt',
+        'updatedAt',
+        'platformProductId',
+      ),
+    ).toEqual({
       skuDetails: false,
       raw: false,
     });
@@ -16,12 +36,19 @@ describe('WeChat fields: which calls a selection needs', () => {
     expect(plan('title', 'skus', 'skus.id', 'skus.platformSkuId').skuDetails).toBe(false);
   });
 
-  it.each(['skus.price', 'skus.stock', 'skus.outerId', 'skus.properties', 'skus.name', 'skus.barcode', 'skus.status', 'skus.image', 'skus.originalPrice'])(
-    'adds product/sku/get_list for %s',
-    (path) => {
-      expect(plan('skus', 'skus.id', path, `${path}.amount`).skuDetails).toBe(true);
-    },
-  );
+  it.each([
+    'skus.price',
+    'skus.stock',
+    'skus.outerId',
+    'skus.properties',
+    'skus.name',
+    'skus.barcode',
+    'skus.status',
+    'skus.image',
+    'skus.originalPrice',
+  ])('adds product/sku/get_list for %s', (path) => {
+    expect(plan('skus', 'skus.id', path, `${path}.amount`).skuDetails).toBe(true);
+  });
 
   it('adds product/sku/get_list for product stock (the sum of SKU stock)', () => {
     expect(plan('stock', 'stock.available').skuDetails).toBe(true);

@@ -20,7 +20,9 @@ describe('WeChat ids: exact uint64 on the wire', () => {
 
   it('quotes product_id and sku_id of 16 digits or more, and leaves short ids as numbers', () => {
     const text = '{"data":{"product_id": 23423523452345235,"sku_id":2352525,"skus":[{"sku_id":9007199254740993}]}}';
-    expect(JSON.parse(quoteLargeIds(text))).toEqual({ data: { product_id: '23423523452345235', sku_id: 2352525, skus: [{ sku_id: '9007199254740993' }] } });
+    expect(JSON.parse(quoteLargeIds(text))).toEqual({
+      data: { product_id: '23423523452345235', sku_id: 2352525, skus: [{ sku_id: '9007199254740993' }] },
+    });
   });
 
   it('leaves the same text inside a string value alone', () => {

@@ -33,7 +33,14 @@ describe('WeChat mapper: the spu/get_list page example', () => {
   });
 
   it('orders categories by level whatever order cats come in', () => {
-    const spu = { ...DOC_SPU, cats: [{ cat_id: 3, level: 3 }, { cat_id: 1, level: 1 }, { cat_id: 2, level: 2 }] };
+    const spu = {
+      ...DOC_SPU,
+      cats: [
+        { cat_id: 3, level: 3 },
+        { cat_id: 1, level: 1 },
+        { cat_id: 2, level: 2 },
+      ],
+    };
     expect(mapWechatProduct({ spu }).categoryIds).toEqual(['1', '2', '3']);
   });
 
@@ -109,7 +116,10 @@ describe('WeChat mapper: a product with its SKU details', () => {
   });
 
   it('sums very large stocks exactly', () => {
-    const big = [{ ...skus[0], stock_num: 4_294_967_295 }, { ...skus[1], stock_num: 4_294_967_295 }];
+    const big = [
+      { ...skus[0], stock_num: 4_294_967_295 },
+      { ...skus[1], stock_num: 4_294_967_295 },
+    ];
     expect(mapWechatProduct({ spu: DOC_SPU, skus: big }).stock?.available).toBe(8_589_934_590);
   });
 

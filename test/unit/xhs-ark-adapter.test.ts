@@ -16,7 +16,10 @@ describe('the XHS_ARK adapter', () => {
     expect(adapter.validateId('58e5a8e4c9d7597de8649ab5')).toBeUndefined();
   });
 
-  it.each(['', '58e5a8e4c9d7597de8649ab', '58E5A8E4C9D7597DE8649AB5', '58e5a8e4c9d7597de8649ab5 ', 'zze5a8e4c9d7597de8649ab5'])('rejects %j', (id) => {
-    expect(adapter.validateId(id)).toMatch(/24 lowercase hex/);
-  });
+  it.each(['', '58e5a8e4c9d7597de8649ab', '58E5A8E4C9D7597DE8649AB5', '58e5a8e4c9d7597de8649ab5 ', 'zze5a8e4c9d7597de8649ab5'])(
+    'rejects %j',
+    (id) => {
+      expect(adapter.validateId(id)).toMatch(/24 lowercase hex/);
+    },
+  );
 });

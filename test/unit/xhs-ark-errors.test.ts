@@ -5,7 +5,11 @@ import { readItemsPage, toQueryParams } from '../../src/platforms/xhs-ark/client
 import { ARK_ERRORS, toArkError } from '../../src/platforms/xhs-ark/errors';
 import type { UpstreamResponse } from '../../src/platforms/http';
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}): UpstreamResponse => ({ status, body: JSON.stringify(body), headers });
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}): UpstreamResponse => ({
+  status,
+  body: JSON.stringify(body),
+  headers,
+});
 const errorOf = (fn: () => unknown): UpstreamError => {
   try {
     fn();
@@ -33,7 +37,14 @@ describe('the Ark error table', () => {
   ] as const)('maps error_code %i to %s (retryable %s), never a stale token', (code, gatewayCode, retryable) => {
     const err = toArkError(envelope(code, 'msg'));
     expect(err).not.toBeInstanceOf(StaleTokenError);
-    expect(err).toMatchObject({ platform: 'XHS_ARK', code: gatewayCode, upstreamCode: String(code), upstreamMessage: 'msg', retryable, reason: undefined });
+    expect(err).toMatchObject({
+      platform: 'XHS_ARK',
+      code: gatewayCode,
+      upstreamCode: String(code),
+      upstreamMessage: 'msg',
+      retryable,
+      reason: undefined,
+    });
   });
 
   it('lists exactly the codes it documents', () => {
@@ -73,25 +84,42 @@ describe('readItemsPage', () => {
   it('maps a bare HTTP 429 to rate limited, with its Retry-After', () => {
     const res: UpstreamResponse = { status: 429, body: 'Too Many Requests', headers: { 'retry-after': '7' } };
     const err = errorOf(() => readItemsPage(res));
-    expect(err).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryable: true, retryAfterMs: 7000, upstreamCode: undefined, reason: GatewayReason.HttpStatus });
+    expect(err).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      retryable: true,
+      retryAfterMs: 7000,
+      upstreamCode: undefined,
+      reason: GatewayReason.HttpStatus,
+    });
     expect(shownToClients(err).upstreamCode).toBe('HTTP 429');
   });
 
   it('maps 5xx to unavailable and an HTML page to a bad response', () => {
-    expect(errorOf(() => readItemsPage({ status: 502, body: '<html></html>', headers: {} }))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
-    expect(errorOf(() => readItemsPage({ status: 200, body: '<html></html>', headers: {} }))).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+    expect(errorOf(() => readItemsPage({ status: 502, body: '<html></html>', headers: {} }))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(errorOf(() => readItemsPage({ status: 200, body: '<html></html>', headers: {} }))).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+    });
   });
 
   it('rejects a page without hits, or with a hit that has no item id', () => {
     const ok = { error_code: 0, error_msg: null, success: true };
     expect(errorOf(() => readItemsPage(json({ ...ok, data: { total: 1 } })))).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
-    expect(errorOf(() => readItemsPage(json({ ...ok, data: { ...page, hits: [{ item: {} }] } })))).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+    expect(errorOf(() => readItemsPage(json({ ...ok, data: { ...page, hits: [{ item: {} }] } })))).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+    });
   });
 });
 
 describe('toQueryParams', () => {
   it('sends the given parameters as text and leaves absent ones out', () => {
-    expect(toQueryParams({ status: 0, page_no: 1, buyable: false, stock_gte: undefined })).toEqual({ status: '0', page_no: '1', buyable: 'false' });
+    expect(toQueryParams({ status: 0, page_no: 1, buyable: false, stock_gte: undefined })).toEqual({
+      status: '0',
+      page_no: '1',
+      buyable: 'false',
+    });
   });
 
   it('refuses a non-integer number', () => {

@@ -17,7 +17,11 @@ describe('mapArkHit on the documented example', () => {
   it('keys the product by the Ark item id', () => {
     expect(product.platform).toBe('XHS_ARK');
     expect(product.platformProductId).toBe('58e5a8e4c9d7597de8649ab5');
-    expect(fromProductGlobalId(product.id)).toEqual({ type: 'Product', platform: 'XHS_ARK', platformProductId: '58e5a8e4c9d7597de8649ab5' });
+    expect(fromProductGlobalId(product.id)).toEqual({
+      type: 'Product',
+      platform: 'XHS_ARK',
+      platformProductId: '58e5a8e4c9d7597de8649ab5',
+    });
   });
 
   it('reads the price 252.69999999999999 as exactly 252.70 yuan', () => {

@@ -18,7 +18,13 @@ describe('the mini-program error table', () => {
     [10004, 'UPSTREAM_RATE_LIMITED', true, false],
   ] as const)('maps code %i to %s (retryable %s, stale token %s)', (code, gatewayCode, retryable, staleToken) => {
     expect(toMiniappError({ data: null, success: false, msg: 'msg', code }) instanceof StaleTokenError).toBe(staleToken);
-    expect(mini(code, 'msg')).toMatchObject({ platform: 'XHS_MINIAPP', code: gatewayCode, upstreamCode: String(code), upstreamMessage: 'msg', retryable });
+    expect(mini(code, 'msg')).toMatchObject({
+      platform: 'XHS_MINIAPP',
+      code: gatewayCode,
+      upstreamCode: String(code),
+      upstreamMessage: 'msg',
+      retryable,
+    });
   });
 
   it('lists exactly the codes it documents', () => {
@@ -32,7 +38,11 @@ describe('the mini-program error table', () => {
   });
 
   it('maps an unknown code to a non-retryable rejection and success:false without code alike', () => {
-    expect(toMiniappError({ success: false, msg: 'x', code: 777 })).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: '777', retryable: false });
+    expect(toMiniappError({ success: false, msg: 'x', code: 777 })).toMatchObject({
+      code: 'UPSTREAM_REJECTED',
+      upstreamCode: '777',
+      retryable: false,
+    });
     const bare = mini(undefined, undefined);
     expect(bare).toMatchObject({ code: 'UPSTREAM_REJECTED', upstreamCode: undefined, detail: 'success=false' });
     expect(shownToClients(bare)).toMatchObject({ upstreamCode: 'success=false' });

@@ -16,8 +16,26 @@ const deal: MiniappProduct = {
   biz_create_time: 1_700_000_000_123,
   biz_update_time: 1_710_000_000_456,
   skus: [
-    { out_sku_id: 'RMP00000042-1', name: '双人套餐 周末通用', short_title: '', sku_image: 'https://x/1.jpg', origin_price: 29_900, sale_price: 19_990, status: 1, sku_id: 'sku-a' },
-    { out_sku_id: 'RMP00000042-2', name: '双人套餐 工作日可用', short_title: '', sku_image: 'https://x/2.jpg', origin_price: 15_800, sale_price: 15_800, status: 0, sku_id: 'sku-b' },
+    {
+      out_sku_id: 'RMP00000042-1',
+      name: '双人套餐 周末通用',
+      short_title: '',
+      sku_image: 'https://x/1.jpg',
+      origin_price: 29_900,
+      sale_price: 19_990,
+      status: 1,
+      sku_id: 'sku-a',
+    },
+    {
+      out_sku_id: 'RMP00000042-2',
+      name: '双人套餐 工作日可用',
+      short_title: '',
+      sku_image: 'https://x/2.jpg',
+      origin_price: 15_800,
+      sale_price: 15_800,
+      status: 0,
+      sku_id: 'sku-b',
+    },
   ],
   status: 2,
   short_title: '双人套餐',
@@ -48,7 +66,14 @@ describe('mapMiniappProduct on the documented example record', () => {
     expect(product.updatedAt).toBeNull();
     const zero = { amount: '0.00', currency: 'CNY', minorUnits: 0 };
     expect(product.price).toEqual({ min: zero, max: zero });
-    expect(product.skus?.[0]).toMatchObject({ platformSkuId: 'string', outerId: 'string', price: zero, originalPrice: zero, status: 'OFF_SALE', rawStatus: '0' });
+    expect(product.skus?.[0]).toMatchObject({
+      platformSkuId: 'string',
+      outerId: 'string',
+      price: zero,
+      originalPrice: zero,
+      status: 'OFF_SALE',
+      rawStatus: '0',
+    });
   });
 
   it('adds no attribute for the undocumented product_type and settle_type 0', () => {
@@ -69,15 +94,26 @@ describe('mapMiniappProduct on a live deal', () => {
   it('turns unix milliseconds into ISO-8601 UTC', () => {
     expect(product.createdAt).toBe('2023-11-14T22:13:20.123Z');
     expect(product.updatedAt).toBe('2024-03-09T16:00:00.456Z');
-    expect(product.audit).toMatchObject({ state: 'APPROVED', submittedAt: '2023-11-14T22:15:00.000Z', auditedAt: '2023-11-14T23:15:00.000Z', rejectReason: null });
+    expect(product.audit).toMatchObject({
+      state: 'APPROVED',
+      submittedAt: '2023-11-14T22:15:00.000Z',
+      auditedAt: '2023-11-14T23:15:00.000Z',
+      rejectReason: null,
+    });
   });
 
   it('maps SKU status 1 to ON_SALE and 0 to OFF_SALE', () => {
-    expect(product.skus?.map((sku) => [sku.status, sku.rawStatus])).toEqual([['ON_SALE', '1'], ['OFF_SALE', '0']]);
+    expect(product.skus?.map((sku) => [sku.status, sku.rawStatus])).toEqual([
+      ['ON_SALE', '1'],
+      ['OFF_SALE', '0'],
+    ]);
   });
 
   it('names product_type and settle_type as the page documents them', () => {
-    expect(product.attributes).toEqual([{ name: '商品类型', value: '团购' }, { name: '结算方式', value: '门店结算' }]);
+    expect(product.attributes).toEqual([
+      { name: '商品类型', value: '团购' },
+      { name: '结算方式', value: '门店结算' },
+    ]);
   });
 
   it('prefers the new category id, and reads title, subtitle and image; desc (a user openId on the page) is no description', () => {
@@ -122,7 +158,9 @@ describe('mini-program status table [assumption]', () => {
   });
 
   it('reads the review of a banned product from its audit record', () => {
-    expect(mapMiniappProduct({ ...deal, status: 5, audit_info: { submit_time: 1, audit_time: 0, reject_reason: '' } }).audit?.state).toBe('PENDING');
+    expect(mapMiniappProduct({ ...deal, status: 5, audit_info: { submit_time: 1, audit_time: 0, reject_reason: '' } }).audit?.state).toBe(
+      'PENDING',
+    );
     expect(mapMiniappProduct({ ...deal, status: 5, audit_info: { ...audit, reject_reason: '违规' } }).audit?.state).toBe('REJECTED');
     expect(mapMiniappProduct({ ...deal, status: 5, audit_info: null }).audit?.state).toBe('UNKNOWN');
   });
@@ -135,7 +173,16 @@ describe('mini-program status table [assumption]', () => {
 describe('mini-program records with missing fields', () => {
   it('maps a bare record with nulls, never a guessed value', () => {
     const product = mapMiniappProduct({ item_id: 'abc' });
-    expect(product).toMatchObject({ title: null, price: null, skus: [], images: [], categoryIds: null, status: 'UNKNOWN', rawStatus: null, createdAt: null });
+    expect(product).toMatchObject({
+      title: null,
+      price: null,
+      skus: [],
+      images: [],
+      categoryIds: null,
+      status: 'UNKNOWN',
+      rawStatus: null,
+      createdAt: null,
+    });
     expect(product.audit).toMatchObject({ state: 'UNKNOWN', rawState: null });
   });
 

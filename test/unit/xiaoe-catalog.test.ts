@@ -40,7 +40,10 @@ describe('Xiaoe sandbox catalog', () => {
   it('covers every sale_status, deleted, banned and stopped goods', () => {
     expect(new Set(records.map((r) => r.sale_status))).toEqual(new Set([0, 1, 2]));
     for (const flag of ['is_deleted', 'is_forbid', 'is_stop_sell', 'is_free', 'is_timing_sale', 'is_timing_off']) {
-      expect(records.some((r) => r[flag] === 1), flag).toBe(true);
+      expect(
+        records.some((r) => r[flag] === 1),
+        flag,
+      ).toBe(true);
     }
   });
 
@@ -71,7 +74,8 @@ describe('Xiaoe sandbox catalog', () => {
 
   it('writes times as yyyy-MM-dd HH:mm:ss, with 0000-00-00 00:00:00 where none applies', () => {
     for (const r of records.filter((rec) => rec.app_id !== DOC_EXAMPLE_RECORD.app_id)) {
-      for (const field of ['created_at', 'updated_at', 'sale_at', 'timing_sale', 'timing_off', 'timing_offtime']) expect(r[field]).toMatch(TIME);
+      for (const field of ['created_at', 'updated_at', 'sale_at', 'timing_sale', 'timing_off', 'timing_offtime'])
+        expect(r[field]).toMatch(TIME);
       expect(r.updated_at >= r.created_at).toBe(true);
       if (r.is_timing_sale === 0) expect(r.timing_sale).toBe(NO_TIME);
     }

@@ -14,14 +14,27 @@ describe('Xiaoe error table', () => {
     expect(raw instanceof StaleTokenError).toBe(staleToken);
     const err = raw instanceof StaleTokenError ? raw.upstream : raw;
     expect(err).toBeInstanceOf(UpstreamError);
-    expect(err).toMatchObject({ platform: 'XIAOE', code: gatewayCode, upstreamCode: String(code), upstreamMessage: msg, retryable, retryAfterMs });
+    expect(err).toMatchObject({
+      platform: 'XIAOE',
+      code: gatewayCode,
+      upstreamCode: String(code),
+      upstreamMessage: msg,
+      retryable,
+      retryAfterMs,
+    });
   });
 
   it('names the platform and its code in the message', () => {
-    expect(toXiaoeError({ code: 2008, msg: 'access_token invalid' }).message).toBe('XIAOE: upstream rejected the credentials (2008: access_token invalid)');
+    expect(toXiaoeError({ code: 2008, msg: 'access_token invalid' }).message).toBe(
+      'XIAOE: upstream rejected the credentials (2008: access_token invalid)',
+    );
   });
 
   it('reads a code sent as digits in a string like the number', () => {
-    expect(toXiaoeError({ code: '2001', msg: '' })).toMatchObject({ code: 'UPSTREAM_AUTH', upstreamCode: '2001', upstreamMessage: undefined });
+    expect(toXiaoeError({ code: '2001', msg: '' })).toMatchObject({
+      code: 'UPSTREAM_AUTH',
+      upstreamCode: '2001',
+      upstreamMessage: undefined,
+    });
   });
 });

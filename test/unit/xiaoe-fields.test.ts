@@ -6,7 +6,9 @@ const body = (...paths: string[]) => toDetailBody(new Set(paths));
 
 describe('Xiaoe body from the selection', () => {
   it('sends no body for fields of the goods record itself', () => {
-    expect(body('id', 'title', 'status', 'rawStatus', 'price', 'price.min', 'price.min.amount', 'images', 'createdAt', 'audit.state')).toBeUndefined();
+    expect(
+      body('id', 'title', 'status', 'rawStatus', 'price', 'price.min', 'price.min.amount', 'images', 'createdAt', 'audit.state'),
+    ).toBeUndefined();
     expect(body()).toBeUndefined();
   });
 

@@ -119,7 +119,9 @@ describe('Xiaoe mapper: status table', () => {
 
   it('maps SKU state and deletion', () => {
     const sku = (fields: Record<string, unknown>) => ({ sku_id: 'S1', sku_price: 100, state: 1, is_deleted: 0, ...fields });
-    const skus = toXiaoeProduct(withFields({ sku: [sku({}), sku({ state: 0 }), sku({ is_deleted: 1, state: 0 }), sku({ state: 9 })] })).skus;
+    const skus = toXiaoeProduct(
+      withFields({ sku: [sku({}), sku({ state: 0 }), sku({ is_deleted: 1, state: 0 }), sku({ state: 9 })] }),
+    ).skus;
     expect(skus?.map((s) => [s.status, s.rawStatus])).toEqual([
       ['ON_SALE', 'state=1'],
       ['OFF_SALE', 'state=0'],
@@ -130,10 +132,21 @@ describe('Xiaoe mapper: status table', () => {
 });
 
 describe('Xiaoe mapper: stock, prices, properties and times', () => {
-  const row = (fields: Record<string, unknown>) => ({ is_deleted: 0, left_num: 10, sell_num: 1, setting_stock: 11, sku_id: 'S1', ...fields });
+  const row = (fields: Record<string, unknown>) => ({
+    is_deleted: 0,
+    left_num: 10,
+    sell_num: 1,
+    setting_stock: 11,
+    sku_id: 'S1',
+    ...fields,
+  });
 
   it('sums live rows only and leaves a deleted row out (no sku block)', () => {
-    const stock = [row({}), row({ sku_id: 'S2', left_num: 5, sell_num: 2, setting_stock: 7 }), row({ sku_id: 'S3', is_deleted: 1, left_num: 99 })];
+    const stock = [
+      row({}),
+      row({ sku_id: 'S2', left_num: 5, sell_num: 2, setting_stock: 7 }),
+      row({ sku_id: 'S3', is_deleted: 1, left_num: 99 }),
+    ];
     expect(toXiaoeProduct(withFields({ stock, sku: undefined })).stock).toEqual({ available: 15, sold: 3, total: 18 });
   });
 
@@ -152,11 +165,26 @@ describe('Xiaoe mapper: stock, prices, properties and times', () => {
   });
 
   it('reads a line price sent as a string and SKU properties from attr_data', () => {
-    const sku = [{ sku_id: 'S1', sku_price: 5990, sku_line_price: '8990', state: 1, is_deleted: 0, attr_data: [{ attr_name: '颜色', attr_value: '红色' }, { attr_name: '尺码', attr_value: 'XL' }] }];
+    const sku = [
+      {
+        sku_id: 'S1',
+        sku_price: 5990,
+        sku_line_price: '8990',
+        state: 1,
+        is_deleted: 0,
+        attr_data: [
+          { attr_name: '颜色', attr_value: '红色' },
+          { attr_name: '尺码', attr_value: 'XL' },
+        ],
+      },
+    ];
     const mapped = toXiaoeProduct(withFields({ sku })).skus?.[0];
     expect(mapped?.price?.amount).toBe('59.90');
     expect(mapped?.originalPrice).toEqual({ amount: '89.90', currency: 'CNY', minorUnits: 8990 });
-    expect(mapped?.properties).toEqual([{ name: '颜色', value: '红色' }, { name: '尺码', value: 'XL' }]);
+    expect(mapped?.properties).toEqual([
+      { name: '颜色', value: '红色' },
+      { name: '尺码', value: 'XL' },
+    ]);
   });
 
   it('never lets price.max fall below price.min', () => {

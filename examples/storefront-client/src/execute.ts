@@ -31,6 +31,7 @@ export async function execute<R, V>(endpoint: string, document: TypedDocumentStr
     body: JSON.stringify({ query, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }),
   });
   const body = (await res.json()) as { data?: R | null; errors?: GraphQLErrorEntry[] };
-  if (!res.ok && body.data === undefined) throw new Error(`HTTP ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no body'}`);
+  if (!res.ok && body.data === undefined)
+    throw new Error(`HTTP ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no body'}`);
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }

@@ -15,15 +15,29 @@ export const ProductPage = graphql(`
       status
       images
       price {
-        min { amount currency minorUnits }
-        max { amount currency }
+        min {
+          amount
+          currency
+          minorUnits
+        }
+        max {
+          amount
+          currency
+        }
       }
-      stock { available }
+      stock {
+        available
+      }
       skus {
         platformSkuId
         name
-        price { amount currency }
-        stock { available }
+        price {
+          amount
+          currency
+        }
+        stock {
+          available
+        }
       }
       updatedAt
     }
@@ -36,9 +50,23 @@ export const ListingPage = graphql(`
     catalog(platform: $platform, first: $first, after: $after) {
       edges {
         cursor
-        node { id platform title price { min { amount currency } } updatedAt }
+        node {
+          id
+          platform
+          title
+          price {
+            min {
+              amount
+              currency
+            }
+          }
+          updatedAt
+        }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -46,11 +74,29 @@ export const ListingPage = graphql(`
 /** One request over several platforms: Taobao ids, a Xiaoe id, and any product by its global id. */
 export const CrossPlatformLookup = graphql(`
   query CrossPlatformLookup($taobaoIds: [ID!]!, $xiaoeId: ID!, $globalId: ID!) {
-    taobao: products(platform: TAOBAO, ids: $taobaoIds) { id title price { min { amount currency } } }
-    xiaoe: product(platform: XIAOE, id: $xiaoeId) { id title stock { available } }
+    taobao: products(platform: TAOBAO, ids: $taobaoIds) {
+      id
+      title
+      price {
+        min {
+          amount
+          currency
+        }
+      }
+    }
+    xiaoe: product(platform: XIAOE, id: $xiaoeId) {
+      id
+      title
+      stock {
+        available
+      }
+    }
     byGlobalId: node(id: $globalId) {
       id
-      ... on Product { platform title }
+      ... on Product {
+        platform
+        title
+      }
     }
   }
 `);

@@ -77,7 +77,11 @@ export class ObservedAttempt {
     this.ended = true;
     const { outcome, reason } = outcomeOf(raw);
     const durationMs = this.sentAt === undefined ? 0 : performance.now() - this.sentAt;
-    this.span.setAttributes({ 'gateway.upstream.quota_wait_ms': Math.round(this.quotaWaitMs), 'gateway.upstream.outcome': outcome, 'gateway.upstream.sent': this.sentAt !== undefined });
+    this.span.setAttributes({
+      'gateway.upstream.quota_wait_ms': Math.round(this.quotaWaitMs),
+      'gateway.upstream.outcome': outcome,
+      'gateway.upstream.sent': this.sentAt !== undefined,
+    });
     if (reason) this.span.setAttribute('gateway.upstream.reason', reason);
     if (outcome !== 'ok') this.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
     this.span.end();
@@ -103,6 +107,7 @@ function outcomeOf(raw: unknown): { outcome: AttemptOutcome; reason: string | un
   if (raw === undefined) return { outcome: 'ok', reason: undefined };
   if (raw instanceof StaleTokenError) return { outcome: 'STALE_TOKEN', reason: undefined };
   if (raw instanceof UpstreamError) return { outcome: raw.code, reason: raw.reason };
-  if (raw instanceof Error && (raw as { code?: string }).code === 'EOPENBREAKER') return { outcome: 'UPSTREAM_UNAVAILABLE', reason: 'CIRCUIT_OPEN' };
+  if (raw instanceof Error && (raw as { code?: string }).code === 'EOPENBREAKER')
+    return { outcome: 'UPSTREAM_UNAVAILABLE', reason: 'CIRCUIT_OPEN' };
   return { outcome: 'INTERNAL', reason: undefined };
 }

@@ -88,7 +88,9 @@ export class UpstreamGuard {
       }
       const remaining = call.deadline - Date.now();
       if (remaining <= 0 || remaining < this.minAttemptMs) {
-        throw observed.end(this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline })));
+        throw observed.end(
+          this.remember(call, new UpstreamError({ platform: this.platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline })),
+        );
       }
       try {
         const value = (await breaker.fire(() => {

@@ -32,12 +32,16 @@ export function createTopClient(options: TopClientOptions): TopClient {
   const url = `${options.baseUrl}/router/rest`;
   return {
     getItems(numIids, fields, credentials, deadline) {
-      return guardedCall(options, { endpoint: ITEMS_GET_METHOD, credentialKey: credentials.appKey, deadline, idCount: numIids.length }, async (timeoutMs) => {
-        // Signed per attempt: a retry carries a fresh timestamp.
-        const params = signedParams({ num_iids: numIids.join(','), fields }, credentials, now());
-        const res = await sendUpstream({ platform: 'TAOBAO', method: 'POST', url, data: new URLSearchParams(params), timeoutMs });
-        return itemsOf(parseJsonObject('TAOBAO', res));
-      });
+      return guardedCall(
+        options,
+        { endpoint: ITEMS_GET_METHOD, credentialKey: credentials.appKey, deadline, idCount: numIids.length },
+        async (timeoutMs) => {
+          // Signed per attempt: a retry carries a fresh timestamp.
+          const params = signedParams({ num_iids: numIids.join(','), fields }, credentials, now());
+          const res = await sendUpstream({ platform: 'TAOBAO', method: 'POST', url, data: new URLSearchParams(params), timeoutMs });
+          return itemsOf(parseJsonObject('TAOBAO', res));
+        },
+      );
     },
   };
 }

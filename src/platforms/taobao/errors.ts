@@ -4,7 +4,14 @@
  * API page's own example). TOP sessions are not refreshable by the gateway (the merchant re-authorizes),
  * so no code is a stale token.
  */
-import { secondsInMessage, upstreamErrorFrom, type StaleTokenError, type UpstreamError, type UpstreamErrorRule, type UpstreamErrorTable } from '../errors';
+import {
+  secondsInMessage,
+  upstreamErrorFrom,
+  type StaleTokenError,
+  type UpstreamError,
+  type UpstreamErrorRule,
+  type UpstreamErrorTable,
+} from '../errors';
 
 const REJECTED: UpstreamErrorRule = { code: 'UPSTREAM_REJECTED' };
 const AUTH: UpstreamErrorRule = { code: 'UPSTREAM_AUTH' };

@@ -42,28 +42,30 @@ export function toTaobaoProduct(item: TopItem): Product {
   const attributes = parseTopPropsName(item.props_name);
   const status = saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num);
   const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, status));
-  return markFieldIssues(issues.attach({
-    id: toProductGlobalId('TAOBAO', numIid),
-    platform: 'TAOBAO',
-    platformProductId: numIid,
-    outerId: item.outer_id ?? null,
-    title: item.title ?? null,
-    subtitle: item.sub_title ?? null,
-    description: item.desc ?? null,
-    images: imagesOf(item),
-    brand: attributes.find((a) => a.pid === BRAND_PID)?.value ?? null,
-    categoryIds: item.cid !== undefined ? [String(item.cid)] : null,
-    status,
-    rawStatus: item.approve_status ?? null,
-    price: priceRange(item, skus, issues),
-    skus,
-    stock: stockOf(item.num, issues),
-    audit: NO_AUDIT,
-    attributes: attributes.map(({ name, value }) => ({ name, value })),
-    createdAt: issues.take('createdAt', item.created, readShanghaiLocal(item.created)),
-    updatedAt: issues.take('updatedAt', item.modified, readShanghaiLocal(item.modified)),
-    raw: item,
-  }));
+  return markFieldIssues(
+    issues.attach({
+      id: toProductGlobalId('TAOBAO', numIid),
+      platform: 'TAOBAO',
+      platformProductId: numIid,
+      outerId: item.outer_id ?? null,
+      title: item.title ?? null,
+      subtitle: item.sub_title ?? null,
+      description: item.desc ?? null,
+      images: imagesOf(item),
+      brand: attributes.find((a) => a.pid === BRAND_PID)?.value ?? null,
+      categoryIds: item.cid !== undefined ? [String(item.cid)] : null,
+      status,
+      rawStatus: item.approve_status ?? null,
+      price: priceRange(item, skus, issues),
+      skus,
+      stock: stockOf(item.num, issues),
+      audit: NO_AUDIT,
+      attributes: attributes.map(({ name, value }) => ({ name, value })),
+      createdAt: issues.take('createdAt', item.created, readShanghaiLocal(item.created)),
+      updatedAt: issues.take('updatedAt', item.modified, readShanghaiLocal(item.modified)),
+      raw: item,
+    }),
+  );
 }
 
 /**
@@ -109,7 +111,10 @@ function priceRange(item: TopItem, skus: readonly Sku[], issues: FieldIssues): P
     const price = issues.take('price', item.price, readYuanText(item.price));
     return price ? { min: price, max: price } : null;
   }
-  const counted = countedSkus(rawSkus.map((raw, i) => ({ raw, sku: skus[i]! })), ({ raw }) => (raw.status === undefined ? null : SKU_STATUS_TABLE[raw.status] ?? 'UNKNOWN'));
+  const counted = countedSkus(
+    rawSkus.map((raw, i) => ({ raw, sku: skus[i]! })),
+    ({ raw }) => (raw.status === undefined ? null : (SKU_STATUS_TABLE[raw.status] ?? 'UNKNOWN')),
+  );
   const bad = counted.find(({ sku }) => fieldIssueOf(sku, 'price'));
   if (bad) return issues.derived('price', `unknown, since the price of counted SKU ${String(bad.raw.sku_id)} cannot be read`);
   return priceRangeOf(counted.flatMap(({ sku }) => (sku.price ? [sku.price] : [])));

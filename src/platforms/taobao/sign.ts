@@ -13,7 +13,10 @@ export function signTopRequest(params: Record<string, string>, secret: string, m
   const text = canonicalText(params);
   switch (method) {
     case 'md5':
-      return createHash('md5').update(secret + text + secret, 'utf8').digest('hex').toUpperCase();
+      return createHash('md5')
+        .update(secret + text + secret, 'utf8')
+        .digest('hex')
+        .toUpperCase();
     case 'hmac':
       return createHmac('md5', secret).update(text, 'utf8').digest('hex').toUpperCase();
     case 'hmac-sha256':

@@ -49,11 +49,21 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
 }
 
 /** One product: the product, a NotFoundError, or the UpstreamError of whichever call failed. */
-async function lookupOne(client: WechatClient, id: string, plan: WechatFetchPlan, { credentials, deadline }: CallContext<WechatCredentials>): Promise<Product | Error> {
+async function lookupOne(
+  client: WechatClient,
+  id: string,
+  plan: WechatFetchPlan,
+  { credentials, deadline }: CallContext<WechatCredentials>,
+): Promise<Product | Error> {
   const productId = BigInt(id);
   const spuCall = client.postForProduct('product/spu/get', toWireJson({ product_id: productId, need_edit_spu: 0 }), credentials, deadline);
   const skuCall = plan.skuDetails
-    ? client.postForProduct('product/sku/get_list', toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }), credentials, deadline)
+    ? client.postForProduct(
+        'product/sku/get_list',
+        toWireJson({ product_id: productId, need_edit_sku: 0, need_real_stock: 1 }),
+        credentials,
+        deadline,
+      )
     : undefined;
   const [spuResult, skuResult] = await Promise.allSettled([spuCall, skuCall]);
   if (spuResult.status === 'rejected') return failure(spuResult.reason);

@@ -45,7 +45,13 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     guardedCall(options, { endpoint: 'cgi-bin/stable_token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
       fetchStableToken(options, credentials, now, timeoutMs),
     );
-  const send = <T>(path: string, body: string, credentials: WechatCredentials, deadline: number | undefined, read: (envelope: Envelope) => T) =>
+  const send = <T>(
+    path: string,
+    body: string,
+    credentials: WechatCredentials,
+    deadline: number | undefined,
+    read: (envelope: Envelope) => T,
+  ) =>
     callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), fetchToken(credentials, deadline), (token) =>
       guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
         const res = await sendUpstream({
@@ -63,11 +69,18 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
   return {
     post: (path, body, credentials, deadline) => send(path, body, credentials, deadline, (envelope) => checkEnvelope(envelope, now())),
     postForProduct: (path, body, credentials, deadline) =>
-      send(path, body, credentials, deadline, (envelope) => (envelope.errcode === WECHAT_SPU_NOT_FOUND ? undefined : checkEnvelope(envelope, now()))),
+      send(path, body, credentials, deadline, (envelope) =>
+        envelope.errcode === WECHAT_SPU_NOT_FOUND ? undefined : checkEnvelope(envelope, now()),
+      ),
   };
 }
 
-async function fetchStableToken(options: AdapterOptions, credentials: WechatCredentials, now: () => number, timeoutMs: number): Promise<IssuedToken> {
+async function fetchStableToken(
+  options: AdapterOptions,
+  credentials: WechatCredentials,
+  now: () => number,
+  timeoutMs: number,
+): Promise<IssuedToken> {
   const res = await sendUpstream({
     platform: PLATFORM,
     method: 'POST',
@@ -94,4 +107,3 @@ function checkEnvelope(body: Record<string, unknown>, nowMs: number): Record<str
   if (typeof errcode !== 'number') throw badResponse(PLATFORM, 'errcode is not a number');
   throw toWechatError(body, nowMs);
 }
-

@@ -14,8 +14,22 @@ export interface WechatFetchPlan {
 
 /** Product fields mapped from the spu alone (mapper.ts). `price` only for `price.min` (min_price). */
 const SPU_FIELDS: ReadonlySet<string> = new Set([
-  'id', 'platform', 'platformProductId', 'outerId', 'title', 'subtitle', 'description', 'images', 'brand',
-  'categoryIds', 'status', 'rawStatus', 'audit', 'attributes', 'createdAt', 'updatedAt',
+  'id',
+  'platform',
+  'platformProductId',
+  'outerId',
+  'title',
+  'subtitle',
+  'description',
+  'images',
+  'brand',
+  'categoryIds',
+  'status',
+  'rawStatus',
+  'audit',
+  'attributes',
+  'createdAt',
+  'updatedAt',
 ]);
 /** Sku fields the spu's `skus[].sku_id` fills. */
 const SKU_ID_FIELDS: ReadonlySet<string> = new Set(['id', 'platformSkuId']);

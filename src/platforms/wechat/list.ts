@@ -47,7 +47,9 @@ export function createWechatListing(client: WechatClient): PlatformListing<Wecha
         })),
         combine: 'merge',
         compare: (a, b) => compareProductIds(a.platformProductId, b.platformProductId),
-        complete: fetch.skuDetails ? (products, call) => withSkuDetails(client, products, spus, { draft, raw: fetch.raw }, call) : undefined,
+        complete: fetch.skuDetails
+          ? (products, call) => withSkuDetails(client, products, spus, { draft, raw: fetch.raw }, call)
+          : undefined,
         completionCalls: (products) => products,
         // A draft is not what a lookup (online data) answers.
         covers: (lookup) => !draft && (fetch.skuDetails || !planWechatFetch(lookup).skuDetails),
@@ -65,7 +67,8 @@ async function fetchSpuPage(
   const body = toWireJson({ status: query.status, page: query.page, page_size: WECHAT_LIST_PAGE_SIZE, need_edit_spu: query.draft ? 1 : 0 });
   const envelope = await client.post('product/spu/get_list', body, credentials, deadline);
   const { total_num: total, spus: list } = envelope;
-  if (typeof total !== 'number' || !Array.isArray(list) || !list.every(isRecord)) throw badResponse('WECHAT_SHOP', 'get_list answer without total_num and spus');
+  if (typeof total !== 'number' || !Array.isArray(list) || !list.every(isRecord))
+    throw badResponse('WECHAT_SHOP', 'get_list answer without total_num and spus');
   const products = list.map((spu) => {
     const product = mapWechatProduct({ spu });
     spus.set(product, spu);

@@ -36,29 +36,42 @@ export function mapWechatProduct({ spu, skus, raw }: WechatProductInput): Produc
   const issues = new FieldIssues();
   const status = toProductStatus(spu.status);
   const mappedSkus = skus ? skus.map((sku) => mapSku(productId, sku, status)) : skuIdsOnly(productId, spu.skus);
-  const counted = skus ? countedSkus(mappedSkus.map((sku, i) => ({ sku, own: toProductStatus(skus[i]!.status) })), ({ own }) => own) : [];
-  return markFieldIssues(issues.attach({
-    id: toProductGlobalId(PLATFORM, productId),
-    platform: PLATFORM,
-    platformProductId: productId,
-    outerId: text(spu.out_product_id),
-    title: text(spu.title),
-    subtitle: text(spu.sub_title),
-    description: describe(spu.desc_info),
-    images: strings(spu.head_img),
-    brand: brandOf(spu.brand_id),
-    categoryIds: categoryIds(spu),
-    status,
-    rawStatus: rawText(spu.status),
-    price: skus && skus.length > 0 ? skuPriceRange(counted.map(({ sku }) => sku), issues) : minPriceOnly(spu.min_price),
-    skus: mappedSkus,
-    stock: counted.length > 0 ? sumStocks(counted.map(({ sku }) => sku.stock!)) : null,
-    audit: audit(spu),
-    attributes: properties(spu.attrs),
-    createdAt: issues.take('createdAt', spu.create_time, readShanghaiLocal(spu.create_time)),
-    updatedAt: issues.take('updatedAt', spu.update_time, readShanghaiLocal(spu.update_time)),
-    raw: raw ? { spu, skus: skus ?? null } : null,
-  }));
+  const counted = skus
+    ? countedSkus(
+        mappedSkus.map((sku, i) => ({ sku, own: toProductStatus(skus[i]!.status) })),
+        ({ own }) => own,
+      )
+    : [];
+  return markFieldIssues(
+    issues.attach({
+      id: toProductGlobalId(PLATFORM, productId),
+      platform: PLATFORM,
+      platformProductId: productId,
+      outerId: text(spu.out_product_id),
+      title: text(spu.title),
+      subtitle: text(spu.sub_title),
+      description: describe(spu.desc_info),
+      images: strings(spu.head_img),
+      brand: brandOf(spu.brand_id),
+      categoryIds: categoryIds(spu),
+      status,
+      rawStatus: rawText(spu.status),
+      price:
+        skus && skus.length > 0
+          ? skuPriceRange(
+              counted.map(({ sku }) => sku),
+              issues,
+            )
+          : minPriceOnly(spu.min_price),
+      skus: mappedSkus,
+      stock: counted.length > 0 ? sumStocks(counted.map(({ sku }) => sku.stock!)) : null,
+      audit: audit(spu),
+      attributes: properties(spu.attrs),
+      createdAt: issues.take('createdAt', spu.create_time, readShanghaiLocal(spu.create_time)),
+      updatedAt: issues.take('updatedAt', spu.update_time, readShanghaiLocal(spu.update_time)),
+      raw: raw ? { spu, skus: skus ?? null } : null,
+    }),
+  );
 }
 
 /** `productStatus` caps the SKU's status: a SKU is never more available than its product (skuRules.ts). */
@@ -82,7 +95,11 @@ export function mapSku(productId: string, sku: WechatRecord, productStatus?: Pro
     rawStatus: rawText(sku.status),
     properties: props,
     barcode: typeof sku.barcode === 'number' ? String(sku.barcode) : text(sku.barcode),
-    stock: stock.attach({ available: stock.take('available', sku.stock_num, readCount(sku.stock_num)), sold: null, total: null } satisfies Stock),
+    stock: stock.attach({
+      available: stock.take('available', sku.stock_num, readCount(sku.stock_num)),
+      sold: null,
+      total: null,
+    } satisfies Stock),
   });
 }
 
@@ -91,7 +108,8 @@ export function mapSku(productId: string, sku: WechatRecord, productStatus?: Pro
  * nothing is on sale). A counted SKU whose price cannot be read leaves the range unknown rather than wrong.
  */
 function skuPriceRange(counted: readonly Sku[], issues: FieldIssues): PriceRange | null {
-  if (counted.some((sku) => fieldIssueOf(sku, 'price'))) return issues.derived('price', "unknown, since a counted SKU's price cannot be read");
+  if (counted.some((sku) => fieldIssueOf(sku, 'price')))
+    return issues.derived('price', "unknown, since a counted SKU's price cannot be read");
   return priceRangeOf(counted.flatMap((sku) => (sku.price ? [sku.price] : []))) ?? { min: null, max: null };
 }
 
@@ -136,7 +154,8 @@ function audit(spu: WechatRecord): AuditInfo {
 function categoryIds(spu: WechatRecord): string[] | null {
   if (Array.isArray(spu.cats)) {
     const cats: { id: string | undefined; level: number }[] = [];
-    for (const c of spu.cats as unknown[]) if (isRecord(c)) cats.push({ id: idText(c.cat_id), level: typeof c.level === 'number' ? c.level : 0 });
+    for (const c of spu.cats as unknown[])
+      if (isRecord(c)) cats.push({ id: idText(c.cat_id), level: typeof c.level === 'number' ? c.level : 0 });
     // Pages list them by level already: sort (stable) only when they are not.
     if (cats.some((c, i) => i > 0 && c.level < cats[i - 1]!.level)) cats.sort((a, b) => a.level - b.level);
     const ids: string[] = [];
@@ -168,7 +187,8 @@ function properties(list: unknown): Property[] {
   const props: Property[] = [];
   if (!Array.isArray(list)) return props;
   for (const a of list as unknown[]) {
-    if (isRecord(a) && typeof a.attr_key === 'string' && typeof a.attr_value === 'string') props.push({ name: a.attr_key, value: a.attr_value });
+    if (isRecord(a) && typeof a.attr_key === 'string' && typeof a.attr_value === 'string')
+      props.push({ name: a.attr_key, value: a.attr_value });
   }
   return props;
 }

@@ -7,7 +7,9 @@
 
 /** A flat JSON object whose bigint values are written as exact JSON numbers. */
 export function toWireJson(fields: Readonly<Record<string, string | number | boolean | bigint>>): string {
-  const members = Object.entries(fields).map(([key, value]) => `${JSON.stringify(key)}:${typeof value === 'bigint' ? value.toString() : JSON.stringify(value)}`);
+  const members = Object.entries(fields).map(
+    ([key, value]) => `${JSON.stringify(key)}:${typeof value === 'bigint' ? value.toString() : JSON.stringify(value)}`,
+  );
   return `{${members.join(',')}}`;
 }
 

@@ -36,7 +36,9 @@ export function createXhsArkAdapter(options: AdapterOptions | XhsArkClientOption
     },
     maxPageSize: ARK_MAX_PAGE_SIZE,
     validateId(id) {
-      return ARK_ITEM_ID.test(id) ? undefined : `an Ark item id is 24 lowercase hex characters (e.g. 58e5a8e4c9d7597de8649ab5), got "${id}"`;
+      return ARK_ITEM_ID.test(id)
+        ? undefined
+        : `an Ark item id is 24 lowercase hex characters (e.g. 58e5a8e4c9d7597de8649ab5), got "${id}"`;
     },
     listPage,
     listing: createArkListing(listPage),

@@ -25,7 +25,9 @@ export function createArkListing(listPage: ListPage): PlatformListing<XhsArkCred
     order: 'update_time descending, then item id',
     plan(filter) {
       const base = arkQueryOf(filter);
-      const statuses: Array<0 | 1 | 2 | undefined> = filter.rawStatus ? (statusCodesFor('XHS_ARK', filter, {}, ARK_STATUS_CODES, []) as Array<0 | 1 | 2>) : [undefined];
+      const statuses: Array<0 | 1 | 2 | undefined> = filter.rawStatus
+        ? (statusCodesFor('XHS_ARK', filter, {}, ARK_STATUS_CODES, []) as Array<0 | 1 | 2>)
+        : [undefined];
       return {
         streams: statuses.map((status) => ({
           firstPage: 1,

@@ -42,29 +42,32 @@ export function mapArkHit(hit: ArkHit): Product {
   const status = arkSaleStatus(item);
   const images = arkImages(hit);
   const sku = arkSku(hit, status, images[0] ?? null);
-  const price = sku.price ?? (fieldIssueOf(sku, 'price') ? issues.derived('price', "unknown, since the item's price cannot be read") : null);
-  return markFieldIssues(issues.attach({
-    id: toProductGlobalId(PLATFORM, item.id),
-    platform: PLATFORM,
-    platformProductId: item.id,
-    outerId: text(item.barcode),
-    title: text(item.name) ?? text(hit.spu?.name),
-    subtitle: text(hit.spl_item?.feature),
-    description: text(hit.spl_item?.desc),
-    images,
-    brand: text(hit.spu?.brand?.name),
-    categoryIds: arkCategoryIds(hit),
-    status,
-    rawStatus: arkRawStatus(item),
-    price: price ? { min: price, max: price } : null,
-    skus: [sku],
-    stock: arkStock(item),
-    audit: arkAudit(item),
-    attributes: arkAttributes(hit),
-    createdAt: issues.take('createdAt', item.create_time, readUnixTime(item.create_time)),
-    updatedAt: issues.take('updatedAt', item.update_time, readUnixTime(item.update_time)),
-    raw: hit,
-  }));
+  const price =
+    sku.price ?? (fieldIssueOf(sku, 'price') ? issues.derived('price', "unknown, since the item's price cannot be read") : null);
+  return markFieldIssues(
+    issues.attach({
+      id: toProductGlobalId(PLATFORM, item.id),
+      platform: PLATFORM,
+      platformProductId: item.id,
+      outerId: text(item.barcode),
+      title: text(item.name) ?? text(hit.spu?.name),
+      subtitle: text(hit.spl_item?.feature),
+      description: text(hit.spl_item?.desc),
+      images,
+      brand: text(hit.spu?.brand?.name),
+      categoryIds: arkCategoryIds(hit),
+      status,
+      rawStatus: arkRawStatus(item),
+      price: price ? { min: price, max: price } : null,
+      skus: [sku],
+      stock: arkStock(item),
+      audit: arkAudit(item),
+      attributes: arkAttributes(hit),
+      createdAt: issues.take('createdAt', item.create_time, readUnixTime(item.create_time)),
+      updatedAt: issues.take('updatedAt', item.update_time, readUnixTime(item.update_time)),
+      raw: hit,
+    }),
+  );
 }
 
 /** The item as its product's one SKU: same status, price and stock. */

@@ -26,14 +26,22 @@ export interface XhsMiniappClientOptions extends AdapterOptions {
 
 export interface XhsMiniappClient {
   /** One page of deal products; `status` undefined lists every status. Rejects with an UpstreamError. */
-  batchGet(pageNo: number, pageSize: number, status: number | undefined, credentials: XhsMiniappCredentials, deadline?: number): Promise<MiniappProductsPage>;
+  batchGet(
+    pageNo: number,
+    pageSize: number,
+    status: number | undefined,
+    credentials: XhsMiniappCredentials,
+    deadline?: number,
+  ): Promise<MiniappProductsPage>;
 }
 
 export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMiniappClient {
   const cache = options.tokenCache ?? new TokenCache();
 
   function fetchToken(credentials: XhsMiniappCredentials, deadline?: number): Promise<IssuedToken> {
-    return guardedCall(options, { endpoint: 'token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) => fetchTokenOnce(credentials, timeoutMs));
+    return guardedCall(options, { endpoint: 'token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
+      fetchTokenOnce(credentials, timeoutMs),
+    );
   }
 
   async function fetchTokenOnce(credentials: XhsMiniappCredentials, timeoutMs: number): Promise<IssuedToken> {
@@ -51,7 +59,12 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
     return { token: data.access_token, expiresInSeconds: data.expire_in };
   }
 
-  function batchGetWith(token: string, body: Record<string, number>, credentials: XhsMiniappCredentials, deadline?: number): Promise<MiniappProductsPage> {
+  function batchGetWith(
+    token: string,
+    body: Record<string, number>,
+    credentials: XhsMiniappCredentials,
+    deadline?: number,
+  ): Promise<MiniappProductsPage> {
     return guardedCall(options, { endpoint: 'product/batch_get', credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
       const res = await sendUpstream({
         platform: 'XHS_MINIAPP',
@@ -69,7 +82,12 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
     batchGet(pageNo, pageSize, status, credentials, deadline) {
       const body: Record<string, number> = { page_no: pageNo, page_size: pageSize };
       if (status !== undefined) body.status = status;
-      return callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), () => fetchToken(credentials, deadline), (token) => batchGetWith(token, body, credentials, deadline));
+      return callWithToken(
+        cache,
+        tokenCacheKey([credentials.appId], credentials.appSecret),
+        () => fetchToken(credentials, deadline),
+        (token) => batchGetWith(token, body, credentials, deadline),
+      );
     },
   };
 }

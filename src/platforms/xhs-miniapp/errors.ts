@@ -3,7 +3,14 @@
  * Only code 2 (系统异常,请稍后重试) is published; 10003 for a bad token is an assumption
  * (docs/platforms.md), and 10001, 10002, 10004 are the sandbox's assumptions.
  */
-import { secondsInMessage, upstreamErrorFrom, type StaleTokenError, type UpstreamError, type UpstreamErrorRule, type UpstreamErrorTable } from '../errors';
+import {
+  secondsInMessage,
+  upstreamErrorFrom,
+  type StaleTokenError,
+  type UpstreamError,
+  type UpstreamErrorRule,
+  type UpstreamErrorTable,
+} from '../errors';
 
 export const MINIAPP_ERRORS: UpstreamErrorTable = {
   platform: 'XHS_MINIAPP',

@@ -29,7 +29,9 @@ export function createMiniappListing(listPage: ListPage): PlatformListing<XhsMin
     order: 'biz_update_time descending, then item_id',
     plan(filter) {
       const filtered = filter.status || filter.rawStatus;
-      const statuses: Array<number | undefined> = filtered ? statusCodesFor('XHS_MINIAPP', filter, CODES_BY_STATUS, KNOWN_CODES, []) : [undefined];
+      const statuses: Array<number | undefined> = filtered
+        ? statusCodesFor('XHS_MINIAPP', filter, CODES_BY_STATUS, KNOWN_CODES, [])
+        : [undefined];
       return {
         streams: statuses.map((status) => ({
           firstPage: MINIAPP_FIRST_PAGE_NO,

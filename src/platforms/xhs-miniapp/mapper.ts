@@ -38,8 +38,16 @@ export const MINIAPP_SKU_STATUS: ReadonlyMap<number, ProductStatus> = new Map<nu
 ]);
 
 /** `product_type` and `settle_type`, as the page documents them; surfaced as attributes. */
-const PRODUCT_TYPES: ReadonlyMap<number, string> = new Map([[1, '团购'], [2, '酒旅预售券'], [3, '酒旅日历商品']]);
-const SETTLE_TYPES: ReadonlyMap<number, string> = new Map([[1, '总店结算'], [2, '门店结算'], [3, '区域结算']]);
+const PRODUCT_TYPES: ReadonlyMap<number, string> = new Map([
+  [1, '团购'],
+  [2, '酒旅预售券'],
+  [3, '酒旅日历商品'],
+]);
+const SETTLE_TYPES: ReadonlyMap<number, string> = new Map([
+  [1, '总店结算'],
+  [2, '门店结算'],
+  [3, '区域结算'],
+]);
 
 export function mapMiniappProduct(product: MiniappProduct): Product {
   const issues = new FieldIssues();
@@ -49,29 +57,37 @@ export function mapMiniappProduct(product: MiniappProduct): Product {
   const status = withSkus(row?.status ?? 'UNKNOWN', own);
   const skus = (product.skus ?? []).map((sku, index) => miniappSku(product.item_id, sku ?? {}, index, status));
   const category = text(product.category_id_v2) ?? text(product.category_id);
-  return markFieldIssues(issues.attach({
-    id: toProductGlobalId(PLATFORM, product.item_id),
-    platform: PLATFORM,
-    platformProductId: product.item_id,
-    outerId: text(product.out_product_id),
-    title: text(product.name),
-    subtitle: text(product.short_title),
-    // `desc` is "小红书用户openId" on the page: a user's identifier is never shown as the description.
-    description: null,
-    images: [text(product.top_image)].filter((url): url is string => url !== null),
-    brand: null,
-    categoryIds: category ? [category] : null,
-    status,
-    rawStatus: rawText(product.status),
-    price: priceRange(countedSkus(skus.map((sku, i) => ({ sku, own: own[i]! })), (s) => s.own).map((s) => s.sku), issues),
-    skus,
-    stock: null,
-    audit: miniappAudit(product.status, row?.audit, product.audit_info),
-    attributes: miniappAttributes(product),
-    createdAt: issues.take('createdAt', product.biz_create_time, readUnixTime(product.biz_create_time)),
-    updatedAt: issues.take('updatedAt', product.biz_update_time, readUnixTime(product.biz_update_time)),
-    raw: product,
-  }));
+  return markFieldIssues(
+    issues.attach({
+      id: toProductGlobalId(PLATFORM, product.item_id),
+      platform: PLATFORM,
+      platformProductId: product.item_id,
+      outerId: text(product.out_product_id),
+      title: text(product.name),
+      subtitle: text(product.short_title),
+      // `desc` is "小红书用户openId" on the page: a user's identifier is never shown as the description.
+      description: null,
+      images: [text(product.top_image)].filter((url): url is string => url !== null),
+      brand: null,
+      categoryIds: category ? [category] : null,
+      status,
+      rawStatus: rawText(product.status),
+      price: priceRange(
+        countedSkus(
+          skus.map((sku, i) => ({ sku, own: own[i]! })),
+          (s) => s.own,
+        ).map((s) => s.sku),
+        issues,
+      ),
+      skus,
+      stock: null,
+      audit: miniappAudit(product.status, row?.audit, product.audit_info),
+      attributes: miniappAttributes(product),
+      createdAt: issues.take('createdAt', product.biz_create_time, readUnixTime(product.biz_create_time)),
+      updatedAt: issues.take('updatedAt', product.biz_update_time, readUnixTime(product.biz_update_time)),
+      raw: product,
+    }),
+  );
 }
 
 /**

@@ -14,7 +14,6 @@ import { formatXiaoeId, parseXiaoeId, validateXiaoeId, type XiaoeId } from './id
 import { createXiaoeListing } from './list';
 import { toXiaoeProduct } from './mapper';
 
-
 const CAPABILITIES: PlatformCapabilities = {
   maxIdsPerCall: XIAOE_MAX_IDS_PER_CALL,
   maxConcurrentCalls: 4,

@@ -49,9 +49,16 @@ export const GOODS_DETAIL_PATH = '/xe.goods.detail.get/4.0.0';
 export const GOODS_LIST_PATH = '/xe.goods.list.get/4.0.0';
 
 export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = new TokenCache()): XiaoeClient {
-  const post = (path: string, credentials: XiaoeCredentials, body: Record<string, unknown>, deadline: number | undefined, idCount?: number): Promise<unknown> => {
+  const post = (
+    path: string,
+    credentials: XiaoeCredentials,
+    body: Record<string, unknown>,
+    deadline: number | undefined,
+    idCount?: number,
+  ): Promise<unknown> => {
     const call = { credentialKey: credentials.appId, deadline };
-    const token = () => guardedCall(options, { ...call, endpoint: 'token', purpose: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
+    const token = () =>
+      guardedCall(options, { ...call, endpoint: 'token', purpose: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
     return callWithToken(tokens, tokenCacheKey([credentials.appId, credentials.clientId], credentials.secretKey), token, (accessToken) =>
       guardedCall(options, { ...call, endpoint: path, ...(idCount !== undefined ? { idCount } : {}) }, async (timeoutMs) => {
         const res = await sendUpstream({
@@ -78,7 +85,6 @@ export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = 
     },
   };
 }
-
 
 async function fetchToken(options: AdapterOptions, credentials: XiaoeCredentials, timeoutMs: number): Promise<IssuedToken> {
   const res = await sendUpstream({

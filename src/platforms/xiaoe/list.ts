@@ -62,7 +62,11 @@ export function createXiaoeListing(client: XiaoeClient): PlatformListing<XiaoeCr
 
 function baseParamsOf(filter: ProductFilter): BaseParams {
   if (filter.status && filter.status.some((s) => s !== 'DELETED')) {
-    throw unsupportedFilter('XIAOE', 'status', 'only DELETED has an exact filter (is_return_deleted); sale_status cannot leave out banned or stopped goods, so filter by rawStatus (sale_status) instead');
+    throw unsupportedFilter(
+      'XIAOE',
+      'status',
+      'only DELETED has an exact filter (is_return_deleted); sale_status cannot leave out banned or stopped goods, so filter by rawStatus (sale_status) instead',
+    );
   }
   if (filter.rawStatus && filter.rawStatus.length > 1) {
     throw unsupportedFilter('XIAOE', 'rawStatus', 'the list API takes one sale_status (3 means 1 or 2)');
@@ -92,12 +96,18 @@ export function createdWindows(filter: ProductFilter): Array<{ startTime: string
 }
 
 /** The products again from goods detail 2.0 with `body`, in order; one that vanished meanwhile stays as listed. */
-async function withDetails(client: XiaoeClient, products: readonly Product[], body: string, { credentials, deadline }: CallContext<XiaoeCredentials>): Promise<Product[]> {
+async function withDetails(
+  client: XiaoeClient,
+  products: readonly Product[],
+  body: string,
+  { credentials, deadline }: CallContext<XiaoeCredentials>,
+): Promise<Product[]> {
   const ids = products.map((p) => parseXiaoeId(p.platformProductId)).filter((id): id is XiaoeId => id !== undefined);
   const detailed = new Map<string, Product>();
   await mapWithConcurrency(chunk(ids, XIAOE_MAX_IDS_PER_CALL), DETAIL_CALLS_IN_FLIGHT, async (group) => {
     const records = await client.getGoodsDetail(detailRequest(group, body), credentials, deadline);
-    for (const record of records) detailed.set(formatXiaoeId(Number(record.resource_type), String(record.resource_id)), toXiaoeProduct(record));
+    for (const record of records)
+      detailed.set(formatXiaoeId(Number(record.resource_type), String(record.resource_id)), toXiaoeProduct(record));
   });
   return products.map((p) => detailed.get(p.platformProductId) ?? p);
 }

@@ -29,28 +29,31 @@ export function toXiaoeProduct(record: XiaoeGoodsRecord): Product {
   const { status, rawStatus } = toXiaoeStatus(record);
   const rows = liveStockRows(record.stock);
   const skus = Array.isArray(record.sku) ? record.sku.filter(isRecord).map((sku) => toSku(sku, platformProductId, rows, status)) : null;
-  return markFieldIssues(issues.attach({
-    id: toProductGlobalId('XIAOE', platformProductId),
-    platform: 'XIAOE',
-    platformProductId,
-    outerId: text(record.goods_sn),
-    title: text(record.goods_name),
-    subtitle: text(record.goods_brief_text),
-    description: text(record.goods_detail_text),
-    images: Array.isArray(record.goods_img) ? record.goods_img.filter((u): u is string => typeof u === 'string' && u !== '') : null,
-    brand: null,
-    categoryIds: typeof record.goods_category_id === 'string' ? (record.goods_category_id === '' ? [] : [record.goods_category_id]) : null,
-    status,
-    rawStatus,
-    price: priceRange(record),
-    skus: skus?.map(({ sku }) => sku) ?? null,
-    stock: productStock(rows, skus, issues),
-    audit: NO_AUDIT,
-    attributes: Array.isArray(record.attr) ? toProperties(record.attr) : null,
-    createdAt: issues.take('createdAt', record.created_at, readShanghaiLocal(record.created_at)),
-    updatedAt: issues.take('updatedAt', record.updated_at, readShanghaiLocal(record.updated_at)),
-    raw: record,
-  }));
+  return markFieldIssues(
+    issues.attach({
+      id: toProductGlobalId('XIAOE', platformProductId),
+      platform: 'XIAOE',
+      platformProductId,
+      outerId: text(record.goods_sn),
+      title: text(record.goods_name),
+      subtitle: text(record.goods_brief_text),
+      description: text(record.goods_detail_text),
+      images: Array.isArray(record.goods_img) ? record.goods_img.filter((u): u is string => typeof u === 'string' && u !== '') : null,
+      brand: null,
+      categoryIds:
+        typeof record.goods_category_id === 'string' ? (record.goods_category_id === '' ? [] : [record.goods_category_id]) : null,
+      status,
+      rawStatus,
+      price: priceRange(record),
+      skus: skus?.map(({ sku }) => sku) ?? null,
+      stock: productStock(rows, skus, issues),
+      audit: NO_AUDIT,
+      attributes: Array.isArray(record.attr) ? toProperties(record.attr) : null,
+      createdAt: issues.take('createdAt', record.created_at, readShanghaiLocal(record.created_at)),
+      updatedAt: issues.take('updatedAt', record.updated_at, readShanghaiLocal(record.updated_at)),
+      raw: record,
+    }),
+  );
 }
 
 /**
@@ -139,7 +142,8 @@ function productStock(rows: Map<string, Fields[]> | null, skus: readonly MappedS
   if (!rows) return null;
   if (skus) {
     const counted = countedSkus(skus, ({ own }) => own);
-    if (counted.some(({ sku }) => fieldIssueOf(sku, 'stock'))) return issues.derived('stock', "unknown, since a counted SKU's stock rows cannot be read");
+    if (counted.some(({ sku }) => fieldIssueOf(sku, 'stock')))
+      return issues.derived('stock', "unknown, since a counted SKU's stock rows cannot be read");
     if (counted.every(({ sku }) => sku.stock == null)) return null;
     return sumStocks(counted.map(({ sku }) => sku.stock ?? { available: null, sold: null, total: null }));
   }
@@ -154,7 +158,8 @@ function toProperties(entries: unknown[]): Property[] {
     if (!isRecord(entry)) continue;
     const name = entry.attr_name ?? entry.name;
     const value = entry.attr_value ?? entry.value;
-    if ((typeof name === 'string' && name !== '') && (typeof value === 'string' || typeof value === 'number')) out.push({ name, value: String(value) });
+    if (typeof name === 'string' && name !== '' && (typeof value === 'string' || typeof value === 'number'))
+      out.push({ name, value: String(value) });
   }
   return out;
 }

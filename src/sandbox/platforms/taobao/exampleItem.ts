@@ -46,7 +46,11 @@ export function documentedExampleItem(): TopItem {
       ],
     },
     // The page prints this URL cut short with "……"; the cut is left out.
-    videos: { video: [{ url: 'http://js.tudouui.com/bin/taobaoisv/TaoBaoPlayer.swf', created: '2000-01-01 00:00:00', modified: '2000-01-01 00:00:00' }] },
+    videos: {
+      video: [
+        { url: 'http://js.tudouui.com/bin/taobaoisv/TaoBaoPlayer.swf', created: '2000-01-01 00:00:00', modified: '2000-01-01 00:00:00' },
+      ],
+    },
     second_kill: 'web_only',
     props_name: '20000:3275069:品牌:盈讯;1753146:3485013:型号:F908;30606:112030:上市时间:2008年',
     barcode: '6903244981002',
@@ -82,7 +86,8 @@ export function exampleItem(): TopItem {
  */
 export function merchantExampleItem(merchant: string): TopItem {
   const item = exampleItem();
-  const raise = (price: string | undefined): string | undefined => (price === undefined ? undefined : (Number(price) + merchantNumber(merchant) - 1).toFixed(2));
+  const raise = (price: string | undefined): string | undefined =>
+    price === undefined ? undefined : (Number(price) + merchantNumber(merchant) - 1).toFixed(2);
   for (const sku of item.skus?.sku ?? []) sku.price = raise(sku.price);
   return { ...item, title: `${item.title} (${merchant})`, price: raise(item.price) };
 }

@@ -8,7 +8,17 @@ import type { TopItem, TopSku } from '../../../platforms/taobao/topItem';
 import type { Rng } from '../../data/random';
 import { BRANDS, CATEGORIES, productTitle, skuPropertyCombinations, type CategoryWords } from '../../data/vocabulary';
 import { formatShanghaiTime } from '../../shanghaiTime';
-import { BRAND_PID, CATEGORY_CIDS, LAUNCH_YEAR_PID, SALE_PROPERTY_PIDS, SHOP_NICKS, fastHex, propsNameEntry, taobaoImageUrl, vidOf } from './words';
+import {
+  BRAND_PID,
+  CATEGORY_CIDS,
+  LAUNCH_YEAR_PID,
+  SALE_PROPERTY_PIDS,
+  SHOP_NICKS,
+  fastHex,
+  propsNameEntry,
+  taobaoImageUrl,
+  vidOf,
+} from './words';
 
 export interface GeneratedItem {
   item: TopItem;
@@ -43,7 +53,8 @@ export function generateItem(rng: Rng, index: number): GeneratedItem {
   addTimes(rng, item);
   item.num = skus.reduce((sum, sku) => sum + (sku.quantity ?? 0), 0);
   item.desc = `<p>${item.title}</p><p><img src="${taobaoImageUrl(rng)}"/></p>`;
-  if (rng.chance(0.6)) item.sub_title = `${category.name}${rng.pick(['好物', '热卖', '新品'])} ${rng.pick(['包邮', '七天无理由', '正品保障'])}`;
+  if (rng.chance(0.6))
+    item.sub_title = `${category.name}${rng.pick(['好物', '热卖', '新品'])} ${rng.pick(['包邮', '七天无理由', '正品保障'])}`;
   return { item, deleted: edge === 'deleted' || (edge === undefined && rng.chance(0.03)) };
 }
 
@@ -51,7 +62,10 @@ function describeItem(rng: Rng, category: CategoryWords, numIid: number, edge: E
   const brand = rng.pick(BRANDS);
   const cid = CATEGORY_CIDS[category.name] ?? 50000000;
   // `props` (and `props_name`, its names) hold the key properties and every sale property value of the SKUs.
-  const parts = new Set<PropertyPart>([propertyPart(BRAND_PID, '品牌', brand), propertyPart(LAUNCH_YEAR_PID, '上市时间', `${rng.int(2019, 2024)}年`)]);
+  const parts = new Set<PropertyPart>([
+    propertyPart(BRAND_PID, '品牌', brand),
+    propertyPart(LAUNCH_YEAR_PID, '上市时间', `${rng.int(2019, 2024)}年`),
+  ]);
   for (const combo of combos) for (const p of combo) parts.add(propertyPart(pidOf(p.name), p.name, p.value));
   const props: string[] = [];
   const propsName: string[] = [];
@@ -69,7 +83,14 @@ function describeItem(rng: Rng, category: CategoryWords, numIid: number, edge: E
     cid,
     seller_cids: Array.from({ length: rng.int(1, 3) }, () => rng.int(1_000_000, 9_999_999)).join(','),
     props: props.join(';'),
-    stuff_status: edge === 'auction' ? 'second' : rng.weighted([['new', 95], ['unused', 3], ['second', 2]] as const),
+    stuff_status:
+      edge === 'auction'
+        ? 'second'
+        : rng.weighted([
+            ['new', 95],
+            ['unused', 3],
+            ['second', 2],
+          ] as const),
     props_name: propsName.join(';'),
   };
 }
@@ -133,7 +154,11 @@ function skuPropertyTexts(combo: Combo): { properties: string; properties_name: 
 function stockOf(rng: Rng, edge: EdgeCase): number {
   if (edge === 'sold-out') return 0;
   if (edge === 'huge-stock') return VERY_LARGE_STOCK;
-  return rng.weighted([[0, 10], [rng.int(1, 500), 85], [rng.int(10_000, VERY_LARGE_STOCK), 5]] as const);
+  return rng.weighted([
+    [0, 10],
+    [rng.int(1, 500), 85],
+    [rng.int(10_000, VERY_LARGE_STOCK), 5],
+  ] as const);
 }
 
 /**
@@ -153,13 +178,25 @@ function addMedia(rng: Rng, media: TopItem, category: CategoryWords, skus: TopSk
   const colorPid = SALE_PROPERTY_PIDS[category.properties[0]?.name ?? ''];
   if (colorPid === SALE_PROPERTY_PIDS['颜色'] && rng.chance(0.5)) {
     const colors = [...new Set(skus.map((s) => s.properties?.split(';')[0] ?? ''))];
-    media.prop_imgs = { prop_img: colors.map((properties, i) => ({ id: rng.int(1e9, 9e9), url: taobaoImageUrl(rng), properties, position: i + 1 })) };
+    media.prop_imgs = {
+      prop_img: colors.map((properties, i) => ({ id: rng.int(1e9, 9e9), url: taobaoImageUrl(rng), properties, position: i + 1 })),
+    };
     for (const sku of skus) sku.pic_url = media.prop_imgs.prop_img![colors.indexOf(sku.properties?.split(';')[0] ?? '')]!.url;
   }
   media.skus = { sku: skus };
   if (edge === 'virtual' || rng.chance(0.1)) {
     const at = formatShanghaiTime(EPOCH_MS - rng.int(1, 365) * DAY_MS);
-    media.videos = { video: [{ id: rng.int(1e6, 9e6), video_id: rng.int(1e8, 9e8), url: `https://cloud.video.taobao.com/play/u/${rng.int(1e8, 9e8)}/p/1/e/6/t/1/${rng.int(1e8, 9e8)}.mp4`, created: at, modified: at }] };
+    media.videos = {
+      video: [
+        {
+          id: rng.int(1e6, 9e6),
+          video_id: rng.int(1e8, 9e8),
+          url: `https://cloud.video.taobao.com/play/u/${rng.int(1e8, 9e8)}/p/1/e/6/t/1/${rng.int(1e8, 9e8)}.mp4`,
+          created: at,
+          modified: at,
+        },
+      ],
+    };
   }
 }
 

@@ -36,7 +36,11 @@ export function handleItemsGet(
   }
   const ids = parseNumIids(params.num_iids);
   if (ids === 'missing') {
-    return topErrorReply(40, { msg: 'Missing required arguments:num_iids', subCode: 'isv.missing-parameter:num_iids', subMsg: 'num_iids is required' });
+    return topErrorReply(40, {
+      msg: 'Missing required arguments:num_iids',
+      subCode: 'isv.missing-parameter:num_iids',
+      subMsg: 'num_iids is required',
+    });
   }
   if (typeof ids === 'string') return invalidArgument('num_iids', ids);
   const fields = params.fields === undefined ? { ok: true as const, projection: ALL_FIELDS } : parseTopFields(params.fields);

@@ -79,7 +79,11 @@ function errorReply(code: string | number, message?: string): SandboxReply {
   const [main = '', subCode] = String(code).split('/', 2);
   const numeric = Number(main);
   if (numeric === 7 && subCode === undefined) {
-    return topErrorReply(7, { msg: message, subCode: 'accesscontrol.limited-by-app-access-count', subMsg: 'This ban will last for 1 more seconds' });
+    return topErrorReply(7, {
+      msg: message,
+      subCode: 'accesscontrol.limited-by-app-access-count',
+      subMsg: 'This ban will last for 1 more seconds',
+    });
   }
   return topErrorReply(Number.isInteger(numeric) ? numeric : 15, { msg: message, subCode });
 }

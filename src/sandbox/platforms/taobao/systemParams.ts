@@ -56,7 +56,9 @@ function checkTimestamp(timestamp: string | undefined, ctx: SandboxContext): San
   const at = parseShanghaiTime(timestamp.trim().replace('T', ' '));
   const skewMs = at === undefined ? Infinity : Math.abs(at - ctx.now());
   if (skewMs > ctx.options.timestampToleranceSeconds * 1000) {
-    return topErrorReply(31, { subMsg: `timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8, within ${ctx.options.timestampToleranceSeconds} s of the server time` });
+    return topErrorReply(31, {
+      subMsg: `timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8, within ${ctx.options.timestampToleranceSeconds} s of the server time`,
+    });
   }
   return undefined;
 }

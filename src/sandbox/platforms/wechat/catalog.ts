@@ -26,7 +26,11 @@ export class WechatCatalog {
   private readonly byStatus = new Map<number, number[]>();
 
   /** `example`: the documented Switch, or an extra merchant's version of it. */
-  constructor(private readonly seed: number, readonly size: number, example: WechatProductEntry = exampleProduct()) {
+  constructor(
+    private readonly seed: number,
+    readonly size: number,
+    example: WechatProductEntry = exampleProduct(),
+  ) {
     this.example = example;
     this.byStatus.set(this.example.online.status, [EXAMPLE_INDEX]);
     for (let i = 0; i < size; i++) {

@@ -41,7 +41,14 @@ export function exampleSpu(): WechatSpuRecord {
   };
 }
 
-function exampleSku(sku_id: number, out_sku_id: string, sale_price: number, stock_num: number, color: string, suit: string): WechatSkuRecord {
+function exampleSku(
+  sku_id: number,
+  out_sku_id: string,
+  sale_price: number,
+  stock_num: number,
+  color: string,
+  suit: string,
+): WechatSkuRecord {
   return {
     product_id: EXAMPLE_PRODUCT_ID,
     out_product_id: '1234566',

@@ -15,14 +15,31 @@ const NO_BRAND_ID = 2_100_000_000;
 const EPOCH_MS = Date.UTC(2022, 11, 31, 16, 0, 0);
 const VERY_LARGE_STOCKS = [999_999_999, 4_294_967_295] as const;
 
-const STATUS_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[5, 60], [0, 5], [6, 5], [9, 5], [11, 10], [12, 8], [13, 7]];
-const EDIT_STATUS_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[4, 60], [0, 5], [1, 10], [2, 10], [3, 15]];
+const STATUS_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [5, 60],
+  [0, 5],
+  [6, 5],
+  [9, 5],
+  [11, 10],
+  [12, 8],
+  [13, 7],
+];
+const EDIT_STATUS_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [4, 60],
+  [0, 5],
+  [1, 10],
+  [2, 10],
+  [3, 15],
+];
 
 /** The index-th generated product. The first indexes cover every status, edit_status and stock extreme. */
 export function generateProduct(catalogSeed: number, index: number): WechatProductEntry {
   const rng = new Rng(productSeed(catalogSeed, index));
   const status = drawStatus(rng, index);
-  const editStatus = index < WECHAT_EDIT_STATUSES.length ? WECHAT_EDIT_STATUSES[(index + 3) % WECHAT_EDIT_STATUSES.length]! : rng.weighted(EDIT_STATUS_WEIGHTS);
+  const editStatus =
+    index < WECHAT_EDIT_STATUSES.length
+      ? WECHAT_EDIT_STATUSES[(index + 3) % WECHAT_EDIT_STATUSES.length]!
+      : rng.weighted(EDIT_STATUS_WEIGHTS);
   const productId = PRODUCT_ID_BASE + index * PRODUCT_ID_STRIDE + rng.int(0, PRODUCT_ID_STRIDE - 1);
   const online = generateSpu(rng, index, productId, status, editStatus);
   const skus = generateSkus(rng, index, online);
@@ -100,7 +117,9 @@ function auditInfo(rng: Rng, editStatus: number, updatedMs: number): WechatAudit
   const submitted = formatShanghaiTime(updatedMs);
   if (editStatus === 2) return { submit_time: submitted };
   const audited = formatShanghaiTime(updatedMs + rng.int(60, 2 * 86_400) * 1000);
-  return editStatus === 3 ? { submit_time: submitted, audit_time: audited, reject_reason: rng.pick(REJECT_REASONS) } : { submit_time: submitted, audit_time: audited };
+  return editStatus === 3
+    ? { submit_time: submitted, audit_time: audited, reject_reason: rng.pick(REJECT_REASONS) }
+    : { submit_time: submitted, audit_time: audited };
 }
 
 function generateSkus(rng: Rng, index: number, spu: WechatSpuRecord): WechatSkuEntry[] {
@@ -134,7 +153,11 @@ function generateSkus(rng: Rng, index: number, spu: WechatSpuRecord): WechatSkuE
 function skuStock(rng: Rng, index: number, k: number): number {
   if (k === 0 && index === 1) return 0;
   if (k === 0 && index === 2) return VERY_LARGE_STOCKS[1];
-  const kind = rng.weighted<'zero' | 'large' | 'normal'>([['zero', 12], ['large', 3], ['normal', 85]]);
+  const kind = rng.weighted<'zero' | 'large' | 'normal'>([
+    ['zero', 12],
+    ['large', 3],
+    ['normal', 85],
+  ]);
   if (kind === 'zero') return 0;
   if (kind === 'large') return rng.pick(VERY_LARGE_STOCKS);
   return rng.int(1, 5_000);
@@ -150,6 +173,9 @@ function minPrice(skus: readonly WechatSkuRecord[]): number {
  * (about a million URLs) that alone tripled the catalog's build time and memory.
  */
 function imageUrl(rng: Rng): string {
-  const word = () => Math.floor(rng.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  const word = () =>
+    Math.floor(rng.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
   return `https://mmecimage.cn/p/${word()}${word()}${word()}.jpg`;
 }

@@ -65,7 +65,12 @@ function checkClient(req: TokenRequest, credentialsOf: WechatCredentialsOf): Wec
   return expected;
 }
 
-function tokenReply(latest: LatestTokens, appId: string, kind: WechatTokenKind, issued: { token: string; expiresInSeconds: number }): SandboxReply {
+function tokenReply(
+  latest: LatestTokens,
+  appId: string,
+  kind: WechatTokenKind,
+  issued: { token: string; expiresInSeconds: number },
+): SandboxReply {
   latest.remember(appId, kind, issued.token);
   return { status: 200, body: { access_token: issued.token, expires_in: issued.expiresInSeconds } };
 }

@@ -13,7 +13,11 @@ import { arkError, ARK_SIGN_INVALID, ARK_TIMESTAMP_INVALID } from './envelope';
  * The reply for a request that fails authentication, or undefined when it passes. `credentials` are
  * those of the merchant the `app-key` header names, undefined when it names none.
  */
-export function checkArkAuth(req: SandboxRequest, ctx: SandboxContext, credentials: XhsArkCredentials | undefined): SandboxReply | undefined {
+export function checkArkAuth(
+  req: SandboxRequest,
+  ctx: SandboxContext,
+  credentials: XhsArkCredentials | undefined,
+): SandboxReply | undefined {
   const appKey = header(req, 'app-key');
   if (appKey === undefined) return arkError(ARK_SIGN_INVALID, '缺少 app-key');
   if (!credentials || appKey !== credentials.appKey) return arkError(ARK_SIGN_INVALID, 'app-key 无效');
@@ -24,7 +28,8 @@ export function checkArkAuth(req: SandboxRequest, ctx: SandboxContext, credentia
   }
   const sign = header(req, 'sign');
   if (sign === undefined) return arkError(ARK_SIGN_INVALID, '缺少 sign');
-  if (sign !== arkExpectedSign(req.path, req.query, appKey, timestamp, credentials.appSecret)) return arkError(ARK_SIGN_INVALID, '签名错误');
+  if (sign !== arkExpectedSign(req.path, req.query, appKey, timestamp, credentials.appSecret))
+    return arkError(ARK_SIGN_INVALID, '签名错误');
   return undefined;
 }
 

@@ -41,7 +41,11 @@ export class ArkCatalog {
   private readonly patched = new Map<string, { hit: ArkHit; json: string }>();
 
   /** `merchant`: an extra merchant's catalog (its own version of the example hit); the default merchant's without it. */
-  constructor(private readonly seed: number, size: number, merchant?: string) {
+  constructor(
+    private readonly seed: number,
+    size: number,
+    merchant?: string,
+  ) {
     const hit = merchant === undefined ? (JSON.parse(ARK_EXAMPLE_HIT_TEXT) as ArkHit) : merchantExampleHit(merchant);
     const json = merchant === undefined ? minifyJsonText(ARK_EXAMPLE_HIT_TEXT) : JSON.stringify(hit);
     this.example = { record: recordOfHit(hit, -1, 0), hit, json };

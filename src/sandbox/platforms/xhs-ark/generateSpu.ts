@@ -51,12 +51,20 @@ export function drawSpuFacts(rng: Rng, spuIndex: number): ArkSpuFacts {
 
 /** Statuses 0/1/2; only approved, unfrozen items can be on shelf; stock 0 and very large both occur. */
 function drawItemFacts(rng: Rng, createTime: number, spuUpdate: number, counter: number): ArkItemFacts {
-  const status = rng.weighted<number>([[2, 75], [0, 15], [1, 10]]);
+  const status = rng.weighted<number>([
+    [2, 75],
+    [0, 15],
+    [1, 10],
+  ]);
   const frozen = status === 2 && rng.chance(0.05);
   const buyable = status === 2 && !frozen && rng.chance(0.8);
   // Half the items keep their SPU's update time, so equal update times (ties broken by id) are common.
   const updateTime = rng.chance(0.5) ? spuUpdate : createTime + rng.int(0, Math.min(400 * 86_400, ARK_CATALOG_END - createTime));
-  const kind = rng.weighted<'zero' | 'normal' | 'large'>([['zero', 15], ['normal', 78], ['large', 7]]);
+  const kind = rng.weighted<'zero' | 'normal' | 'large'>([
+    ['zero', 15],
+    ['normal', 78],
+    ['large', 7],
+  ]);
   const stock = kind === 'zero' ? 0 : kind === 'normal' ? rng.int(1, 5000) : rng.int(10_000_000, 999_999_999);
   return { id: objectId(rng, createTime, counter), status, frozen, buyable, stock, updateTime };
 }
@@ -80,7 +88,13 @@ export function generateSpuHits(seed: number, spuIndex: number): ArkHit[] {
       lines.set(key, block);
     }
     const spv = makeSpv(rng, facts, spu, block.spl, unit, itemFacts.status, base + 8 + position);
-    return { item: makeItem(rng, facts, itemFacts, { spu, spl: block.spl, spv, title, unit }), spl: block.spl, spu, spv, spl_item: block.splItem };
+    return {
+      item: makeItem(rng, facts, itemFacts, { spu, spl: block.spl, spv, title, unit }),
+      spl: block.spl,
+      spu,
+      spv,
+      spl_item: block.splItem,
+    };
   });
 }
 
@@ -105,7 +119,14 @@ function makeSpu(rng: Rng, facts: ArkSpuFacts, brand: string, title: string, cou
   };
 }
 
-function makeLine(rng: Rng, facts: ArkSpuFacts, spu: ArkSpu, title: string, line: { name: string; value: string } | undefined, counter: number): { spl: ArkSpl; splItem: ArkSplItem } {
+function makeLine(
+  rng: Rng,
+  facts: ArkSpuFacts,
+  spu: ArkSpu,
+  title: string,
+  line: { name: string; value: string } | undefined,
+  counter: number,
+): { spl: ArkSpl; splItem: ArkSplItem } {
   const splId = objectId(rng, facts.createTime, counter);
   const spl: ArkSpl = { spu_id: spu.id, status: 2, id: splId, state: 1, variants: line ? [variant(line)] : [], pending_change: null };
   const splItem: ArkSplItem = {
@@ -128,7 +149,15 @@ function makeLine(rng: Rng, facts: ArkSpuFacts, spu: ArkSpu, title: string, line
   return { spl, splItem };
 }
 
-function makeSpv(rng: Rng, facts: ArkSpuFacts, spu: ArkSpu, spl: ArkSpl, unit: { name: string; value: string } | undefined, status: number, counter: number): ArkSpv {
+function makeSpv(
+  rng: Rng,
+  facts: ArkSpuFacts,
+  spu: ArkSpu,
+  spl: ArkSpl,
+  unit: { name: string; value: string } | undefined,
+  status: number,
+  counter: number,
+): ArkSpv {
   const barcode = `69${String(rng.int(0, 99_999_999_999)).padStart(11, '0')}`;
   return {
     spu_id: spu.id,

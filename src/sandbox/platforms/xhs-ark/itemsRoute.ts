@@ -14,7 +14,9 @@ import { itemsQueryForLog, parseItemsQuery } from './itemsQuery';
 export const ARK_ITEMS_PATH = '/ark/open_api/v1/items';
 
 /** `merchantOf` finds the merchant an `app-key` names (its credentials and catalog). */
-export function createItemsRoute(merchantOf: (appKey: string | undefined) => SandboxMerchant<ArkCatalog, XhsArkCredentials> | undefined): SandboxRoute {
+export function createItemsRoute(
+  merchantOf: (appKey: string | undefined) => SandboxMerchant<ArkCatalog, XhsArkCredentials> | undefined,
+): SandboxRoute {
   return {
     operation: 'items',
     params: (req) => itemsQueryForLog(req.query),
@@ -31,7 +33,10 @@ export function createItemsRoute(merchantOf: (appKey: string | undefined) => San
       const from = Math.min(end, start + (parsed.pageNo - 1) * parsed.pageSize);
       const page = list.slice(from, Math.min(end, from + parsed.pageSize));
       const head = { current_page: parsed.pageNo, page_size: parsed.pageSize, total: end - start };
-      return arkPageReply(head, page.map((record) => catalog.hitJson(record)));
+      return arkPageReply(
+        head,
+        page.map((record) => catalog.hitJson(record)),
+      );
     },
   };
 }

@@ -35,7 +35,12 @@ export class ArkListIndex {
   /** `records` in listing order (`update_time` descending, then id). */
   constructor(records: readonly ArkRecord[]) {
     for (const record of records) {
-      for (const key of [groupKey(undefined, undefined), groupKey(record.status, undefined), groupKey(undefined, record.buyable), groupKey(record.status, record.buyable)]) {
+      for (const key of [
+        groupKey(undefined, undefined),
+        groupKey(record.status, undefined),
+        groupKey(undefined, record.buyable),
+        groupKey(record.status, record.buyable),
+      ]) {
         let group = this.groups.get(key);
         if (!group) this.groups.set(key, (group = []));
         group.push(record);
@@ -69,7 +74,12 @@ function groupKey(status: number | undefined, buyable: boolean | undefined): str
 }
 
 function needsScan(filter: ArkFilter): boolean {
-  return filter.createTimeFrom !== undefined || filter.createTimeTo !== undefined || filter.stockGte !== undefined || filter.stockLte !== undefined;
+  return (
+    filter.createTimeFrom !== undefined ||
+    filter.createTimeTo !== undefined ||
+    filter.stockGte !== undefined ||
+    filter.stockLte !== undefined
+  );
 }
 
 function matchesScanned(filter: ArkFilter, record: ArkRecord): boolean {

@@ -11,7 +11,10 @@ const CROSS_BORDER_TAX_RATES = [0.091, 0.119, 0.2635] as const;
  * computed the way the upstream does, so the catalog holds values like `43.989999999999995` that the
  * gateway must round to the fen from their decimal text. One item in five is cross-border.
  */
-export function makeArkPrices(rng: Rng, category: CategoryWords): Pick<ArkItem, 'tax' | 'pre_tax_price' | 'price' | 'original_price' | 'tax_rate'> {
+export function makeArkPrices(
+  rng: Rng,
+  category: CategoryWords,
+): Pick<ArkItem, 'tax' | 'pre_tax_price' | 'price' | 'original_price' | 'tax_rate'> {
   const [lo, hi] = category.priceFen;
   const fen = Math.floor(rng.int(lo, hi) / 100) * 100 + rng.pick([0, 0, 50, 90, 99]);
   const markupYuan = rng.int(1, 20) * 10;

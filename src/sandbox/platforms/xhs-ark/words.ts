@@ -16,13 +16,34 @@ export const CATEGORY_ENAMES: Readonly<Record<string, string>> = {
 
 /** Product parameters (产品参数) per category, as `spl_item.attributes` carries them. */
 const ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [string, readonly string[]]>>> = {
-  服装: [['材质', ['纯棉', '涤纶', '羊毛', '真丝']], ['版型', ['修身', '宽松', '直筒']]],
-  鞋靴: [['材质', ['丝绒,羊里皮', '头层牛皮', '帆布']], ['鞋跟高', ['平跟', '30mm', '70mm']]],
-  食品: [['保质期', ['180天', '365天']], ['储存方式', ['常温', '冷藏']]],
-  数码: [['保修期', ['1年', '2年']], ['接口', ['Type-C', 'Lightning']]],
-  美妆: [['功效', ['保湿', '美白', '修护']], ['适用肤质', ['任何肤质', '干性', '油性']]],
-  家居: [['材质', ['全棉', '不锈钢', '聚丙烯']], ['风格', ['北欧', '日式', '简约']]],
-  课程: [['授课方式', ['录播', '直播']], ['适合人群', ['零基础', '进阶']]],
+  服装: [
+    ['材质', ['纯棉', '涤纶', '羊毛', '真丝']],
+    ['版型', ['修身', '宽松', '直筒']],
+  ],
+  鞋靴: [
+    ['材质', ['丝绒,羊里皮', '头层牛皮', '帆布']],
+    ['鞋跟高', ['平跟', '30mm', '70mm']],
+  ],
+  食品: [
+    ['保质期', ['180天', '365天']],
+    ['储存方式', ['常温', '冷藏']],
+  ],
+  数码: [
+    ['保修期', ['1年', '2年']],
+    ['接口', ['Type-C', 'Lightning']],
+  ],
+  美妆: [
+    ['功效', ['保湿', '美白', '修护']],
+    ['适用肤质', ['任何肤质', '干性', '油性']],
+  ],
+  家居: [
+    ['材质', ['全棉', '不锈钢', '聚丙烯']],
+    ['风格', ['北欧', '日式', '简约']],
+  ],
+  课程: [
+    ['授课方式', ['录播', '直播']],
+    ['适合人群', ['零基础', '进阶']],
+  ],
 };
 
 const ORIGINS = ['中国', '日本', '韩国', '法国', '意大利'] as const;
@@ -54,7 +75,14 @@ export function arkAttributes(rng: Rng, category: CategoryWords): ArkAttribute[]
   const pairs = [...(ATTRIBUTES[category.name] ?? []), ['产地', ORIGINS] as const];
   return pairs
     .filter(() => rng.chance(0.8))
-    .map(([name, values]) => ({ ename: null, name, image: null, value: rng.pick(values), image_url: null, property_id: stableId(`property:${name}`) }));
+    .map(([name, values]) => ({
+      ename: null,
+      name,
+      image: null,
+      value: rng.pick(values),
+      image_url: null,
+      property_id: stableId(`property:${name}`),
+    }));
 }
 
 export function arkImages(rng: Rng): ArkImage[] {

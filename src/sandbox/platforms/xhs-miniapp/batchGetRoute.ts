@@ -30,7 +30,8 @@ export function createBatchGetRoute(catalogOf: (appId: string) => MiniappCatalog
       if (!appId) return miniappError(MINIAPP_PARAM_INVALID, '参数错误: 缺少 app_id');
       const token = req.query.get('access_token') ?? '';
       const checked = ctx.tokens.check('xhs-miniapp', token);
-      if (checked.state !== 'valid') return miniappError(MINIAPP_TOKEN_INVALID, checked.state === 'expired' ? 'access_token 已过期' : 'access_token 无效');
+      if (checked.state !== 'valid')
+        return miniappError(MINIAPP_TOKEN_INVALID, checked.state === 'expired' ? 'access_token 已过期' : 'access_token 无效');
       const catalog = checked.clientKey === appId ? catalogOf(appId) : undefined;
       if (!catalog) return miniappError(MINIAPP_TOKEN_INVALID, 'access_token 与 app_id 不匹配');
       const limited = ctx.rateLimits.hit('xhs-miniapp', appId);

@@ -37,7 +37,11 @@ export class MiniappCatalog {
   private readonly patched = new Map<string, MiniappProduct>();
 
   /** `merchant`: an extra merchant's catalog (its own version of the example); the default merchant's without it. */
-  constructor(private readonly seed: number, size: number, merchant?: string) {
+  constructor(
+    private readonly seed: number,
+    size: number,
+    merchant?: string,
+  ) {
     this.example = merchant === undefined ? MINIAPP_EXAMPLE_PRODUCT : merchantExampleProduct(merchant);
     const example: MiniappRecord = { itemId: this.example.item_id, index: -1, status: this.example.status ?? 0, updateTime: 0 };
     this.index([example, ...generateRecords(seed, size)]);
@@ -100,7 +104,11 @@ export class MiniappCatalog {
 function merchantExampleProduct(merchant: string): MiniappProduct {
   const raise = (merchantNumber(merchant) - 1) * 100;
   const base = MINIAPP_EXAMPLE_PRODUCT;
-  const skus = (base.skus ?? []).map((sku) => ({ ...sku, sale_price: (sku.sale_price ?? 0) + raise, origin_price: (sku.origin_price ?? 0) + raise }));
+  const skus = (base.skus ?? []).map((sku) => ({
+    ...sku,
+    sale_price: (sku.sale_price ?? 0) + raise,
+    origin_price: (sku.origin_price ?? 0) + raise,
+  }));
   return { ...base, name: `${base.name} (${merchant})`, skus };
 }
 

@@ -39,7 +39,12 @@ export function drawProductFacts(rng: Rng, index: number): MiniappFacts {
   const createTime = MINIAPP_CATALOG_END_MS - rng.int(0, 730 * DAY_MS);
   const updateTime = createTime + rng.int(0, Math.min(300 * DAY_MS, MINIAPP_CATALOG_END_MS - createTime));
   // 4 bytes of seconds, 5 random bytes, a 3-byte counter: unique by construction, as object ids are.
-  const itemId = Math.floor(createTime / 1000).toString(16).padStart(8, '0') + rng.hex(10) + (index % 0x1000000).toString(16).padStart(6, '0');
+  const itemId =
+    Math.floor(createTime / 1000)
+      .toString(16)
+      .padStart(8, '0') +
+    rng.hex(10) +
+    (index % 0x1000000).toString(16).padStart(6, '0');
   return { itemId, status, createTime, updateTime };
 }
 
@@ -65,7 +70,11 @@ export function generateProduct(seed: number, index: number): MiniappProduct {
     short_title: rng.chance(0.6) ? deal : '',
     audit_info: makeAuditInfo(rng, facts),
     product_type: kind.productType,
-    settle_type: rng.weighted<number>([[1, 60], [2, 30], [3, 10]]),
+    settle_type: rng.weighted<number>([
+      [1, 60],
+      [2, 30],
+      [3, 10],
+    ]),
     category_id_v2: kind.categoryIdV2,
     item_id: facts.itemId,
   };

@@ -30,7 +30,10 @@ export const xhsMiniappSandbox: SandboxPlatformModule<'XHS_MINIAPP', 'xhs-miniap
 };
 
 /** `credentials` are the default merchant's; extra merchants (init.merchants) are told apart by app id. */
-export function createXhsMiniappSandbox(init: PlatformSandboxInit, credentials: XhsMiniappCredentials = XHS_MINIAPP_CREDENTIALS): XhsMiniappSandbox {
+export function createXhsMiniappSandbox(
+  init: PlatformSandboxInit,
+  credentials: XhsMiniappCredentials = XHS_MINIAPP_CREDENTIALS,
+): XhsMiniappSandbox {
   const catalog = new MiniappCatalog(init.seed, init.size);
   const merchants = new MerchantCatalogs<MiniappCatalog, XhsMiniappCredentials>({
     defaultCatalog: catalog,

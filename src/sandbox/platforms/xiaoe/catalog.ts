@@ -57,7 +57,8 @@ const RECORD_CACHE_SIZE = 5_000;
 
 /** `shop`: an extra merchant's catalog; the default merchant's without it. */
 export function buildXiaoeCatalog(seed: number, size: number, shop?: XiaoeShopIdentity): XiaoeCatalog {
-  if (!Number.isInteger(size) || size < 0 || size > MAX_RECORDS) throw new RangeError(`xiaoe catalog size must be 0..${MAX_RECORDS}, got ${size}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_RECORDS)
+    throw new RangeError(`xiaoe catalog size must be 0..${MAX_RECORDS}, got ${size}`);
   const goods: XiaoeGoods[] = [goodsOfRecord(shop ? merchantExampleRecord(shop.name) : EXAMPLE_GOODS_RECORD)];
   const usedKeys = new Set<string>([goods[0]!.key]);
   for (let seq = 0; seq < size; seq++) {
@@ -94,7 +95,12 @@ function merchantExampleRecord(merchant: string): Readonly<Record<string, unknow
   const raise = (fen: unknown): number => Number(fen) + (merchantNumber(merchant) - 1) * 100;
   const record = EXAMPLE_GOODS_RECORD;
   const sku = (record.sku as JsonObject[]).map((s) => ({ ...s, sku_price: raise(s.sku_price) }));
-  return deepMerge(record, { goods_name: `${String(record.goods_name)} (${merchant})`, price_low: raise(record.price_low), price_high: raise(record.price_high), sku });
+  return deepMerge(record, {
+    goods_name: `${String(record.goods_name)} (${merchant})`,
+    price_low: raise(record.price_low),
+    price_high: raise(record.price_high),
+    sku,
+  });
 }
 
 /** Goods kept whole (the example, patched goods): the indexed fields read from the record. */

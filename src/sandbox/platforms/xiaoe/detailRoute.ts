@@ -65,7 +65,8 @@ function readResourceKeys(resources: unknown): string[] {
   let count = 0;
   resources.forEach((group: unknown, i) => {
     const { type, ids } = (group ?? {}) as { type?: unknown; ids?: unknown };
-    if (typeof type !== 'number' || !DOCUMENTED_RESOURCE_TYPES.has(type)) throw new ParameterProblem(`resources[${i}].type must be a documented resource type`);
+    if (typeof type !== 'number' || !DOCUMENTED_RESOURCE_TYPES.has(type))
+      throw new ParameterProblem(`resources[${i}].type must be a documented resource type`);
     if (!Array.isArray(ids) || ids.length === 0) throw new ParameterProblem(`resources[${i}].ids must be a non-empty array`);
     for (const id of ids) {
       if (typeof id !== 'string' || id === '') throw new ParameterProblem(`resources[${i}].ids must hold non-empty strings`);

@@ -22,9 +22,7 @@ export const EXAMPLE_GOODS_RECORD: Readonly<Record<string, unknown>> = {
   goods_brief_text: '',
   goods_category_id: '',
   goods_detail_text: '',
-  goods_img: [
-    'https://wechatapppro-125252xxxx.file.myqcloud.com/appAKLWLitnxxxx/image/b_u_5b2225aa46488_oGKN7IvA/kwes0kzk0hhw.png',
-  ],
+  goods_img: ['https://wechatapppro-125252xxxx.file.myqcloud.com/appAKLWLitnxxxx/image/b_u_5b2225aa46488_oGKN7IvA/kwes0kzk0hhw.png'],
   goods_name: '呜呜',
   goods_tag: '',
   goods_tag_is_show: 1,

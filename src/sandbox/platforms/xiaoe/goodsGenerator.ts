@@ -121,7 +121,10 @@ function prices(skus: GeneratedSkus): { price_high: number; price_line: number; 
 
 function productAttributes(rng: Rng, head: GoodsHead): Array<Record<string, string>> {
   if (head.kind.physical) {
-    const attrs = [{ attr_name: '品牌', attr_value: head.brand }, { attr_name: '类目', attr_value: head.category.name }];
+    const attrs = [
+      { attr_name: '品牌', attr_value: head.brand },
+      { attr_name: '类目', attr_value: head.category.name },
+    ];
     if (rng.chance(0.5)) attrs.push({ attr_name: '产地', attr_value: rng.pick(['浙江杭州', '广东深圳', '福建泉州', '上海']) });
     return attrs;
   }

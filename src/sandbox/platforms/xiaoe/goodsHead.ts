@@ -40,7 +40,11 @@ export function generateGoodsHead(rng: Rng, seq: number): GoodsHead {
     category,
     brand,
     goodsName,
-    saleStatus: rng.weighted<0 | 1 | 2>([[1, 70], [0, 15], [2, 15]]),
+    saleStatus: rng.weighted<0 | 1 | 2>([
+      [1, 70],
+      [0, 15],
+      [2, 15],
+    ]),
     createdMs: CATALOG_START_MS + rng.int(0, CATALOG_SPAN_SECONDS) * 1000,
     isDeleted: rng.chance(0.04),
     isForbid: rng.chance(0.03),

@@ -39,7 +39,8 @@ export function createXiaoeSandbox(init: PlatformSandboxInit): XiaoeSandbox {
     extras: init.merchants,
     pick: (set) => set.XIAOE,
     keyOf: (credentials) => credentials.appId,
-    build: (merchant) => createXiaoeShop(buildXiaoeCatalog(merchant.seed, init.size, { name: merchant.name, appId: merchant.credentials.XIAOE.appId })),
+    build: (merchant) =>
+      createXiaoeShop(buildXiaoeCatalog(merchant.seed, init.size, { name: merchant.name, appId: merchant.credentials.XIAOE.appId })),
   });
   // A valid token was issued to a known merchant's app_id, so it always names a shop.
   const shopOf = (appId: string): XiaoeShop => merchants.withKey(appId)!.catalog;

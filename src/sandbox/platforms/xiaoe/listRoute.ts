@@ -55,7 +55,8 @@ export function createListRoute(shopOf: XiaoeShopOf): SandboxRoute {
 
 function readListQuery(body: JsonObject): ListQuery {
   const resourceType = optionalInt(body, 'resource_type', 1, Number.MAX_SAFE_INTEGER);
-  if (resourceType !== undefined && !DOCUMENTED_RESOURCE_TYPES.has(resourceType)) throw new ParameterProblem('resource_type must be a documented resource type');
+  if (resourceType !== undefined && !DOCUMENTED_RESOURCE_TYPES.has(resourceType))
+    throw new ParameterProblem('resource_type must be a documented resource type');
   const goodsName = optionalString(body, 'goods_name');
   return {
     page: optionalInt(body, 'page', 1, Number.MAX_SAFE_INTEGER) ?? 1,

@@ -20,9 +20,20 @@ export interface GeneratedSkus {
 const HUGE_STOCK = 999_999_999;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-export function generateSkus(rng: Rng, kind: ResourceKind, category: CategoryWords, goodsName: string, image: string, isFree: boolean): GeneratedSkus {
+export function generateSkus(
+  rng: Rng,
+  kind: ResourceKind,
+  category: CategoryWords,
+  goodsName: string,
+  image: string,
+  isFree: boolean,
+): GeneratedSkus {
   const combos = kind.physical || rng.chance(0.2) ? skuPropertyCombinations(rng, category) : [[]];
-  const profile = rng.weighted<StockProfile>([['normal', 82], ['sold-out', 8], ['huge', 10]]);
+  const profile = rng.weighted<StockProfile>([
+    ['normal', 82],
+    ['sold-out', 8],
+    ['huge', 10],
+  ]);
   const out: GeneratedSkus = { sku: [], stock: [], prices: [] };
   const deletedIndex = combos.length > 1 && rng.chance(0.05) ? rng.int(0, combos.length - 1) : -1;
   combos.forEach((props, i) => {
@@ -79,7 +90,15 @@ function skuRow(draft: SkuDraft, kind: ResourceKind, goodsName: string, image: s
 function stockRow(rng: Rng, skuId: string, deleted: boolean, isFree: boolean, profile: StockProfile): Record<string, unknown> {
   // stock_type 2 = 买断/免费: no quantity is kept, only what was sold.
   if (isFree) {
-    return { is_deleted: deleted ? 1 : 0, left_num: 0, remark: '', sell_num: rng.int(0, 20_000), setting_stock: 0, sku_id: skuId, stock_type: 2 };
+    return {
+      is_deleted: deleted ? 1 : 0,
+      left_num: 0,
+      remark: '',
+      sell_num: rng.int(0, 20_000),
+      setting_stock: 0,
+      sku_id: skuId,
+      stock_type: 2,
+    };
   }
   const setting = profile === 'huge' ? HUGE_STOCK : rng.int(1, 5_000);
   const sold = profile === 'sold-out' ? setting : profile === 'huge' ? rng.int(0, 50_000) : rng.int(0, setting);

@@ -29,7 +29,8 @@ function handleToken(quota: TokenQuota, credentialsOf: XiaoeCredentialsOf, req: 
   if (req.query.get('grant_type') !== 'client_credential') return parameterError('grant_type must be client_credential');
   const appId = req.query.get('app_id')!;
   const expected = credentialsOf(appId);
-  const valid = expected !== undefined && req.query.get('client_id') === expected.clientId && req.query.get('secret_key') === expected.secretKey;
+  const valid =
+    expected !== undefined && req.query.get('client_id') === expected.clientId && req.query.get('secret_key') === expected.secretKey;
   if (!valid) return xiaoeReply(XIAOE_CODE.INVALID_SECRET);
   if (quota.hit(appId, ctx.now())) return xiaoeReply(XIAOE_CODE.RATE_LIMITED);
   const issued = ctx.tokens.issue('xiaoe', appId);
