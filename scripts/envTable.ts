@@ -4,6 +4,7 @@
  */
 import { PLATFORM_MODULES } from '../src/platforms/registry';
 import type { CredentialVariable } from '../src/platforms/types';
+import * as prettier from 'prettier';
 
 export const ENV_TABLE_START = '<!-- env-table:start (npm run env-table writes this part) -->';
 export const ENV_TABLE_END = '<!-- env-table:end -->';
@@ -33,6 +34,12 @@ export function renderEnvTable(): string {
     '|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
   ].join('\n');
+}
+
+/** The README with its table section replaced by the rendered table, formatted as `npm run lint` wants it (Prettier). */
+export async function readmeWithEnvTable(readme: string, readmePath: string): Promise<string> {
+  const options = (await prettier.resolveConfig(readmePath)) ?? {};
+  return prettier.format(withEnvTable(readme, renderEnvTable()), { ...options, filepath: readmePath });
 }
 
 /** The README with its table section replaced by `table`. */
