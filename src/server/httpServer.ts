@@ -11,7 +11,9 @@ import type { GatewayConfig } from '../config/config';
 import { ProductLoaders } from '../loaders/productLoaders';
 import { buildSharedLookups, type SharedState } from '../cache/buildSharedLookups';
 import { cacheReportPlugin } from './cacheReportPlugin';
-import { purgeCache, refuseAdmin } from './purgeRoute';
+import { handlePurge } from './purgeRoute';
+import { readBody, sendHtml, sendJson, sendMetrics } from './httpReplies';
+import { readiness } from './readiness';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
@@ -31,8 +33,6 @@ import { graphiqlPage } from './graphiqlPage';
 import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { assignRequestId, observeGraphQLRequest, type RequestObservers } from './observeRequest';
 import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
-
-const MAX_BODY_BYTES = 1 << 20;
 
 export interface GatewayServerOptions {
   config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> & {
@@ -196,7 +196,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared));
-  if (url.pathname === '/admin/cache/purge') return purge(req, res, deps.adminToken, deps.shared);
+  if (url.pathname === '/admin/cache/purge') return handlePurge(req, res, deps.adminToken, deps.shared.lookups.cache);
   if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
   if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
@@ -252,68 +252,4 @@ async function answerGraphQL(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-/** The parsed JSON body (or the raw text for other types, which Apollo rejects properly); undefined once answered. */
-async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      sendJson(res, 413, { errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return null;
-  if (!(req.headers['content-type'] ?? '').includes('json')) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    return undefined;
-  }
-}
-
-/** `POST /admin/cache/purge` (bearer ADMIN_TOKEN): drops cached entries of a platform, or of some of its ids. */
-async function purge(req: IncomingMessage, res: ServerResponse, adminToken: string | null, shared: SharedState): Promise<void> {
-  if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'use POST', code: 'METHOD_NOT_ALLOWED' } });
-  const refusal = refuseAdmin(req, adminToken);
-  if (refusal) return sendJson(res, refusal.status, refusal.body);
-  const body = await readBody(req, res);
-  if (body === undefined) return;
-  const answer = await purgeCache(body, shared.lookups.cache);
-  sendJson(res, answer.status, answer.body);
-}
-
-/** Per platform: where it is served from, whether it has credentials, its breakers and its last error; the cache's tiers. */
-function readiness(platforms: PlatformRegistry, credentials: GatewayConfig['credentials'], shared: SharedState): Record<string, unknown> {
-  const report = Object.fromEntries(
-    [...platforms].map(([code, entry]) => [
-      code,
-      { configured: credentials[code] !== undefined, sandbox: entry.sandbox, ...entry.guard.status() },
-    ]),
-  );
-  const open = Object.values(report).some((p) => Object.values(p.breakers).includes('open'));
-  // A Redis tier that is down is reported, not a reason to take the instance out: memory serves alone.
-  return { status: open ? 'degraded' : 'ready', platforms: report, cache: shared.status() };
-}
-
-async function sendMetrics(res: ServerResponse, metrics: GatewayMetrics): Promise<void> {
-  const { contentType, body } = await metrics.scrape();
-  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
-  res.end(html);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
 }

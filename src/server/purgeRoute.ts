@@ -5,10 +5,11 @@
  * message for a malformed body.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityCache } from '../cache/entityCache';
 import { PLATFORM_CODES } from '../config/config';
 import type { PlatformCode } from '../generated/graphql';
+import { readBody, sendJson } from './httpReplies';
 
 export interface PurgeAnswer {
   status: number;
@@ -16,6 +17,22 @@ export interface PurgeAnswer {
 }
 
 const MAX_IDS = 1000;
+
+/** `POST /admin/cache/purge` (bearer ADMIN_TOKEN): drops cached entries of a platform, or of some of its ids. */
+export async function handlePurge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  adminToken: string | null,
+  cache: EntityCache | null,
+): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'use POST', code: 'METHOD_NOT_ALLOWED' } });
+  const refusal = refuseAdmin(req, adminToken);
+  if (refusal) return sendJson(res, refusal.status, refusal.body);
+  const body = await readBody(req, res);
+  if (body === undefined) return;
+  const answer = await purgeCache(body, cache);
+  sendJson(res, answer.status, answer.body);
+}
 
 /** The refusal of an admin request without the valid token, or null when it may go on. */
 export function refuseAdmin(req: IncomingMessage, adminToken: string | null): PurgeAnswer | null {
