@@ -3,15 +3,14 @@
  * with every request to a host other than the loopback refused: the page loads, runs a query, shows the
  * answer. The screenshot is kept in test/artifacts/ (gitignored).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium';
 import { startStack, type Stack } from '../helpers/stack';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[graphiql browser test] skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run installs it)`);
 
 describe.skipIf(!hasChromium)('offline GraphiQL at /graphiql', () => {
@@ -20,17 +19,7 @@ describe.skipIf(!hasChromium)('offline GraphiQL at /graphiql', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

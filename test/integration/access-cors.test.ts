@@ -4,14 +4,13 @@
  * served on other loopback ports (skipped, saying so, where /usr/bin/chromium is absent).
  */
 import http from 'node:http';
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestApiKey, newApiKey } from '../../src/auth/apiKey';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 import { startAccessStack, tempDir, type AccessStack } from '../helpers/accessStack';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PEPPER = randomBytes(24).toString('hex');
 const KEY = newApiKey();
 const QUERY = '{ product(platform: TAOBAO, id: "1489161932") { title } }';
@@ -110,20 +109,9 @@ describe('CORS over HTTP', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
+describe.skipIf(!hasChromium)('CORS in Chromium', () => {
   it('lets a page on an allowed origin call the gateway, and blocks one on another origin', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const call = async (origin: string): Promise<unknown> => {
         const page = await browser.newPage();
@@ -155,5 +143,4 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS in Chromium', () => {
   }, 60_000);
 });
 
-if (!existsSync(CHROMIUM))
-  console.warn(`CORS in Chromium: skipped, ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run installs it)`);
+if (!hasChromium) console.warn(`CORS in Chromium: skipped, ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run installs it)`);
