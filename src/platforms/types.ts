@@ -145,6 +145,10 @@ export interface AdapterOptions {
 /** One environment variable of a platform's credentials. */
 export interface CredentialVariable {
   readonly name: string;
+  /** The credentials field it fills, as a tenant record names it (README, "Tenants"). */
+  readonly field: string;
+  /** A secret: a tenant record holds it only as an `enc:` or `env:` reference. */
+  readonly secret?: boolean;
   /** The values it takes; any non-blank text where absent. */
   readonly oneOf?: readonly string[];
   /** Its value when unset, which makes it optional; the others are all required once any of them is set. */

@@ -2,8 +2,8 @@
  * A stored tenant record (JSON or YAML file entry, or a PostgreSQL row's document) -> Tenant, with its
  * secrets resolved. Errors name the tenant and the field, never a value (README, "Tenants").
  */
-import type { PlatformCode } from '../generated/graphql';
 import type { PlatformCredentials } from '../config/credentials';
+import { PLATFORM_MODULES } from '../platforms/registry';
 import { isRecord } from '../util/isRecord';
 import { isSecretReference, resolveSecret, type SecretSources } from './secretValue';
 import type { Budget, Tenant, TenantClient } from './tenant';
@@ -11,22 +11,6 @@ import type { Budget, Tenant, TenantClient } from './tenant';
 export class TenantRecordError extends Error {
   override name = 'TenantRecordError';
 }
-
-/** Per platform: its credential fields, and which of them are secrets (stored only as enc:/env: references). */
-const CREDENTIAL_FIELDS: Record<
-  PlatformCode,
-  { required: readonly string[]; secret: readonly string[]; optional?: Record<string, readonly string[]> }
-> = {
-  TAOBAO: {
-    required: ['appKey', 'appSecret', 'session'],
-    secret: ['appSecret', 'session'],
-    optional: { signMethod: ['md5', 'hmac', 'hmac-sha256'] },
-  },
-  XIAOE: { required: ['appId', 'clientId', 'secretKey'], secret: ['secretKey'] },
-  WECHAT_SHOP: { required: ['appId', 'appSecret'], secret: ['appSecret'] },
-  XHS_ARK: { required: ['appKey', 'appSecret'], secret: ['appSecret'] },
-  XHS_MINIAPP: { required: ['appId', 'appSecret'], secret: ['appSecret'] },
-};
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const DIGEST_PATTERN = /^[0-9a-f]{64}$/;
@@ -45,28 +29,31 @@ export function parseTenant(record: unknown, secrets: SecretSources): Tenant {
   };
 }
 
+/**
+ * Each platform's credentials from the fields its descriptor names (src/platforms/<p>/credentials.ts):
+ * every field without a default is required, secrets are resolved from their references, and the
+ * descriptor's own `read` builds the credentials, exactly as from the environment.
+ */
 function parseCredentials(value: unknown, secrets: SecretSources, where: string): PlatformCredentials {
   if (!isRecord(value)) throw new TenantRecordError(`${where}: credentials must be an object of platforms`);
-  const credentials: Record<string, Record<string, string>> = {};
+  const credentials: Record<string, unknown> = {};
   for (const [platform, fields] of Object.entries(value)) {
-    const spec = CREDENTIAL_FIELDS[platform as PlatformCode];
-    if (!spec) throw new TenantRecordError(`${where}: unknown platform ${JSON.stringify(platform.slice(0, 40))}`);
+    const module = PLATFORM_MODULES.find((m) => m.code === platform);
+    if (!module) throw new TenantRecordError(`${where}: unknown platform ${JSON.stringify(platform.slice(0, 40))}`);
     if (!isRecord(fields)) throw new TenantRecordError(`${where} ${platform}: credentials must be an object`);
-    const parsed: Record<string, string> = {};
-    for (const name of spec.required) {
-      const raw = fields[name];
-      if (typeof raw !== 'string' || raw === '') throw new TenantRecordError(`${where} ${platform}.${name}: required string`);
-      parsed[name] = readField(raw, spec.secret.includes(name), secrets, `${where} ${platform}.${name}`);
+    const values = new Map<string, string>();
+    for (const variable of module.credentials.variables) {
+      const at = `${where} ${platform}.${variable.field}`;
+      const raw = fields[variable.field];
+      if (raw === undefined && variable.default !== undefined) {
+        values.set(variable.name, variable.default);
+        continue;
+      }
+      if (typeof raw !== 'string' || raw === '') throw new TenantRecordError(`${at}: required string`);
+      if (variable.oneOf && !variable.oneOf.includes(raw)) throw new TenantRecordError(`${at}: one of ${variable.oneOf.join(', ')}`);
+      values.set(variable.name, readField(raw, variable.secret === true, secrets, at));
     }
-    for (const [name, allowed] of Object.entries(spec.optional ?? {})) {
-      const raw = fields[name];
-      if (raw === undefined) continue;
-      if (typeof raw !== 'string' || !allowed.includes(raw))
-        throw new TenantRecordError(`${where} ${platform}.${name}: one of ${allowed.join(', ')}`);
-      parsed[name] = raw;
-    }
-    if (platform === 'TAOBAO') parsed.signMethod ??= 'md5';
-    credentials[platform] = parsed;
+    credentials[platform] = module.credentials.read((name) => values.get(name) ?? '');
   }
   return credentials;
 }

@@ -14,10 +14,10 @@ export interface TaobaoCredentials {
 
 export const taobaoCredentials: CredentialSpec<TaobaoCredentials> = {
   variables: [
-    { name: 'TAOBAO_APP_KEY' },
-    { name: 'TAOBAO_APP_SECRET' },
-    { name: 'TAOBAO_SESSION' },
-    { name: 'TAOBAO_SIGN_METHOD', oneOf: TOP_SIGN_METHODS, default: 'md5' },
+    { name: 'TAOBAO_APP_KEY', field: 'appKey' },
+    { name: 'TAOBAO_APP_SECRET', field: 'appSecret', secret: true },
+    { name: 'TAOBAO_SESSION', field: 'session', secret: true },
+    { name: 'TAOBAO_SIGN_METHOD', field: 'signMethod', oneOf: TOP_SIGN_METHODS, default: 'md5' },
   ],
   read: (value) => ({
     appKey: value('TAOBAO_APP_KEY'),

@@ -7,6 +7,9 @@ export interface WechatCredentials {
 }
 
 export const wechatCredentials: CredentialSpec<WechatCredentials> = {
-  variables: [{ name: 'WECHAT_APP_ID' }, { name: 'WECHAT_APP_SECRET' }],
+  variables: [
+    { name: 'WECHAT_APP_ID', field: 'appId' },
+    { name: 'WECHAT_APP_SECRET', field: 'appSecret', secret: true },
+  ],
   read: (value) => ({ appId: value('WECHAT_APP_ID'), appSecret: value('WECHAT_APP_SECRET') }),
 };

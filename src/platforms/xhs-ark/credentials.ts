@@ -7,6 +7,9 @@ export interface XhsArkCredentials {
 }
 
 export const xhsArkCredentials: CredentialSpec<XhsArkCredentials> = {
-  variables: [{ name: 'XHS_ARK_APP_KEY' }, { name: 'XHS_ARK_APP_SECRET' }],
+  variables: [
+    { name: 'XHS_ARK_APP_KEY', field: 'appKey' },
+    { name: 'XHS_ARK_APP_SECRET', field: 'appSecret', secret: true },
+  ],
   read: (value) => ({ appKey: value('XHS_ARK_APP_KEY'), appSecret: value('XHS_ARK_APP_SECRET') }),
 };

@@ -7,6 +7,9 @@ export interface XhsMiniappCredentials {
 }
 
 export const xhsMiniappCredentials: CredentialSpec<XhsMiniappCredentials> = {
-  variables: [{ name: 'XHS_MINIAPP_APP_ID' }, { name: 'XHS_MINIAPP_APP_SECRET' }],
+  variables: [
+    { name: 'XHS_MINIAPP_APP_ID', field: 'appId' },
+    { name: 'XHS_MINIAPP_APP_SECRET', field: 'appSecret', secret: true },
+  ],
   read: (value) => ({ appId: value('XHS_MINIAPP_APP_ID'), appSecret: value('XHS_MINIAPP_APP_SECRET') }),
 };

@@ -8,6 +8,10 @@ export interface XiaoeCredentials {
 }
 
 export const xiaoeCredentials: CredentialSpec<XiaoeCredentials> = {
-  variables: [{ name: 'XIAOE_APP_ID' }, { name: 'XIAOE_CLIENT_ID' }, { name: 'XIAOE_SECRET_KEY' }],
+  variables: [
+    { name: 'XIAOE_APP_ID', field: 'appId' },
+    { name: 'XIAOE_CLIENT_ID', field: 'clientId' },
+    { name: 'XIAOE_SECRET_KEY', field: 'secretKey', secret: true },
+  ],
   read: (value) => ({ appId: value('XIAOE_APP_ID'), clientId: value('XIAOE_CLIENT_ID'), secretKey: value('XIAOE_SECRET_KEY') }),
 };
