@@ -15,6 +15,7 @@ import { handlePurge } from './purgeRoute';
 import { readBody, sendHtml, sendJson, sendMetrics } from './httpReplies';
 import { readiness } from './readiness';
 import type { PlatformRegistry } from '../platforms/registry';
+import { RedisConnection } from '../redis/redisConnection';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
@@ -35,10 +36,11 @@ import { assignRequestId, observeGraphQLRequest, type RequestObservers } from '.
 import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> & {
-    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> &
-      Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
-  };
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> &
+    Partial<Pick<GatewayConfig, 'redis'>> & {
+      observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> &
+        Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
+    };
   platforms: PlatformRegistry;
   port: number;
   host?: string;
@@ -46,6 +48,11 @@ export interface GatewayServerOptions {
   logger?: Logger;
   /** The entity cache's clock (default Date.now); freshness tests inject one. */
   cacheClock?: () => number;
+  /**
+   * The process's shared Redis connection, owned by the caller (index.ts opens one for the platforms and
+   * the server). Absent: the server opens its own from `config.redis` and closes it with itself.
+   */
+  redis?: RedisConnection | null;
 }
 
 export interface RunningGateway {
@@ -107,7 +114,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await access.close();
     throw err;
   }
-  const shared = buildSharedLookups(options.platforms, options.config.cache, options.cacheClock);
+  const ownsRedis = options.redis === undefined;
+  const redis = options.redis ?? (options.config.redis ? new RedisConnection(options.config.redis) : null);
+  const shared = buildSharedLookups(options.platforms, options.config.cache, redis, options.cacheClock);
   const makeContext = async (
     usage: RequestUsage,
     requestId: string,
@@ -139,6 +148,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     observers,
     metricsOnThisPort: metricsPort === null,
     shared,
+    redis,
     adminToken: options.config.adminToken,
   };
   httpServer.on('request', (req, res) => {
@@ -157,7 +167,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await metricsServer?.close();
     for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
-    await shared.close();
+    if (ownsRedis) await redis?.close();
   };
   let port: number;
   try {
@@ -188,6 +198,7 @@ interface RouteDeps {
   metricsOnThisPort: boolean;
   /** Cache and coalescing shared by every request. */
   shared: SharedState;
+  redis: RedisConnection | null;
   adminToken: string | null;
 }
 
@@ -195,7 +206,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   const requestId = assignRequestId(req, res);
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared));
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared, deps.redis));
   if (url.pathname === '/admin/cache/purge') return handlePurge(req, res, deps.adminToken, deps.shared.lookups.cache);
   if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
   if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
