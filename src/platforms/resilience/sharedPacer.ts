@@ -17,14 +17,15 @@ import type { QuotaPacer, Reservation, TokenBucket } from './tokenBucket';
 
 /**
  * KEYS: tat, pause. ARGV: interval ms, burst tolerance ms, the most the caller may wait (ms; -1: only a
- * slot free now, for background work). Returns {1, wait ms} or {0, retry after ms}.
+ * slot free now, for background work), how long this replica's own pause still runs (ms, 0: none).
+ * Returns {1, wait ms} or {0, retry after ms}.
  */
 const RESERVE = defineRedisScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local interval = tonumber(ARGV[1])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
+local paused = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), now + tonumber(ARGV[4]))
 local start = math.max(now, paused, tat - tonumber(ARGV[2]))
 local maxWait = tonumber(ARGV[3])
 if (maxWait < 0 and start > now) or (maxWait >= 0 and start - now > maxWait) then
@@ -49,6 +50,8 @@ export class SharedPacer implements QuotaPacer {
   private readonly keys: readonly [string, string];
   private readonly intervalMs: string;
   private readonly burstMs: string;
+  /** This replica's own pause (epoch ms, its clock): held to even when the shared write was lost. */
+  private pausedUntil = 0;
 
   /** `rate` as TokenBucket takes it (an infinite rate: no pacing, only pauses are shared). */
   constructor(
@@ -79,13 +82,15 @@ export class SharedPacer implements QuotaPacer {
   }
 
   pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
     this.fallback.pause(ms);
     void this.redis.evalScript(PAUSE, [this.keys[1]], [String(Math.ceil(ms))]);
   }
 
   /** The shared reservation, or undefined when Redis did not answer in time (the caller goes local). */
   private async reserveShared(maxWait: number): Promise<Reservation | undefined> {
-    const reply = await this.redis.evalScript(RESERVE, this.keys, [this.intervalMs, this.burstMs, String(maxWait)]);
+    const ownPauseMs = String(Math.max(0, Math.ceil(this.pausedUntil - Date.now())));
+    const reply = await this.redis.evalScript(RESERVE, this.keys, [this.intervalMs, this.burstMs, String(maxWait), ownPauseMs]);
     if (!Array.isArray(reply) || reply.length !== 2) return undefined;
     const [ok, ms] = reply.map(Number) as [number, number];
     return ok === 1 ? { ok: true, waitMs: ms } : { ok: false, retryAfterMs: Math.max(1, ms) };
