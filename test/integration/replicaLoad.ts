@@ -7,9 +7,9 @@ import type { ReplicaSet } from '../helpers/replicas';
 import type { GraphQLResponse, LoggedRequest } from '../helpers/stack';
 
 /** The sandbox's Taobao quota, and the gateways' (the same, as a deployment configures it). */
-export const QUOTA = { limit: 10, windowMs: 1000 };
+export const QUOTA = { limit: 5, windowMs: 1000 };
 /** Every replica's settings: paced to QUOTA, no cache (each lookup goes upstream). */
-export const REPLICA_SETTINGS = { TAOBAO_RATE_LIMIT: '10/1s', CACHE: 'off', REQUEST_TIMEOUT_MS: '3000' };
+export const REPLICA_SETTINGS = { TAOBAO_RATE_LIMIT: '5/1s', CACHE: 'off', REQUEST_TIMEOUT_MS: '3000' };
 const LOAD_MS = 2000;
 /** Requests per second over all replicas: ten times the quota. */
 const LOAD_PER_SECOND = 10 * QUOTA.limit;
