@@ -48,7 +48,8 @@ describe('Redis killed mid-run, then back', () => {
     set = await startReplicas({
       count: 2,
       sandbox: { size: SIZE, rateLimits: { taobao: QUOTA } },
-      env: { ...REPLICA_SETTINGS, REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, REPLICAS: '2' },
+      // Longer than the default 50 ms: on a busy machine a slow answer would mix local slots into the shared run.
+      env: { ...REPLICA_SETTINGS, REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, REPLICAS: '2', REDIS_TIMEOUT_MS: '500' },
     });
     await untilReady(set, (r) => r.status === 'ready' && r.redis.status === 'up');
   }, START_MS);
