@@ -71,8 +71,7 @@ describe('SharedPacer', () => {
 
   it('a pause on one replica holds the other', async () => {
     const [a, b] = [pacer(await connect(), 'app-4'), pacer(await connect(), 'app-4')];
-    a.pause(3000);
-    await new Promise((r) => setTimeout(r, 50)); // the pause is written without waiting
+    await a.pause(3000);
     const held = await b.reserve(Date.now() + 10_000);
     expect(held.ok && held.waitMs).toBeGreaterThan(2500);
     expect(await b.reserve(Date.now() + 1000)).toMatchObject({ ok: false });

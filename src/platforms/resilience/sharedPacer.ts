@@ -81,10 +81,14 @@ export class SharedPacer implements QuotaPacer {
     return (await this.reserveShared(-1)) ?? this.fallback.reserveIdle();
   }
 
-  pause(ms: number): void {
+  /**
+   * Resolves once Redis has the pause (or did not answer within the budget): the caller waits for it
+   * before answering, so a client told "limited" by one replica never reaches another one ahead of it.
+   */
+  async pause(ms: number): Promise<void> {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
     this.fallback.pause(ms);
-    void this.redis.evalScript(PAUSE, [this.keys[1]], [String(Math.ceil(ms))]);
+    await this.redis.evalScript(PAUSE, [this.keys[1]], [String(Math.ceil(ms))]);
   }
 
   /** The shared reservation, or undefined when Redis did not answer in time (the caller goes local). */

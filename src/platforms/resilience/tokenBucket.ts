@@ -24,8 +24,8 @@ export interface QuotaPacer {
   reserve(deadline: number): Reservation | Promise<Reservation>;
   /** A slot only if one is free now (background work stays behind callers that wait). */
   reserveIdle(): Reservation | Promise<Reservation>;
-  /** The platform said "limited for `ms`": no slot starts before then. */
-  pause(ms: number): void;
+  /** The platform said "limited for `ms`": no slot starts before then (once the promise, if any, settles). */
+  pause(ms: number): void | Promise<void>;
 }
 
 export class TokenBucket implements QuotaPacer {

@@ -132,7 +132,7 @@ export class UpstreamGuard {
         // The breaker opened between our own retries: the upstream's failure says more than "open".
         if (previous && err.reason === GatewayReason.CircuitOpen) throw previous;
         previous = err;
-        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) this.pacerFor(call.credentialKey).pause(err.retryAfterMs);
+        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) await this.pacerFor(call.credentialKey).pause(err.retryAfterMs);
         if (!err.retryable || n >= this.policy.retry.attempts) throw err;
         const delay = backoffDelay(n, this.policy.retry.baseDelayMs, this.policy.retry.maxDelayMs, err.retryAfterMs ?? 0, this.random);
         if (Date.now() + delay + this.minAttemptMs >= call.deadline) throw err;
