@@ -53,7 +53,11 @@ async function fillEntities(
   selection: ProductSelection,
   epoch: number,
 ): Promise<void> {
-  const ids = products.map((p) => p.platformProductId);
-  const previous = await cache.read(platform, fingerprint, ids);
-  products.forEach((product, i) => cache.writeProduct(platform, fingerprint, ids[i]!, previous[i], product, selection, epoch));
+  const keys = cache.keys(
+    platform,
+    fingerprint,
+    products.map((p) => p.platformProductId),
+  );
+  const previous = await cache.read(keys);
+  products.forEach((product, i) => cache.writeProduct(keys[i]!, previous[i], product, selection, epoch));
 }

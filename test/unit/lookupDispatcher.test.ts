@@ -36,7 +36,7 @@ describe('LookupDispatcher', () => {
     const rest = ['b', 'c', 'd', 'e', 'f'].map((id) => d.lookup([id], sel('price'), soon()));
     const answers = await Promise.all([first, ...rest]);
     expect(calls.map((c) => c.ids)).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f']]);
-    expect(answers.map((a) => (a[0]!.result as Product).platformProductId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(answers.map((a) => (a.results[0] as Product).platformProductId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('sends the union of the selections of a shared call', async () => {
@@ -59,8 +59,8 @@ describe('LookupDispatcher', () => {
     const { d } = dispatcher({ maxIds: 50, ratePerSecond: 10 });
     void d.lookup(['z'], sel('title'), soon());
     const [good, bad] = await Promise.all([d.lookup(['a'], sel('title'), soon()), d.lookup(['x1'], sel('title'), soon())]);
-    expect(good[0]!.result).not.toBeInstanceOf(Error);
-    expect(bad[0]!.result).toBeInstanceOf(NotFoundError);
+    expect(good.results[0]).not.toBeInstanceOf(Error);
+    expect(bad.results[0]).toBeInstanceOf(NotFoundError);
   });
 
   it('sends a background lookup only on an idle quota slot, never ahead of a request that waits', async () => {
@@ -78,9 +78,11 @@ describe('LookupDispatcher', () => {
   it('refuses at once what cannot get a quota slot before its deadline', async () => {
     const { d, calls } = dispatcher({ maxIds: 1, ratePerSecond: 1 });
     void d.lookup(['a'], sel('title'), soon());
-    const [late] = await d.lookup(['b'], sel('title'), Date.now() + 200);
-    expect(late!.result).toBeInstanceOf(UpstreamError);
-    expect((late!.result as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
+    const {
+      results: [late],
+    } = await d.lookup(['b'], sel('title'), Date.now() + 200);
+    expect(late).toBeInstanceOf(UpstreamError);
+    expect((late as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
     expect(calls).toHaveLength(1);
   });
 
