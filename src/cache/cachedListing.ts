@@ -8,6 +8,7 @@ import type { Product, ProductFilter } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
 import type { ListPlan, PlatformCode, ProductSelection } from '../platforms/types';
 import type { EntityCache } from './entityCache';
+import { BatchSizeEstimate } from './tieredStore';
 
 export interface ListingCacheUse {
   cache: EntityCache;
@@ -59,5 +60,7 @@ async function fillEntities(
     products.map((p) => p.platformProductId),
   );
   const previous = await cache.read(keys);
-  products.forEach((product, i) => cache.writeProduct(keys[i]!, previous[i], product, selection, epoch));
+  const now = cache.now();
+  const sizes = new BatchSizeEstimate();
+  products.forEach((product, i) => cache.writeProduct(keys[i]!, previous[i], product, selection, epoch, now, sizes));
 }

@@ -9,7 +9,7 @@ import type { PlatformCode, Product } from '../generated/graphql';
 import { hasFieldIssues } from '../platforms/fieldIssues';
 import type { ListedPage, ProductSelection } from '../platforms/types';
 import { asCacheEntry, CACHE_FORMAT, mergeFetched, type CacheEntry, type FreshnessPolicy } from './cacheEntry';
-import type { TieredStore } from './tieredStore';
+import type { BatchSizeEstimate, TieredStore } from './tieredStore';
 
 interface CachedPage {
   v: typeof CACHE_FORMAT;
@@ -74,10 +74,12 @@ export class EntityCache {
     selection: ProductSelection,
     epoch: number,
     now: number = this.now(),
+    /** Shared by the entries of one batch (see BatchSizeEstimate). */
+    sizes?: BatchSizeEstimate,
   ): void {
     if (epoch !== this.store.epoch || hasFieldIssues(product)) return;
     const entry = mergeFetched(previous, product, selection, now);
-    this.store.set(key, entry, this.retentionMs, epoch, now);
+    this.store.set(key, entry, this.retentionMs, epoch, now, sizes);
   }
 
   writeNotFound(key: string, epoch: number, now: number = this.now()): void {

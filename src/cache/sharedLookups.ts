@@ -19,6 +19,7 @@ import { mapWithConcurrency } from '../util/mapWithConcurrency';
 import { heldSelection, judge, type CacheEntry, type Verdict } from './cacheEntry';
 import { recordStale } from './cacheReport';
 import type { EntityCache } from './entityCache';
+import { BatchSizeEstimate } from './tieredStore';
 
 export interface LookupRequest {
   platform: PlatformCode;
@@ -75,10 +76,11 @@ export class SharedLookups {
     if (usage) usage.cacheMisses += missing.length;
     const fetched = await this.fetch(request, missing, selection);
     const writtenAt = cache.now();
+    const sizes = new BatchSizeEstimate();
     for (let j = 0; j < missingAt.length; j++) {
       const i = missingAt[j]!;
       const found = fetched.results[j]!;
-      this.write(keys[i]!, entries[i], found, fetched.selections[j]!, epoch, writtenAt);
+      this.write(keys[i]!, entries[i], found, fetched.selections[j]!, epoch, writtenAt, sizes);
       const verdict = verdicts[i]!;
       const fallback = verdict.kind === 'miss' ? verdict.fallback : undefined;
       if (!(found instanceof UpstreamError) || !fallback) {
@@ -132,9 +134,10 @@ export class SharedLookups {
     selection: ProductSelection,
     epoch: number,
     now: number,
+    sizes?: BatchSizeEstimate,
   ): void {
     if (found instanceof NotFoundError) this.cache?.writeNotFound(key, epoch, now);
-    else if (!(found instanceof Error)) this.cache?.writeProduct(key, previous, found, selection, epoch, now);
+    else if (!(found instanceof Error)) this.cache?.writeProduct(key, previous, found, selection, epoch, now, sizes);
   }
 
   /**
