@@ -55,6 +55,20 @@ describe('LookupDispatcher', () => {
     expect(calls.map((c) => c.ids)).toEqual([['a'], ['a']]);
   });
 
+  it('answers a batch whose ids ride different calls at their own positions, a repeated id at each', async () => {
+    const { d, calls } = dispatcher({ maxIds: 2 });
+    const first = d.lookup(['a', 'b'], sel('title'), soon());
+    await new Promise((r) => setTimeout(r, 1));
+    // `a` shares the call in flight; `c` and `d` open a new one; the second `c` waits for the same slot.
+    const second = await d.lookup(['c', 'a', 'd', 'c'], sel('title'), soon());
+    expect(second.results.map((p) => (p as Product).platformProductId)).toEqual(['c', 'a', 'd', 'c']);
+    await first;
+    expect(calls.map((c) => c.ids)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+
   it('gives a per-id error only to the lookups of that id', async () => {
     const { d } = dispatcher({ maxIds: 50, ratePerSecond: 10 });
     void d.lookup(['z'], sel('title'), soon());
