@@ -51,13 +51,13 @@ export class TieredStore {
   async getMany(keys: readonly string[], promoteTtlMs: number): Promise<unknown[]> {
     const now = this.options.now();
     const values = new Array<unknown>(keys.length);
+    const redis = this.options.redis;
     let missing: string[] | undefined;
     for (let i = 0; i < keys.length; i++) {
       const stored = this.memory.get(keys[i]!);
       if (stored && stored.expiresAt > now) values[i] = stored.value;
-      else (missing ??= []).push(this.redisPrefix + keys[i]!);
+      else if (redis) (missing ??= []).push(this.redisPrefix + keys[i]!);
     }
-    const redis = this.options.redis;
     if (!redis || !missing) return values;
     const found = await redis.getMany(missing);
     if (!found) return values;

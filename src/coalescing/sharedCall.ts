@@ -39,6 +39,7 @@ export class Waiter {
     this.selections = new Array<ProductSelection>(size);
     this.missing = size;
     this.promise = new Promise((resolve) => (this.resolve = resolve));
+    if (size === 0) this.finish();
   }
 
   /** Answers are in by `deadline` (epoch ms), or the ids still missing get the timeout error. */

@@ -69,6 +69,12 @@ describe('LookupDispatcher', () => {
     ]);
   });
 
+  it('answers a lookup of no ids at once, without a call', async () => {
+    const { d, calls } = dispatcher({ maxIds: 50 });
+    expect(await d.lookup([], sel('title'), soon())).toEqual({ results: [], selections: [] });
+    expect(calls).toEqual([]);
+  });
+
   it('gives a per-id error only to the lookups of that id', async () => {
     const { d } = dispatcher({ maxIds: 50, ratePerSecond: 10 });
     void d.lookup(['z'], sel('title'), soon());
