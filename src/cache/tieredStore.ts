@@ -137,8 +137,8 @@ const WALK_EVERY = 8;
 /**
  * The byte estimate of a batch of alike values (the entries of one upstream call's products, one
  * selection): one value in WALK_EVERY is walked, the others are charged the mean of those walked so
- * far. The memory bound is on the sum, which this keeps; a miss no longer pays a walk of its product
- * (about 2 µs for an S2 product: bench/README.md, "Cache-miss path").
+ * far. The memory bound is on the sum, which this keeps, and only one miss in 8 pays for a walk (about
+ * 2 µs of CPU for an S2 product with its SKUs: bench/README.md, "Cache-miss path").
  */
 export class BatchSizeEstimate {
   private seen = 0;
