@@ -167,7 +167,7 @@ async function measure(sandboxUrl: string, target: Target, scenario: string, rou
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const sandbox = await startServer('sandbox', 'targets/missSandbox.ts', {});
-ids.push(...(sandbox.ready.taobao as string[]));
+for (const id of sandbox.ready.taobao as string[]) ids.push(id);
 const targets = await startTargets(sandbox.url);
 const runs: Run[] = [];
 try {
