@@ -1,5 +1,5 @@
 /**
- * Client budgets shared by every replica (docs/deployment.md, "Budgets"): the same token bucket as
+ * Client budgets shared by every replica (docs/deployment.md, "What is shared, and how"): the same token bucket as
  * MemoryBudgetStore, kept in one Redis hash per client (`<prefix>:budget:<key digest>`, fields `c`
  * calls and `at` ms) and changed only by one script, so concurrent reservations on several replicas
  * never both take the last calls. The script reads Redis's own clock (TIME), so replicas' clocks never

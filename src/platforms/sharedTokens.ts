@@ -1,6 +1,6 @@
 /**
  * The shared tier of the token cache (tokenCache.ts) in Redis, for several replicas
- * (docs/deployment.md, "Tokens"). Per credential (its tokenCacheKey, hashed: the secret's digest never
+ * (docs/deployment.md, "What is shared, and how"). Per credential (its tokenCacheKey, hashed: the secret's digest never
  * shows in a Redis key either) four keys in one hash slot (`{…}`, so one script may touch them all on
  * a Redis Cluster):
  *   `<prefix>:token:{<h>}:value`  the token, expiring when it stops being fresh (PX);

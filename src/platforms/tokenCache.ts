@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { PlatformCode } from '../generated/graphql';
 import { GatewayReason, StaleTokenError, UpstreamError } from './errors';
 /**
@@ -53,7 +52,7 @@ export interface TokenCacheOptions {
 export type SharedTokenAnswer =
   /** A token other than the stale one, and how long it stays fresh. */
   | { kind: 'token'; token: string; freshForMs: number }
-  /** This caller holds the refresh lock now: it fetches, then `store`s or `fail`s. */
+  /** This caller holds the refresh lock now: it fetches, then `store`s the token or `release`s the lock. */
   | { kind: 'locked' }
   /** Another replica holds the lock: ask again shortly. */
   | { kind: 'wait' }
