@@ -16,7 +16,7 @@ const REDIS_PREFIX = `test-client-budget-${randomUUID()}`;
 
 describe.each([
   ['in memory', {}],
-  ['in Redis', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: REDIS_PREFIX }],
+  ['in Redis', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: REDIS_PREFIX, REDIS_TIMEOUT_MS: '1000' }],
 ])('budgets of authenticated clients, kept %s', (_where, redisEnv: Record<string, string>) => {
   let stack: AccessStack;
   let files: ReturnType<typeof tempDir>;

@@ -16,7 +16,7 @@ const connections: RedisConnection[] = [];
 const slow = { limit: 10, restorePerSecond: 0.01 };
 
 function connect(url = 'redis://127.0.0.1:6379'): RedisConnection {
-  const redis = new RedisConnection({ url, timeoutMs: 200, keyPrefix: PREFIX }, () => undefined);
+  const redis = new RedisConnection({ url, timeoutMs: 1000, keyPrefix: PREFIX }, () => undefined);
   connections.push(redis);
   return redis;
 }
@@ -85,7 +85,7 @@ describe('RedisBudgetStore', () => {
   it('refills over time; a bucket expires when it would be full again, and a full one is deleted', async () => {
     const redis = connect();
     const own = `${PREFIX}-ttl`;
-    const ttlRedis = new RedisConnection({ url: 'redis://127.0.0.1:6379', timeoutMs: 200, keyPrefix: own }, () => undefined);
+    const ttlRedis = new RedisConnection({ url: 'redis://127.0.0.1:6379', timeoutMs: 1000, keyPrefix: own }, () => undefined);
     connections.push(ttlRedis);
     await until(() => redis.isUp && ttlRedis.isUp);
     const store = new RedisBudgetStore(ttlRedis, () => undefined);

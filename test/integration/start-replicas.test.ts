@@ -8,10 +8,24 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisConnection } from '../../src/redis/redisConnection';
+import net from 'node:net';
 import { freePort } from '../helpers/replicas';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PREFIX = `test-start-replicas-${randomUUID()}`;
+
+/** A free port whose next one is free too (the script's replicas listen on PORT and PORT + 1). */
+async function twoFreePorts(): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  for (;;) {
+    const port = await freePort();
+    if (port < 65_535 && (await free(port + 1))) return port;
+  }
+}
 
 describe('npm run start:replicas', () => {
   let child: ChildProcess;
@@ -21,11 +35,13 @@ describe('npm run start:replicas', () => {
   const exited = () => child.exitCode !== null || child.signalCode !== null;
 
   beforeAll(async () => {
-    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const port = await twoFreePorts();
+    let sandboxPort = await freePort();
+    while (sandboxPort === port || sandboxPort === port + 1) sandboxPort = await freePort();
     sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     child = spawn('npm', ['run', '--silent', 'start:replicas'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), REDIS_KEY_PREFIX: PREFIX },
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), REDIS_KEY_PREFIX: PREFIX, REDIS_TIMEOUT_MS: '1000' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group: afterAll can stop all of it whatever happened
     });

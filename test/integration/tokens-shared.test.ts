@@ -15,7 +15,7 @@ const PREFIX = `test-tokens-${randomUUID()}`;
 const connections: RedisConnection[] = [];
 
 function connect(url = 'redis://127.0.0.1:6379'): RedisConnection {
-  const redis = new RedisConnection({ url, timeoutMs: 200, keyPrefix: PREFIX }, () => undefined);
+  const redis = new RedisConnection({ url, timeoutMs: 1000, keyPrefix: PREFIX }, () => undefined);
   connections.push(redis);
   return redis;
 }
