@@ -65,6 +65,7 @@ function throughLoaders(variant: Variant): (ids: string[]) => Promise<unknown> {
       : buildSharedLookups(
           registry,
           loadConfig({ CACHE: variant === 'cache miss' ? 'on' : 'off', CACHE_MAX_MB: process.env.CACHE_MAX_MB ?? '64' }).cache,
+          null,
         );
   return (ids) => {
     const load = new ProductLoaders(registry, credentials, Date.now() + 10_000, shared.lookups).forPlatform('TAOBAO');
