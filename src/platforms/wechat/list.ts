@@ -43,7 +43,7 @@ export function createWechatListing(client: WechatClient): PlatformListing<Wecha
       return {
         streams: statuses.map((status) => ({
           firstPage: 1,
-          fetchPage: (page, call) => fetchSpuPage(client, { status, page, draft }, spus, call),
+          fetchPage: (page, pageSize, call) => fetchSpuPage(client, { status, page, pageSize, draft }, spus, call),
         })),
         combine: 'merge',
         compare: (a, b) => compareProductIds(a.platformProductId, b.platformProductId),
@@ -60,11 +60,11 @@ export function createWechatListing(client: WechatClient): PlatformListing<Wecha
 
 async function fetchSpuPage(
   client: WechatClient,
-  query: { status: number; page: number; draft: boolean },
+  query: { status: number; page: number; pageSize: number; draft: boolean },
   spus: WeakMap<Product, WechatRecord>,
   { credentials, deadline }: CallContext<WechatCredentials>,
 ): Promise<ListedPage> {
-  const body = toWireJson({ status: query.status, page: query.page, page_size: WECHAT_LIST_PAGE_SIZE, need_edit_spu: query.draft ? 1 : 0 });
+  const body = toWireJson({ status: query.status, page: query.page, page_size: query.pageSize, need_edit_spu: query.draft ? 1 : 0 });
   const envelope = await client.post('product/spu/get_list', body, credentials, deadline);
   const { total_num: total, spus: list } = envelope;
   if (typeof total !== 'number' || !Array.isArray(list) || !list.every(isRecord))

@@ -41,8 +41,8 @@ export function createXiaoeListing(client: XiaoeClient): PlatformListing<XiaoeCr
       const base = baseParamsOf(filter);
       const stream = (window?: { startTime: string; endTime: string }): ListStream<XiaoeCredentials> => ({
         firstPage: 1,
-        fetchPage: async (page, { credentials, deadline }) => {
-          const listed = await client.listGoods({ ...base, ...window, page, pageSize: XIAOE_LIST_PAGE_SIZE }, credentials, deadline);
+        fetchPage: async (page, pageSize, { credentials, deadline }) => {
+          const listed = await client.listGoods({ ...base, ...window, page, pageSize }, credentials, deadline);
           return { total: listed.total, products: listed.list.map(toXiaoeProduct) };
         },
       });
