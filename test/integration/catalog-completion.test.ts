@@ -57,6 +57,37 @@ describe('SKU completion without a quota', () => {
   });
 });
 
+describe('SKU completion in a merged catalog', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ size: { wechat: 12, xiaoe: 4, 'xhs-ark': 4, 'xhs-miniapp': 4, taobao: 1 }, seed: 6 });
+  });
+  afterAll(() => stack.close());
+
+  const MERGED = `query($after: String) { catalog(first: 16, after: $after) {
+    edges { node { id platform skus { price { amount } } } } pageInfo { hasNextPage endCursor } } }`;
+
+  it("ends the page before WeChat's first product when its SKU calls fail, names it, and resumes there on the next page", async () => {
+    const clean = await stack.query(MERGED);
+    expect(clean.errors).toBeUndefined();
+    const ids: string[] = clean.data!.catalog.edges.map((e: { node: { id: string } }) => e.node.id);
+    const platforms: string[] = clean.data!.catalog.edges.map((e: { node: { platform: string } }) => e.node.platform);
+    const cut = platforms.indexOf('WECHAT_SHOP');
+    expect(cut).toBeGreaterThan(0);
+
+    await stack.setFaults([{ platform: 'wechat', operation: 'product/sku/get_list', kind: 'error', code: 9401006 }]);
+    const failed = await stack.query(MERGED);
+    await stack.setFaults([]);
+    expect(failed.data!.catalog.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(0, cut));
+    expect(failed.data!.catalog.pageInfo.hasNextPage).toBe(true);
+    expect(failed.errors!.map((e) => e.extensions!.platform)).toEqual(['WECHAT_SHOP']);
+
+    const next = await stack.query(MERGED, { after: failed.data!.catalog.pageInfo.endCursor });
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.catalog.edges.map((e: { node: { id: string } }) => e.node.id).slice(0, ids.length - cut)).toEqual(ids.slice(cut));
+  });
+});
+
 describe('SKU completion under a quota and a deadline', () => {
   let stack: Stack;
   beforeEach(async () => {
