@@ -54,7 +54,7 @@ function throughLoaders(cache: 'on' | 'off' | 'before'): (ids: string[]) => Prom
   const shared =
     cache === 'before'
       ? { lookups: { cache: null, lookup: (_r: unknown, ids: string[]) => direct(ids) } as unknown as SharedLookups }
-      : buildSharedLookups(registry, loadConfig({ CACHE: cache, CACHE_MAX_MB: process.env.CACHE_MAX_MB ?? '64' }).cache);
+      : buildSharedLookups(registry, loadConfig({ CACHE: cache, CACHE_MAX_MB: process.env.CACHE_MAX_MB ?? '64' }).cache, null);
   return (ids) => {
     const load = new ProductLoaders(registry, credentials, Date.now() + 10_000, shared.lookups).forPlatform('TAOBAO');
     return Promise.all(ids.map((id) => load(id, selection)));

@@ -6,7 +6,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { CACHE_FORMAT } from './cacheEntry';
-import type { RedisTier } from './redisTier';
+import type { RedisConnection } from '../redis/redisConnection';
 
 interface Stored {
   value: unknown;
@@ -17,7 +17,7 @@ interface Stored {
 
 export interface TieredStoreOptions {
   maxBytes: number;
-  redis: RedisTier | null;
+  redis: RedisConnection | null;
   /** Redis keys are `<keyPrefix>:v<format>:<key>`, so an incompatible release never reads them. */
   keyPrefix: string;
   now: () => number;
