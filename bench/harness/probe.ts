@@ -8,6 +8,10 @@ export interface ProbeReading {
   cpuMicros: number;
   rssBytes: number;
   peakRssBytes: number;
+  /** V8's heap in use and Node's memory outside it (buffers), at the reading: where the RSS goes. */
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
 }
 
 export type ProbeRequest = { type: 'probe'; id: number; resetPeak?: boolean };
@@ -25,9 +29,16 @@ export function installProbe(): void {
   timer.unref();
   process.on('message', (message: ProbeRequest) => {
     if (message?.type !== 'probe') return;
-    const rss = process.memoryUsage.rss();
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const { user, system } = process.cpuUsage();
-    const reading: ProbeReading = { cpuMicros: user + system, rssBytes: rss, peakRssBytes: Math.max(peak, rss) };
+    const reading: ProbeReading = {
+      cpuMicros: user + system,
+      rssBytes: rss,
+      peakRssBytes: Math.max(peak, rss),
+      heapUsedBytes: heapUsed,
+      heapTotalBytes: heapTotal,
+      externalBytes: external,
+    };
     if (message.resetPeak) peak = rss;
     process.send!({ type: 'probe', id: message.id, reading } satisfies ProbeReply);
   });
