@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       }
     }
     const all = [...servers, ...[...cached].map(([name, s]) => [`${name}+cache`, s] as const)];
-    const memory = await Promise.all(all.map(async ([name, s]) => [name, (await s.probe()).peakRssBytes / 2 ** 20] as const));
+    const memory = await Promise.all(all.map(async ([name, s]) => [name, (await s.probe()).peakRssEverBytes / 2 ** 20] as const));
     printTable(results);
     console.log(`\npeak RSS over the whole run: ${memory.map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`).join(', ')}`);
     writeResults(started, settings, results, notStarted, Object.fromEntries(memory));
@@ -106,7 +106,7 @@ function writeResults(
   settings: BenchSettings,
   results: ScenarioResult[],
   notStarted: Partial<Record<TargetName, string>>,
-  finalPeakRssMB: Record<string, number>,
+  wholeRunPeakRssMB: Record<string, number>,
 ): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = started
@@ -117,7 +117,7 @@ function writeResults(
   const file = `${RESULTS_DIR}${stamp}`;
   writeFileSync(
     `${file}.json`,
-    `${JSON.stringify({ started: started.toISOString(), finished: new Date().toISOString(), machine, settings, notStarted, finalPeakRssMB, results }, null, 2)}\n`,
+    `${JSON.stringify({ started: started.toISOString(), finished: new Date().toISOString(), machine, settings, notStarted, wholeRunPeakRssMB, results }, null, 2)}\n`,
   );
   writeFileSync(`${file}.svg`, renderChart(results, `catalog-gateway bench ${stamp} (Node ${process.version}, ${machine.cpus} cores)`));
   console.log(`\nwrote ${file}.json and ${file}.svg`);

@@ -8,6 +8,8 @@ export interface ProbeReading {
   cpuMicros: number;
   rssBytes: number;
   peakRssBytes: number;
+  /** Peak RSS since the process started (never reset). */
+  peakRssEverBytes: number;
   /** V8's heap in use and Node's memory outside it (buffers), at the reading: where the RSS goes. */
   heapUsedBytes: number;
   heapTotalBytes: number;
@@ -23,8 +25,11 @@ const RSS_SAMPLE_MS = 100;
 export function installProbe(): void {
   if (!process.send) throw new Error('installProbe: this process was not started with an IPC channel (child_process.fork)');
   let peak = process.memoryUsage.rss();
+  let ever = peak;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    peak = Math.max(peak, rss);
+    ever = Math.max(ever, rss);
   }, RSS_SAMPLE_MS);
   timer.unref();
   process.on('message', (message: ProbeRequest) => {
@@ -35,6 +40,7 @@ export function installProbe(): void {
       cpuMicros: user + system,
       rssBytes: rss,
       peakRssBytes: Math.max(peak, rss),
+      peakRssEverBytes: Math.max(ever, rss),
       heapUsedBytes: heapUsed,
       heapTotalBytes: heapTotal,
       externalBytes: external,
