@@ -46,9 +46,21 @@ const LAYER_ZONES = [
   ...['./src/listing', './src/loaders', './src/resolvers', './src/server', './src/sandbox', './src/index.ts'].map((from) =>
     zone('./src/config', from, 'config reads the platform descriptors and nothing above them; src/index.ts hands the sandbox in.'),
   ),
-  ...['./src/config', './src/platforms', ...ABOVE_PLATFORMS.slice(1)].map((from) =>
+  ...['./src/config', './src/platforms', './src/redis', ...ABOVE_PLATFORMS.slice(1)].map((from) =>
     zone('./src/util', from, 'src/util is below everything.'),
   ),
+  // The shared Redis connection sits just above src/util: the platforms (quota, tokens), the cost layer
+  // (budgets) and the cache all use it, so it imports none of them.
+  ...[
+    './src/platforms',
+    './src/cache',
+    './src/coalescing',
+    './src/cost',
+    './src/access',
+    './src/auth',
+    './src/tenants',
+    ...ABOVE_PLATFORMS,
+  ].map((from) => zone('./src/redis', from, 'src/redis is below every layer that keeps shared state: it imports only src/util.')),
   // The sandbox shares no code with the gateway above src/platforms. It may import the upstream record
   // types of src/platforms (shared contracts, type-only); a zone cannot tell a type import from a runtime
   // one, so src/platforms is not listed here, and no-cycle plus review keep its imports type-only.

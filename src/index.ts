@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { createLogger, type Logger } from './observability/logger';
 import { startTracing } from './observability/tracing';
 import { buildPlatformRegistry } from './platforms';
+import { RedisConnection } from './redis/redisConnection';
 import { boundHeapGrowth } from './server/heapGrowth';
 import { startGatewayServer } from './server/httpServer';
 import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
   const tracing = startTracing({ endpoint: observability.otlpEndpoint, serviceName: observability.serviceName });
   const sandbox = config.sandbox ? await startSandbox({ port: config.sandbox.port, host: '127.0.0.1' }) : null;
-  const platforms = buildPlatformRegistry(config);
-  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host, logger });
+  // One connection per process, shared by the platforms (quota, tokens) and the server (cache, budgets).
+  const redis = config.redis ? new RedisConnection(config.redis, (line) => logger.warn(line)) : null;
+  const platforms = buildPlatformRegistry(config, redis);
+  const gateway = await startGatewayServer({ config, platforms, port: config.port, host: config.host, logger, redis });
 
   const upstreams = Object.fromEntries(
     [...platforms].map(([code, entry]) => [code, entry.sandbox ? 'sandbox' : config.platforms[code].baseUrl]),
@@ -54,7 +57,12 @@ async function main(): Promise<void> {
       logger.error('catalog-gateway did not stop in time; exiting');
       process.exit(1);
     }, observability.shutdownTimeoutMs + 5_000).unref();
-    shutDown(logger, [() => gateway.close(), async () => sandbox?.close(), async () => tracing?.shutdown()]).then(
+    shutDown(logger, [
+      () => gateway.close(),
+      async () => redis?.close(),
+      async () => sandbox?.close(),
+      async () => tracing?.shutdown(),
+    ]).then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'catalog-gateway failed to stop cleanly');
@@ -68,8 +76,7 @@ async function main(): Promise<void> {
 
 /**
  * Closes each part in order (the gateway first: it drains requests in flight, which still need the
- * sandbox, shared stores and the exporter); the cache's Redis client and other connections join the list
- * where they exist.
+ * sandbox, shared stores and the exporter), then the shared Redis connection, the sandbox, the exporter.
  */
 async function shutDown(logger: Logger, parts: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
   for (const close of parts) await close();

@@ -8,6 +8,7 @@ import type { Product, ProductFilter } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
 import type { ListPlan, PlatformCode, ProductSelection } from '../platforms/types';
 import type { EntityCache } from './entityCache';
+import { BatchSizeEstimate } from './tieredStore';
 
 export interface ListingCacheUse {
   cache: EntityCache;
@@ -53,7 +54,13 @@ async function fillEntities(
   selection: ProductSelection,
   epoch: number,
 ): Promise<void> {
-  const ids = products.map((p) => p.platformProductId);
-  const previous = await cache.read(platform, fingerprint, ids);
-  products.forEach((product, i) => cache.writeProduct(platform, fingerprint, ids[i]!, previous[i], product, selection, epoch));
+  const keys = cache.keys(
+    platform,
+    fingerprint,
+    products.map((p) => p.platformProductId),
+  );
+  const previous = await cache.read(keys);
+  const now = cache.now();
+  const sizes = new BatchSizeEstimate();
+  products.forEach((product, i) => cache.writeProduct(keys[i]!, previous[i], product, selection, epoch, now, sizes));
 }

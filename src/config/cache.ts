@@ -1,5 +1,5 @@
 /**
- * Entity cache, coalescing and Redis settings (issue 10), from the environment. Each default is
+ * Entity cache and coalescing settings (issue 10), from the environment. Each default is
  * documented in the README's configuration section.
  */
 import type { PlatformCode } from '../generated/graphql';
@@ -30,8 +30,6 @@ export interface CacheSettings {
   batchWindowMs: number;
   /** `CACHE_REFRESH_GATHER_MS` (default 1000): how long a background refresh call gathers other stale ids. */
   refreshGatherMs: number;
-  /** `REDIS_URL`: the shared second tier; `REDIS_TIMEOUT_MS` (default 50) bounds each Redis round trip. */
-  redis: { url: string; timeoutMs: number; keyPrefix: string } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,17 +64,7 @@ export function readCacheSettings(env: Env, prefixes: Readonly<Record<PlatformCo
     listingMs: read('CACHE_LISTING_MS', 30_000),
     batchWindowMs: read('BATCH_WINDOW_MS', 0, 0, 1_000),
     refreshGatherMs: read('CACHE_REFRESH_GATHER_MS', 1_000, 0, 10_000),
-    redis: readRedis(env, fail),
   };
-}
-
-function readRedis(env: Env, fail: Fail): CacheSettings['redis'] {
-  const url = env.REDIS_URL?.trim();
-  if (!url) return null;
-  if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw fail('REDIS_URL', 'must be a redis:// or rediss:// URL');
-  const keyPrefix = (env.REDIS_KEY_PREFIX ?? 'catalog-gateway').trim();
-  if (!/^[\w.-]{1,64}$/.test(keyPrefix)) throw fail('REDIS_KEY_PREFIX', 'must be 1-64 letters, digits, ".", "_" or "-"');
-  return { url, timeoutMs: readInt(env, 'REDIS_TIMEOUT_MS', 50, 1, 10_000, fail), keyPrefix };
 }
 
 function readInt(env: Env, name: string, fallback: number, min: number, max: number, fail: Fail): number {

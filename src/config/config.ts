@@ -12,6 +12,8 @@ import { readPlatformConfig } from './platformConfig';
 import { nonEmpty, readPort, readPositiveInt } from './readers';
 import { readFederation } from './federation';
 import { readCacheSettings, type CacheSettings } from './cache';
+import { readRedisSettings, readReplicas } from './redis';
+import type { RedisSettings } from '../redis/redisConnection';
 import { readAdminToken } from './admin';
 import { readObservabilityConfig, type ObservabilityConfig } from './observability';
 import { readAccessSettings, type AccessSettings } from './access';
@@ -39,8 +41,12 @@ export interface GatewayConfig {
   cost: CostSettings;
   /** Depth, aliases, root fields, tokens and directives (structuralLimits.ts). */
   limits: StructuralLimits;
-  /** Entity cache, coalescing window and Redis tier (src/config/cache.ts). */
+  /** Entity cache and coalescing window (src/config/cache.ts). */
   cache: CacheSettings;
+  /** The Redis every replica shares (cache tier, quota, tokens, budgets); null: all state local (redis.ts). */
+  redis: RedisSettings | null;
+  /** `REPLICAS` (default 1): gateway processes sharing each quota; each paces to quota / REPLICAS without Redis. */
+  replicas: number;
   /** Bearer token of the admin endpoints; null refuses them (src/config/admin.ts). */
   adminToken: string | null;
   /** Logs, metrics, traces, shutdown (src/config/observability.ts). */
@@ -83,6 +89,8 @@ export function loadConfig(env: Env, sandboxCredentials: PlatformCredentials = {
     platforms,
     credentials,
     cache,
+    redis: readRedisSettings(env, fail),
+    replicas: readReplicas(env, fail),
     adminToken: readAdminToken(env, fail),
     observability: readObservabilityConfig(env),
     federation: readFederation(env),

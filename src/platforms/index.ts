@@ -3,14 +3,21 @@ import type { PlatformSettings } from './platformSettings';
 import { PLATFORM_MODULES, type AnyPlatformModule, type PlatformEntry, type PlatformRegistry } from './registry';
 import { guardPolicyFor } from './resilience/policy';
 import { UpstreamGuard } from './resilience/upstreamGuard';
+import type { RedisConnection } from '../redis/redisConnection';
 
-/** Builds every adapter once, at start-up, from the validated settings (`GatewayConfig.platforms`). */
-export function buildPlatformRegistry(config: { platforms: Record<PlatformCode, PlatformSettings> }): PlatformRegistry {
-  return new Map(PLATFORM_MODULES.map((module) => [module.code, buildEntry(module, config.platforms[module.code])]));
+/**
+ * Builds every adapter once, at start-up, from the validated settings (`GatewayConfig.platforms`).
+ * `redis`: the process's shared Redis connection (index.ts opens it), or null for local state only.
+ */
+export function buildPlatformRegistry(
+  config: { platforms: Record<PlatformCode, PlatformSettings> },
+  redis: RedisConnection | null = null,
+): PlatformRegistry {
+  return new Map(PLATFORM_MODULES.map((module) => [module.code, buildEntry(module, config.platforms[module.code], redis)]));
 }
 
-function buildEntry(module: AnyPlatformModule, settings: PlatformSettings): PlatformEntry {
+function buildEntry(module: AnyPlatformModule, settings: PlatformSettings, redis: RedisConnection | null): PlatformEntry {
   const guard = new UpstreamGuard(module.code, guardPolicyFor(settings));
-  const adapter = module.createAdapter({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, guard });
+  const adapter = module.createAdapter({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, guard, redis });
   return { module, adapter, sandbox: settings.sandbox, guard };
 }

@@ -6,6 +6,7 @@ import type { PlatformCode, Product, ProductFilter } from '../generated/graphql'
 import type { UpstreamErrorTable } from './errors';
 import type { Quota } from './platformSettings';
 import type { UpstreamGuard } from './resilience/upstreamGuard';
+import type { RedisConnection } from '../redis/redisConnection';
 
 export type { PlatformCode };
 
@@ -140,6 +141,8 @@ export interface AdapterOptions {
   timeoutMs: number;
   /** Pacing, circuit breaking and retries for this platform (see resilience/); none in unit tests. */
   guard?: UpstreamGuard;
+  /** The process's shared Redis (`REDIS_URL`), for state every replica shares; null or absent: local only. */
+  redis?: RedisConnection | null;
 }
 
 /** One environment variable of a platform's credentials. */

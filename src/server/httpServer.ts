@@ -15,6 +15,7 @@ import { handlePurge } from './purgeRoute';
 import { readBody, sendHtml, sendJson, sendMetrics } from './httpReplies';
 import { readiness } from './readiness';
 import type { PlatformRegistry } from '../platforms/registry';
+import { RedisConnection } from '../redis/redisConnection';
 import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
@@ -24,6 +25,7 @@ import { buildSchema } from './schema';
 import { requestRecordPlugin } from './requestRecordPlugin';
 import { structuralLimitRules } from './structuralLimits';
 import { costPlugin } from '../cost/costPlugin';
+import { RedisBudgetStore } from '../cost/redisBudgetStore';
 import { listen } from '../util/listen';
 import { GatewayMetrics } from '../observability/gatewayMetrics';
 import { createLogger, type Logger } from '../observability/logger';
@@ -35,10 +37,11 @@ import { assignRequestId, observeGraphQLRequest, type RequestObservers } from '.
 import { startGatewayAccess, type AdmittedRequest, type GatewayAccess } from '../access/gatewayAccess';
 
 export interface GatewayServerOptions {
-  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> & {
-    observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> &
-      Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
-  };
+  config: Pick<GatewayConfig, 'credentials' | 'requestTimeoutMs' | 'federation' | 'access' | 'cost' | 'limits' | 'cache' | 'adminToken'> &
+    Partial<Pick<GatewayConfig, 'redis'>> & {
+      observability?: Pick<GatewayConfig['observability'], 'metricsPort' | 'shutdownTimeoutMs'> &
+        Partial<Pick<GatewayConfig['observability'], 'metricsHost'>>;
+    };
   platforms: PlatformRegistry;
   port: number;
   host?: string;
@@ -46,6 +49,11 @@ export interface GatewayServerOptions {
   logger?: Logger;
   /** The entity cache's clock (default Date.now); freshness tests inject one. */
   cacheClock?: () => number;
+  /**
+   * The process's shared Redis connection, owned by the caller (index.ts opens one for the platforms and
+   * the server). Absent: the server opens its own from `config.redis` and closes it with itself.
+   */
+  redis?: RedisConnection | null;
 }
 
 export interface RunningGateway {
@@ -74,6 +82,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
   const access = await startGatewayAccess(options.config, logger);
+  const ownsRedis = options.redis === undefined;
+  const redis = options.redis ?? (options.config.redis ? new RedisConnection(options.config.redis) : null);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
@@ -94,7 +104,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       partialErrorsPlugin(),
       requestRecordPlugin(),
       ...access.apollo.plugins,
-      costPlugin(options.config.cost),
+      // With Redis a client's budget is one budget on every replica (docs/deployment.md, "What is shared").
+      costPlugin({ ...options.config.cost, store: redis ? new RedisBudgetStore(redis, (line) => logger.warn(line)) : undefined }),
       cacheReportPlugin(),
     ],
     introspection: access.apollo.introspection,
@@ -105,9 +116,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await apollo.start();
   } catch (err) {
     await access.close();
+    if (ownsRedis) await redis?.close();
     throw err;
   }
-  const shared = buildSharedLookups(options.platforms, options.config.cache, options.cacheClock);
+  const shared = buildSharedLookups(options.platforms, options.config.cache, redis, options.cacheClock);
   const makeContext = async (
     usage: RequestUsage,
     requestId: string,
@@ -139,6 +151,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     observers,
     metricsOnThisPort: metricsPort === null,
     shared,
+    redis,
     adminToken: options.config.adminToken,
   };
   httpServer.on('request', (req, res) => {
@@ -157,7 +170,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await metricsServer?.close();
     for (const stop of unsubscribe) stop();
     for (const entry of options.platforms.values()) entry.guard.close();
-    await shared.close();
+    if (ownsRedis) await redis?.close();
   };
   let port: number;
   try {
@@ -188,6 +201,7 @@ interface RouteDeps {
   metricsOnThisPort: boolean;
   /** Cache and coalescing shared by every request. */
   shared: SharedState;
+  redis: RedisConnection | null;
   adminToken: string | null;
 }
 
@@ -195,7 +209,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   const requestId = assignRequestId(req, res);
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared));
+  if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared, deps.redis));
   if (url.pathname === '/admin/cache/purge') return handlePurge(req, res, deps.adminToken, deps.shared.lookups.cache);
   if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
   if (url.pathname === '/graphiql') return sendHtml(res, await graphiqlPage());

@@ -37,7 +37,7 @@ function tenantAwareAdapter() {
 describe('SharedLookups', () => {
   it('never answers one credential with an entry another credential fetched, even for the same app key', async () => {
     const { adapter, registry, calls } = tenantAwareAdapter();
-    const { lookups } = buildSharedLookups(registry, loadConfig({}).cache);
+    const { lookups } = buildSharedLookups(registry, loadConfig({}).cache, null);
     const request = (credentials: Creds): LookupRequest => ({
       platform: 'TAOBAO',
       adapter: adapter,
