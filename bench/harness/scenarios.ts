@@ -17,6 +17,11 @@ export interface BenchIds {
 export interface ScenarioRequest {
   path: string;
   body: string;
+  /**
+   * A hot set: the bodies the load cycles through, `body` first (autocannon's `requests`; the sequential
+   * client and the call count cycle the same way). Absent: `body` alone.
+   */
+  bodies?: readonly string[];
   /** Default `application/json`. */
   contentType?: string;
   /** Products the answer must hold, all non-null (checked once per target before timing). */
@@ -35,6 +40,11 @@ export interface Scenario {
   connections?: { A: number; B: number };
   /** Shortest timed run (and warm-up), seconds: slow requests need more than BENCH_QUICK's 1 s to finish. */
   minimumSeconds?: number;
+  /**
+   * Served from caches: the gateway with its entity cache on and Mesh with its response cache (their own
+   * processes, run.ts), no baseline; upstream calls are counted after the warm-up, which fills the caches.
+   */
+  cached?: boolean;
   request(target: TargetName, ids: BenchIds): ScenarioRequest;
 }
 
@@ -83,6 +93,13 @@ function s4MeshDocument(productIds: readonly string[]): string {
     errcode spus { product_id title min_price skus { sku_id } } }
   ${skuLists.join('\n  ')} }`;
 }
+
+// S5: the product view of bench:capacity (capacity.ts), one product a request, over a hot set of ids.
+const S5_GATEWAY = `query S5($id: ID!) { product(platform: TAOBAO, id: $id) { id title price { min { amount currency } } stock { available } } }`;
+const S5_MESH = `query S5($ids: String!) { taobaoItems(num_iids: $ids, fields: "num_iid,title,price,num") {
+  error_response { code } miniapp_items_get_response { items { item { num_iid title price num } } } } }`;
+/** Products in S5's hot set: each request asks for the next one, round robin. */
+export const S5_HOT_SET = 50;
 
 const graphql = (query: string, variables: Record<string, unknown>, expectedProducts: number): ScenarioRequest => ({
   path: '/graphql',
@@ -142,7 +159,27 @@ export const SCENARIOS: readonly Scenario[] = [
       return { path: '/s4', body: JSON.stringify({ first: S4_PAGE_SIZE }), expectedProducts: S4_PAGE_SIZE };
     },
   },
+  {
+    name: 'S5',
+    description: `a hot set of ${S5_HOT_SET} Taobao products, one a request, from the cache`,
+    // Once the caches hold the hot set (the warm-up), nothing goes upstream.
+    minimumCalls: {},
+    cached: true,
+    request(target, ids) {
+      if (target === 'baseline') throw new Error('S5 has no baseline: the baseline has no cache');
+      const hot = ids.taobao.slice(0, S5_HOT_SET);
+      const bodies = hot.map((id) =>
+        target === 'gateway'
+          ? JSON.stringify({ query: S5_GATEWAY, variables: { id } })
+          : JSON.stringify({ query: S5_MESH, variables: { ids: id } }),
+      );
+      return { path: '/graphql', body: bodies[0]!, bodies, expectedProducts: 1 };
+    },
+  },
 ];
+
+/** The body of the `i`th request of a run (a hot set's bodies in turn). */
+export const bodyAt = (request: ScenarioRequest, i: number): string => request.bodies?.[i % request.bodies.length] ?? request.body;
 
 /** Xiaoe's detail call groups ids by resource type: `[{type, ids}]` (`<type>:<id>` keys split). */
 function xiaoeResources(keys: readonly string[]): Array<{ type: number; ids: string[] }> {

@@ -1,15 +1,17 @@
 /**
  * The gateway under test: what `src/index.ts` does with `SANDBOX=off` (config from the environment,
- * one Redis connection when REDIS_URL is set, the platform registry, the HTTP server), plus the bench's
- * IPC probe. The harness sets the environment with benchGatewayEnv().
+ * one Redis connection when REDIS_URL is set, the platform registry, the HTTP server, the heap growth
+ * bound), plus the bench's IPC probe. The harness sets the environment with benchGatewayEnv().
  */
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
 import { RedisConnection } from '../../src/redis/redisConnection';
+import { boundHeapGrowth } from '../../src/server/heapGrowth';
 import { startGatewayServer } from '../../src/server/httpServer';
 import { announceReady, installProbe } from '../harness/probe';
 
 installProbe();
+boundHeapGrowth();
 const config = loadConfig(process.env);
 const redis = config.redis ? new RedisConnection(config.redis) : null;
 const platforms = buildPlatformRegistry(config, redis);

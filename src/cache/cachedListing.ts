@@ -8,6 +8,7 @@ import type { Product, ProductFilter } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
 import type { ListPlan, PlatformCode, ProductSelection } from '../platforms/types';
 import type { EntityCache } from './entityCache';
+import { BatchSizeEstimate } from './tieredStore';
 
 export interface ListingCacheUse {
   cache: EntityCache;
@@ -31,12 +32,12 @@ export function withPageCache<C>(
   const fills = !selection.has('raw') && plan.covers(selection);
   const streams = plan.streams.map((stream, i) => ({
     firstPage: stream.firstPage,
-    fetchPage: async (page: number, call: Parameters<typeof stream.fetchPage>[1]) => {
-      const key = `${identity}|${i}|${page}`;
+    fetchPage: async (page: number, pageSize: number, call: Parameters<typeof stream.fetchPage>[2]) => {
+      const key = `${identity}|${i}|${pageSize}|${page}`;
       const epoch = cache.epoch();
       const cached = freshRead ? undefined : await cache.readPage(platform, fingerprint, key);
       if (cached) return cached;
-      const fetched = await stream.fetchPage(page, call);
+      const fetched = await stream.fetchPage(page, pageSize, call);
       cache.writePage(platform, fingerprint, key, fetched, epoch);
       if (fills) void fillEntities(cache, platform, fingerprint, fetched.products, selection, epoch);
       return fetched;
@@ -53,7 +54,13 @@ async function fillEntities(
   selection: ProductSelection,
   epoch: number,
 ): Promise<void> {
-  const ids = products.map((p) => p.platformProductId);
-  const previous = await cache.read(platform, fingerprint, ids);
-  products.forEach((product, i) => cache.writeProduct(platform, fingerprint, ids[i]!, previous[i], product, selection, epoch));
+  const keys = cache.keys(
+    platform,
+    fingerprint,
+    products.map((p) => p.platformProductId),
+  );
+  const previous = await cache.read(keys);
+  const now = cache.now();
+  const sizes = new BatchSizeEstimate();
+  products.forEach((product, i) => cache.writeProduct(keys[i]!, previous[i], product, selection, epoch, now, sizes));
 }

@@ -9,7 +9,7 @@ import type { PlatformCode, Product } from '../generated/graphql';
 import { hasFieldIssues } from '../platforms/fieldIssues';
 import type { ListedPage, ProductSelection } from '../platforms/types';
 import { asCacheEntry, CACHE_FORMAT, mergeFetched, type CacheEntry, type FreshnessPolicy } from './cacheEntry';
-import type { TieredStore } from './tieredStore';
+import type { BatchSizeEstimate, TieredStore } from './tieredStore';
 
 interface CachedPage {
   v: typeof CACHE_FORMAT;
@@ -46,13 +46,20 @@ export class EntityCache {
     return policy;
   }
 
-  /** The entries of `ids` (undefined where none, or where a stored value is not a current entry). */
-  async read(platform: PlatformCode, fingerprint: string, ids: readonly string[]): Promise<Array<CacheEntry | undefined>> {
-    const values = await this.store.getMany(
-      ids.map((id) => entityKey(platform, fingerprint, id)),
-      this.retentionMs,
-    );
-    return values.map(asCacheEntry);
+  /** The store keys of a platform's `ids` under one credential, computed once per batch for its reads and writes. */
+  keys(platform: PlatformCode, fingerprint: string, ids: readonly string[]): string[] {
+    const prefix = `e|${platform}|${fingerprint}|`;
+    const keys = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) keys[i] = prefix + ids[i]!;
+    return keys;
+  }
+
+  /** The entries of `keys` (undefined where none, or where a stored value is not a current entry). */
+  async read(keys: readonly string[]): Promise<Array<CacheEntry | undefined>> {
+    const values = await this.store.getMany(keys, this.retentionMs);
+    const entries = new Array<CacheEntry | undefined>(values.length);
+    for (let i = 0; i < values.length; i++) entries[i] = values[i] === undefined ? undefined : asCacheEntry(values[i]);
+    return entries;
   }
 
   /**
@@ -61,21 +68,22 @@ export class EntityCache {
    * does not carry, and a cache must never turn that error into a plain null.
    */
   writeProduct(
-    platform: PlatformCode,
-    fingerprint: string,
-    id: string,
+    key: string,
     previous: CacheEntry | undefined,
     product: Product,
     selection: ProductSelection,
     epoch: number,
+    now: number = this.now(),
+    /** Shared by the entries of one batch (see BatchSizeEstimate). */
+    sizes?: BatchSizeEstimate,
   ): void {
     if (epoch !== this.store.epoch || hasFieldIssues(product)) return;
-    const entry = mergeFetched(previous, product, selection, this.now());
-    this.store.set(entityKey(platform, fingerprint, id), entry, this.retentionMs, epoch);
+    const entry = mergeFetched(previous, product, selection, now);
+    this.store.set(key, entry, this.retentionMs, epoch, now, sizes);
   }
 
-  writeNotFound(platform: PlatformCode, fingerprint: string, id: string, epoch: number): void {
-    this.store.set(entityKey(platform, fingerprint, id), { v: CACHE_FORMAT, notFoundAt: this.now() }, this.settings.notFoundMs, epoch);
+  writeNotFound(key: string, epoch: number, now: number = this.now()): void {
+    this.store.set(key, { v: CACHE_FORMAT, notFoundAt: now }, this.settings.notFoundMs, epoch, now);
   }
 
   /** A list page fetched within CACHE_LISTING_MS, if any. `identity` names the stream, filter, selection and page. */
@@ -101,10 +109,6 @@ export class EntityCache {
       redis: entities.redis === null || pages.redis === null ? null : entities.redis + pages.redis,
     };
   }
-}
-
-function entityKey(platform: PlatformCode, fingerprint: string, id: string): string {
-  return `e|${platform}|${fingerprint}|${id}`;
 }
 
 function pageKey(platform: PlatformCode, fingerprint: string, identity: string): string {

@@ -11,14 +11,15 @@
 import type { PlatformCode, Product } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
 import type { LookupCoalescer } from '../coalescing/lookupCoalescer';
-import type { Fetched, LookupPriority } from '../coalescing/sharedCall';
+import type { LookupAnswer, LookupPriority } from '../coalescing/sharedCall';
 import { NotFoundError, UpstreamError } from '../platforms/errors';
 import { currentUsage, runDetached, type RequestUsage } from '../platforms/requestUsage';
 import type { PlatformAdapter, ProductSelection } from '../platforms/types';
-import { chunk, mapWithConcurrency } from '../util/mapWithConcurrency';
+import { mapWithConcurrency } from '../util/mapWithConcurrency';
 import { heldSelection, judge, type CacheEntry, type Verdict } from './cacheEntry';
 import { recordStale } from './cacheReport';
 import type { EntityCache } from './entityCache';
+import { BatchSizeEstimate } from './tieredStore';
 
 export interface LookupRequest {
   platform: PlatformCode;
@@ -29,6 +30,8 @@ export interface LookupRequest {
   /** The client sent `Cache-Control: no-cache`: read upstream (still coalesced), then refresh the cache. */
   freshRead: boolean;
 }
+
+const MISS: Verdict = { kind: 'miss' };
 
 /** A background refresh's own budget upstream. */
 const REFRESH_BUDGET_MS = 10_000;
@@ -46,36 +49,58 @@ export class SharedLookups {
   /** One entry per id (distinct ids), in order: the product or its Error. */
   async lookup(request: LookupRequest, ids: readonly string[], selection: ProductSelection): Promise<Array<Product | Error>> {
     const cache = this.cache;
-    if (!cache) return (await this.fetch(request, ids, selection)).map((f) => f.result);
+    if (!cache) return (await this.fetch(request, ids, selection)).results;
     const usage = currentUsage();
     const fingerprint = credentialFingerprint(request.platform, request.credentials);
+    const keys = cache.keys(request.platform, fingerprint, ids);
     const epoch = cache.epoch();
-    const entries = request.freshRead ? ids.map(() => undefined) : await cache.read(request.platform, fingerprint, ids);
+    const entries = request.freshRead ? new Array<undefined>(ids.length) : await cache.read(keys);
     const now = cache.now();
     const policy = cache.policyFor(request.platform);
-    const verdicts = entries.map((entry): Verdict => (request.freshRead ? { kind: 'miss' } : judge(entry, selection, now, policy)));
-    const results: Array<Product | Error | undefined> = verdicts.map((v, i) => this.served(request, ids[i]!, v, usage));
-    this.revalidate(request, fingerprint, ids, verdicts, entries);
-    const missing = ids.filter((_, i) => results[i] === undefined);
-    if (missing.length === 0) return results as Array<Product | Error>;
+    const results = new Array<Product | Error | undefined>(ids.length);
+    const verdicts = new Array<Verdict>(ids.length);
+    let missing: string[] | undefined;
+    let missingAt: number[] | undefined;
+    for (let i = 0; i < ids.length; i++) {
+      const verdict = request.freshRead ? MISS : judge(entries[i], selection, now, policy);
+      verdicts[i] = verdict;
+      if (verdict.kind === 'miss') {
+        (missing ??= []).push(ids[i]!);
+        (missingAt ??= []).push(i);
+        continue;
+      }
+      results[i] = this.served(request, ids[i]!, verdict, usage);
+      if (verdict.kind === 'stale') this.revalidate(request, ids[i]!, keys[i]!, entries[i]);
+    }
+    if (!missing || !missingAt) return results as Array<Product | Error>;
     if (usage) usage.cacheMisses += missing.length;
     const fetched = await this.fetch(request, missing, selection);
-    const byId = new Map(missing.map((id, i) => [id, fetched[i]!] as const));
-    return ids.map((id, i) => {
-      const found = byId.get(id);
-      if (!found) return results[i]!;
-      this.write(request.platform, fingerprint, id, entries[i], found, epoch);
+    const writtenAt = cache.now();
+    const sizes = new BatchSizeEstimate();
+    for (let j = 0; j < missingAt.length; j++) {
+      const i = missingAt[j]!;
+      const found = fetched.results[j]!;
+      this.write(keys[i]!, entries[i], found, fetched.selections[j]!, epoch, writtenAt, sizes);
       const verdict = verdicts[i]!;
       const fallback = verdict.kind === 'miss' ? verdict.fallback : undefined;
-      if (!(found.result instanceof UpstreamError) || !fallback) return found.result;
+      if (!(found instanceof UpstreamError) || !fallback) {
+        results[i] = found;
+        continue;
+      }
       // Answered from the cache after all: a (stale) hit, not a miss.
       if (usage) {
         usage.cacheMisses--;
         usage.cacheHits++;
       }
-      recordStale(usage, { platform: request.platform, id, ageSeconds: Math.floor(fallback.ageMs / 1000), reason: 'upstreamError' });
-      return fallback.product;
-    });
+      recordStale(usage, {
+        platform: request.platform,
+        id: ids[i]!,
+        ageSeconds: Math.floor(fallback.ageMs / 1000),
+        reason: 'upstreamError',
+      });
+      results[i] = fallback.product;
+    }
+    return results as Array<Product | Error>;
   }
 
   /** The answer a verdict gives without an upstream call (counted), or undefined for a miss. */
@@ -89,55 +114,55 @@ export class SharedLookups {
   }
 
   /** One background refresh per stale entry served, of everything the entry holds. */
-  private revalidate(
-    request: LookupRequest,
-    fingerprint: string,
-    ids: readonly string[],
-    verdicts: Verdict[],
-    entries: Array<CacheEntry | undefined>,
-  ): void {
-    ids.forEach((id, i) => {
-      const entry = entries[i];
-      const key = `${request.platform}|${fingerprint}|${id}`;
-      if (verdicts[i]!.kind !== 'stale' || !entry || !('product' in entry) || this.refreshing.has(key)) return;
-      this.refreshing.add(key);
-      const background = { ...request, deadline: Date.now() + REFRESH_BUDGET_MS };
-      const epoch = this.cache!.epoch();
-      runDetached(() => this.fetch(background, [id], heldSelection(entry), 'background'))
-        .then(([found]) => this.write(request.platform, fingerprint, id, entry, found!, epoch))
-        .catch((err: unknown) => console.error('cache: background refresh failed:', err))
-        .finally(() => this.refreshing.delete(key));
-    });
+  private revalidate(request: LookupRequest, id: string, key: string, entry: CacheEntry | undefined): void {
+    if (!entry || !('product' in entry) || this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    const background = { ...request, deadline: Date.now() + REFRESH_BUDGET_MS };
+    const cache = this.cache!;
+    const epoch = cache.epoch();
+    runDetached(() => this.fetch(background, [id], heldSelection(entry), 'background'))
+      .then((found) => this.write(key, entry, found.results[0]!, found.selections[0]!, epoch, cache.now()))
+      .catch((err: unknown) => console.error('cache: background refresh failed:', err))
+      .finally(() => this.refreshing.delete(key));
   }
 
   /** Remembers a product or a NOT_FOUND; any other error is never cached. */
   private write(
-    platform: PlatformCode,
-    fingerprint: string,
-    id: string,
+    key: string,
     previous: CacheEntry | undefined,
-    found: Fetched,
+    found: Product | Error,
+    selection: ProductSelection,
     epoch: number,
+    now: number,
+    sizes?: BatchSizeEstimate,
   ): void {
-    if (found.result instanceof NotFoundError) this.cache?.writeNotFound(platform, fingerprint, id, epoch);
-    else if (!(found.result instanceof Error))
-      this.cache?.writeProduct(platform, fingerprint, id, previous, found.result, found.selection, epoch);
+    if (found instanceof NotFoundError) this.cache?.writeNotFound(key, epoch, now);
+    else if (!(found instanceof Error)) this.cache?.writeProduct(key, previous, found, selection, epoch, now, sizes);
   }
 
-  /** Upstream through the coalescer, in chunks of the platform's maximum, `maxConcurrentCalls` at a time. */
+  /**
+   * Upstream through the coalescer, in chunks of the platform's maximum, `maxConcurrentCalls` at a
+   * time. A batch of one chunk (the common case) goes to the dispatcher as it is.
+   */
   private async fetch(
     request: LookupRequest,
     ids: readonly string[],
     selection: ProductSelection,
     priority: LookupPriority = 'request',
-  ): Promise<Fetched[]> {
+  ): Promise<LookupAnswer> {
     const dispatcher = this.coalescer.dispatcherFor(request.platform, request.credentials);
     const { maxIdsPerCall, maxConcurrentCalls } = request.adapter.capabilities;
-    const results = new Map<string, Fetched>();
-    await mapWithConcurrency(chunk(ids, maxIdsPerCall ?? 1), maxConcurrentCalls, async (chunkIds) => {
-      const fetched = await dispatcher.lookup(chunkIds, selection, request.deadline, priority);
-      chunkIds.forEach((id, i) => results.set(id, fetched[i]!));
+    const size = maxIdsPerCall ?? 1;
+    if (ids.length <= size) return dispatcher.lookup(ids, selection, request.deadline, priority);
+    const answer: LookupAnswer = { results: new Array<Product | Error>(ids.length), selections: new Array<ProductSelection>(ids.length) };
+    const starts = Array.from({ length: Math.ceil(ids.length / size) }, (_, n) => n * size);
+    await mapWithConcurrency(starts, maxConcurrentCalls, async (start) => {
+      const part = await dispatcher.lookup(ids.slice(start, start + size), selection, request.deadline, priority);
+      for (let i = 0; i < part.results.length; i++) {
+        answer.results[start + i] = part.results[i]!;
+        answer.selections[start + i] = part.selections[i]!;
+      }
     });
-    return ids.map((id) => results.get(id)!);
+    return answer;
   }
 }

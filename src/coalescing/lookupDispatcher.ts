@@ -8,11 +8,11 @@
  */
 import type { PlatformCode, Product } from '../generated/graphql';
 import { GatewayReason, UpstreamError } from '../platforms/errors';
-import { currentUsage, runDetached, runWithUsage } from '../platforms/requestUsage';
+import { currentUsage, runDetached, runWithUsage, type RequestUsage } from '../platforms/requestUsage';
 import { runWithPrepaidTurn } from '../platforms/resilience/prepaidTurn';
 import type { Reservation } from '../platforms/resilience/tokenBucket';
 import type { ProductSelection } from '../platforms/types';
-import { SharedCall, type Fetched, type LookupPriority } from './sharedCall';
+import { SharedCall, Waiter, type LookupAnswer, type LookupPriority } from './sharedCall';
 
 export interface LookupDispatcherOptions {
   platform: PlatformCode;
@@ -38,35 +38,69 @@ export interface LookupDispatcherOptions {
 export class LookupDispatcher {
   /** Calls not sent yet, oldest first. */
   private readonly open: SharedCall[] = [];
-  private readonly openById = new Map<string, SharedCall>();
-  private readonly sentById = new Map<string, Set<SharedCall>>();
+  /** Calls sent and not answered yet (at most `maxInFlight`): single flight looks in these. */
+  private readonly sent = new Set<SharedCall>();
   /** Calls holding a concurrency slot (scheduled or sent). */
   private running = 0;
 
   constructor(private readonly options: LookupDispatcherOptions) {}
 
-  /** One answer per id, in order. Ids not answered by `deadline` get an UPSTREAM_TIMEOUT error. */
-  lookup(ids: readonly string[], selection: ProductSelection, deadline: number, priority: LookupPriority = 'request'): Promise<Fetched[]> {
+  /**
+   * One answer per id, in order. Ids not answered by `deadline` get an UPSTREAM_TIMEOUT error. One
+   * promise for the batch, whatever calls its ids ride in.
+   */
+  lookup(
+    ids: readonly string[],
+    selection: ProductSelection,
+    deadline: number,
+    priority: LookupPriority = 'request',
+  ): Promise<LookupAnswer> {
     const usage = priority === 'request' ? currentUsage() : undefined;
-    const answers = ids.map((id) => this.join(id, selection, deadline, priority, usage));
-    return withDeadline(answers, deadline, selection, this.options.platform);
+    const platform = this.options.platform;
+    const waiter = new Waiter(
+      ids.length,
+      () => new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline }),
+      selection,
+    );
+    const sharing = this.sentCovering(selection);
+    for (let i = 0; i < ids.length; i++) this.join(ids[i]!, i, waiter, sharing, selection, deadline, priority, usage);
+    waiter.expireAt(deadline);
+    return waiter.promise;
+  }
+
+  /** The sent calls whose answers serve `selection`, if any. */
+  private sentCovering(selection: ProductSelection): SharedCall[] | undefined {
+    let covering: SharedCall[] | undefined;
+    for (const call of this.sent) if (call.covers(selection)) (covering ??= []).push(call);
+    return covering;
   }
 
   private join(
     id: string,
+    position: number,
+    waiter: Waiter,
+    sharing: SharedCall[] | undefined,
     selection: ProductSelection,
     deadline: number,
     priority: LookupPriority,
-    usage: ReturnType<typeof currentUsage>,
-  ): Promise<Fetched> {
-    for (const sent of this.sentById.get(id) ?? []) if (sent.covers(selection)) return sent.answerFor(id);
-    const call = this.openById.get(id) ?? this.openCallWithRoom(deadline) ?? this.newCall(priority, usage);
+    usage: RequestUsage | undefined,
+  ): void {
+    if (sharing) {
+      for (const sent of sharing) {
+        if (sent.has(id)) return sent.share(id, waiter, position);
+      }
+    }
+    const call = this.openCallWith(id) ?? this.openCallWithRoom(deadline) ?? this.newCall(priority, usage);
     const wasBackground = call.priority === 'background';
-    const answer = call.join(id, selection, deadline, priority, usage);
-    this.openById.set(id, call);
+    call.join(id, waiter, position, selection, deadline, priority, usage);
     if (wasBackground && call.priority === 'request') this.hurry(call);
     this.schedule(call);
-    return answer;
+  }
+
+  /** The open call that already carries `id`. */
+  private openCallWith(id: string): SharedCall | undefined {
+    for (const call of this.open) if (call.has(id)) return call;
+    return undefined;
   }
 
   /** A request now waits for a background call: it stops gathering or waiting for an idle slot, and queues like any request. */
@@ -78,10 +112,11 @@ export class LookupDispatcher {
 
   /** The open call that goes out soonest, has room, and goes out before `deadline`. */
   private openCallWithRoom(deadline: number): SharedCall | undefined {
-    return this.open.find((call) => call.size < this.options.maxIds && (call.sendAt === null || call.sendAt <= deadline));
+    for (const call of this.open) if (call.size < this.options.maxIds && (call.sendAt === null || call.sendAt <= deadline)) return call;
+    return undefined;
   }
 
-  private newCall(priority: LookupPriority, usage: ReturnType<typeof currentUsage>): SharedCall {
+  private newCall(priority: LookupPriority, usage: RequestUsage | undefined): SharedCall {
     const call = new SharedCall(priority, usage);
     this.open.push(call);
     return call;
@@ -163,13 +198,9 @@ export class LookupDispatcher {
 
   private async send(call: SharedCall): Promise<void> {
     this.close(call);
-    const ids = call.ids();
+    const ids = call.ids;
     const selection = call.seal();
-    for (const id of ids) {
-      let sent = this.sentById.get(id);
-      if (!sent) this.sentById.set(id, (sent = new Set()));
-      sent.add(call);
-    }
+    this.sent.add(call);
     const fetch = (): Promise<Array<Product | Error>> => this.options.lookup(ids, selection, call.deadline);
     const prepaid = call.prepaid ? () => runWithPrepaidTurn(this.options.platform, call.quotaWaitMs, fetch) : fetch;
     try {
@@ -181,11 +212,7 @@ export class LookupDispatcher {
     } catch (err) {
       call.settle(err instanceof Error ? err : new Error(String(err)));
     } finally {
-      for (const id of ids) {
-        const sent = this.sentById.get(id);
-        sent?.delete(call);
-        if (sent?.size === 0) this.sentById.delete(id);
-      }
+      this.sent.delete(call);
       this.running--;
       this.pump();
     }
@@ -195,7 +222,6 @@ export class LookupDispatcher {
   private close(call: SharedCall): void {
     const at = this.open.indexOf(call);
     if (at >= 0) this.open.splice(at, 1);
-    for (const id of call.ids()) if (this.openById.get(id) === call) this.openById.delete(id);
   }
 
   /** A concurrency slot came free: requests' calls first, then background ones. */
@@ -207,23 +233,4 @@ export class LookupDispatcher {
       }
     }
   }
-}
-
-/** The answers, each id's own or a timeout at `deadline`, whichever comes first. */
-function withDeadline(
-  answers: Array<Promise<Fetched>>,
-  deadline: number,
-  selection: ProductSelection,
-  platform: PlatformCode,
-): Promise<Fetched[]> {
-  const results: Array<Fetched | undefined> = answers.map(() => undefined);
-  const all = Promise.all(answers.map((answer, i) => answer.then((fetched) => (results[i] = fetched))));
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
-  return Promise.race([all, expired]).then(() => {
-    clearTimeout(timer);
-    if (results.every((fetched) => fetched !== undefined)) return results;
-    const timeout = new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline });
-    return results.map((fetched) => fetched ?? { result: timeout, selection });
-  });
 }

@@ -127,6 +127,8 @@ export class ProductLoaders {
 async function batchLookup(shared: SharedLookups, request: LookupRequest, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
   const ids = [...new Set(keys.map((key) => key.id))];
   const found = await shared.lookup(request, ids, unionOf(keys.map((key) => key.selection)));
+  // Distinct ids (the common case): the answers are already in key order.
+  if (ids.length === keys.length) return found;
   const results = new Map(ids.map((id, i) => [id, found[i]!]));
   return keys.map((key) => results.get(key.id)!);
 }

@@ -67,9 +67,15 @@ export function selectionKey(selection: ProductSelection): string {
   return key;
 }
 
-/** Every path of every selection; each distinct selection object is read once. */
+/**
+ * Every path of every selection; each distinct selection object is read once. One distinct selection
+ * (every id of a `products` field) is its own union: no copy, and caches keyed by the selection object
+ * (its key text, the entry fields it touches) keep working.
+ */
 export function unionOf(selections: Iterable<ProductSelection>): ProductSelection {
+  const distinct = new Set(selections);
+  if (distinct.size === 1) for (const only of distinct) return only;
   const union = new Set<string>();
-  for (const s of new Set(selections)) for (const path of s) union.add(path);
+  for (const s of distinct) for (const path of s) union.add(path);
   return union;
 }

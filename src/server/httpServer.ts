@@ -25,6 +25,7 @@ import { buildSchema } from './schema';
 import { requestRecordPlugin } from './requestRecordPlugin';
 import { structuralLimitRules } from './structuralLimits';
 import { costPlugin } from '../cost/costPlugin';
+import { RedisBudgetStore } from '../cost/redisBudgetStore';
 import { listen } from '../util/listen';
 import { GatewayMetrics } from '../observability/gatewayMetrics';
 import { createLogger, type Logger } from '../observability/logger';
@@ -81,6 +82,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
   const access = await startGatewayAccess(options.config, logger);
+  const ownsRedis = options.redis === undefined;
+  const redis = options.redis ?? (options.config.redis ? new RedisConnection(options.config.redis) : null);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
@@ -101,7 +104,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       partialErrorsPlugin(),
       requestRecordPlugin(),
       ...access.apollo.plugins,
-      costPlugin(options.config.cost),
+      // With Redis a client's budget is one budget on every replica (docs/deployment.md, "What is shared").
+      costPlugin({ ...options.config.cost, store: redis ? new RedisBudgetStore(redis, (line) => logger.warn(line)) : undefined }),
       cacheReportPlugin(),
     ],
     introspection: access.apollo.introspection,
@@ -112,10 +116,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await apollo.start();
   } catch (err) {
     await access.close();
+    if (ownsRedis) await redis?.close();
     throw err;
   }
-  const ownsRedis = options.redis === undefined;
-  const redis = options.redis ?? (options.config.redis ? new RedisConnection(options.config.redis) : null);
   const shared = buildSharedLookups(options.platforms, options.config.cache, redis, options.cacheClock);
   const makeContext = async (
     usage: RequestUsage,
@@ -209,7 +212,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared, deps.redis));
   if (url.pathname === '/admin/cache/purge') return handlePurge(req, res, deps.adminToken, deps.shared.lookups.cache);
   if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
-  if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
+  if (url.pathname === '/graphiql') return sendHtml(res, await graphiqlPage());
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }

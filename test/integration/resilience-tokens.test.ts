@@ -91,6 +91,19 @@ describe('stale tokens, through the gateway', () => {
     expect((requests[0] as any).outcome).toMatch(/^error:(40001|42001)$/);
   });
 
+  // WeChat documents the stable token as isolated from /cgi-bin/token's (docs/platforms.md, "Which token
+  // endpoint each client uses"): another service of the merchant taking classic tokens must not end ours.
+  it("WeChat: a classic-token client on the same app never breaks the gateway's token", async () => {
+    expect((await stack.query(WECHAT)).errors).toBeUndefined();
+    const c = SANDBOX_CREDENTIALS.WECHAT_SHOP;
+    const classic = `${stack.sandboxUrl}/wechat/cgi-bin/token?grant_type=client_credential&appid=${c.appId}&secret=${c.appSecret}`;
+    for (let i = 0; i < 3; i++) expect((await (await fetch(classic)).json()).access_token).toEqual(expect.any(String));
+    await stack.advanceClock(OVERLAP_MS + 1000);
+    const { result, calls } = await stack.measure(() => stack.query(WECHAT));
+    expect(result.errors).toBeUndefined();
+    expect(calls).toEqual({ 'wechat:product/spu/get': 1 });
+  });
+
   it('never loops on a token the platform keeps calling stale: one refresh, one retry, then UPSTREAM_AUTH', async () => {
     await stack.setFaults([
       { platform: 'xiaoe', operation: 'xe.goods.detail.get', kind: 'error', code: 2008 },

@@ -49,7 +49,7 @@ describe('LookupDispatcher', () => {
     const rest = ['b', 'c', 'd', 'e', 'f'].map((id) => d.lookup([id], sel('price'), soon()));
     const answers = await Promise.all([first, ...rest]);
     expect(calls.map((c) => c.ids)).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f']]);
-    expect(answers.map((a) => (a[0]!.result as Product).platformProductId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(answers.map((a) => (a.results[0] as Product).platformProductId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('sends the union of the selections of a shared call', async () => {
@@ -68,12 +68,32 @@ describe('LookupDispatcher', () => {
     expect(calls.map((c) => c.ids)).toEqual([['a'], ['a']]);
   });
 
+  it('answers a batch whose ids ride different calls at their own positions, a repeated id at each', async () => {
+    const { d, calls } = dispatcher({ maxIds: 2 });
+    const first = d.lookup(['a', 'b'], sel('title'), soon());
+    await new Promise((r) => setTimeout(r, 1));
+    // `a` shares the call in flight; `c` and `d` open a new one; the second `c` waits for the same slot.
+    const second = await d.lookup(['c', 'a', 'd', 'c'], sel('title'), soon());
+    expect(second.results.map((p) => (p as Product).platformProductId)).toEqual(['c', 'a', 'd', 'c']);
+    await first;
+    expect(calls.map((c) => c.ids)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+
+  it('answers a lookup of no ids at once, without a call', async () => {
+    const { d, calls } = dispatcher({ maxIds: 50 });
+    expect(await d.lookup([], sel('title'), soon())).toEqual({ results: [], selections: [] });
+    expect(calls).toEqual([]);
+  });
+
   it('gives a per-id error only to the lookups of that id', async () => {
     const { d } = dispatcher({ maxIds: 50, ratePerSecond: 10 });
     void d.lookup(['z'], sel('title'), soon());
     const [good, bad] = await Promise.all([d.lookup(['a'], sel('title'), soon()), d.lookup(['x1'], sel('title'), soon())]);
-    expect(good[0]!.result).not.toBeInstanceOf(Error);
-    expect(bad[0]!.result).toBeInstanceOf(NotFoundError);
+    expect(good.results[0]).not.toBeInstanceOf(Error);
+    expect(bad.results[0]).toBeInstanceOf(NotFoundError);
   });
 
   it('sends a background lookup only on an idle quota slot, never ahead of a request that waits', async () => {
@@ -105,15 +125,17 @@ describe('LookupDispatcher', () => {
     const joined = d.lookup(['c'], sel('title'), soon());
     const answers = await Promise.all([request, background, joined]);
     expect(calls.map((c) => c.ids)).toEqual([['a'], ['b', 'c']]);
-    expect(answers.map((a) => a[0]!.result)).not.toContainEqual(expect.any(Error));
+    expect(answers.map((a) => a.results[0])).not.toContainEqual(expect.any(Error));
   });
 
   it('refuses at once what cannot get a quota slot before its deadline', async () => {
     const { d, calls } = dispatcher({ maxIds: 1, ratePerSecond: 1 });
     void d.lookup(['a'], sel('title'), soon());
-    const [late] = await d.lookup(['b'], sel('title'), Date.now() + 200);
-    expect(late!.result).toBeInstanceOf(UpstreamError);
-    expect((late!.result as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
+    const {
+      results: [late],
+    } = await d.lookup(['b'], sel('title'), Date.now() + 200);
+    expect(late).toBeInstanceOf(UpstreamError);
+    expect((late as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
     expect(calls).toHaveLength(1);
   });
 

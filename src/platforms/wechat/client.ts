@@ -11,7 +11,8 @@ import type { WechatCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream, type UpstreamResponse } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
-import { TokenCache, callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
+import { createTokenCache } from '../sharedTokens';
+import { callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { WECHAT_SPU_NOT_FOUND, toWechatError } from './errors';
 import { quoteLargeIds } from './wireJson';
@@ -23,8 +24,6 @@ type Envelope = Record<string, unknown>;
 export interface WechatClientOptions extends AdapterOptions {
   /** Clock for quota retry hints. Default `Date.now`. */
   now?: () => number;
-  /** Default: a cache of its own (tokens refreshed 5 minutes before expiry). */
-  tokenCache?: TokenCache;
 }
 
 export interface WechatClient {
@@ -40,7 +39,7 @@ export interface WechatClient {
 
 export function createWechatClient(options: WechatClientOptions): WechatClient {
   const now = options.now ?? Date.now;
-  const cache = options.tokenCache ?? new TokenCache({ now });
+  const cache = createTokenCache(PLATFORM, options.redis, { now });
   const fetchToken = (credentials: WechatCredentials, deadline?: number) => () =>
     guardedCall(options, { endpoint: 'cgi-bin/stable_token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
       fetchStableToken(options, credentials, now, timeoutMs),
@@ -52,19 +51,24 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     deadline: number | undefined,
     read: (envelope: Envelope) => T,
   ) =>
-    callWithToken(cache, tokenCacheKey([credentials.appId], credentials.appSecret), fetchToken(credentials, deadline), (token) =>
-      guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
-        const res = await sendUpstream({
-          platform: PLATFORM,
-          method: 'POST',
-          url: `${options.baseUrl}/${path}`,
-          params: { access_token: token },
-          data: body,
-          headers: { 'Content-Type': 'application/json' },
-          timeoutMs,
-        });
-        return read(parseBody(res));
-      }),
+    callWithToken(
+      cache,
+      tokenCacheKey([credentials.appId], credentials.appSecret),
+      fetchToken(credentials, deadline),
+      (token) =>
+        guardedCall(options, { endpoint: path, credentialKey: credentials.appId, deadline }, async (timeoutMs) => {
+          const res = await sendUpstream({
+            platform: PLATFORM,
+            method: 'POST',
+            url: `${options.baseUrl}/${path}`,
+            params: { access_token: token },
+            data: body,
+            headers: { 'Content-Type': 'application/json' },
+            timeoutMs,
+          });
+          return read(parseBody(res));
+        }),
+      deadline,
     );
   return {
     post: (path, body, credentials, deadline) => send(path, body, credentials, deadline, (envelope) => checkEnvelope(envelope, now())),

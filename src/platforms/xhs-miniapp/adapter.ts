@@ -5,7 +5,7 @@
  */
 import type { XhsMiniappCredentials } from './credentials';
 import type { AdapterOptions, CallContext, ListedPage, PlatformAdapter } from '../types';
-import { createXhsMiniappClient, MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE, type XhsMiniappClientOptions } from './client';
+import { createXhsMiniappClient, MINIAPP_FIRST_PAGE_NO, MINIAPP_MAX_PAGE_SIZE } from './client';
 import { createMiniappListing } from './list';
 import { mapMiniappProduct } from './mapper';
 
@@ -28,7 +28,7 @@ export interface XhsMiniappAdapter extends PlatformAdapter<XhsMiniappCredentials
   listPage(query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<ListedPage>;
 }
 
-export function createXhsMiniappAdapter(options: AdapterOptions | XhsMiniappClientOptions): XhsMiniappAdapter {
+export function createXhsMiniappAdapter(options: AdapterOptions): XhsMiniappAdapter {
   const client = createXhsMiniappClient(options);
   const listPage = async (query: MiniappListQuery, call: CallContext<XhsMiniappCredentials>): Promise<ListedPage> => {
     const page = await client.batchGet(query.pageNo, query.pageSize, query.status, call.credentials, call.deadline);

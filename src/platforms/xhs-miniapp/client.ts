@@ -7,7 +7,8 @@ import type { XhsMiniappCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
-import { callWithToken, TokenCache, tokenCacheKey, type IssuedToken } from '../tokenCache';
+import { createTokenCache } from '../sharedTokens';
+import { callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toMiniappError } from './errors';
 import type { MiniappProductsPage } from './types';
@@ -18,11 +19,6 @@ export const MINIAPP_BATCH_GET_PATH = '/api/rmp/mp/deal/product/batch_get';
 export const MINIAPP_MAX_PAGE_SIZE = 100;
 /** `page_no` counts from 0 (the page's own request example sends 0) [assumption]. */
 export const MINIAPP_FIRST_PAGE_NO = 0;
-
-export interface XhsMiniappClientOptions extends AdapterOptions {
-  /** Shared with other clients of the same process if wanted; one per client by default. */
-  tokenCache?: TokenCache;
-}
 
 export interface XhsMiniappClient {
   /** One page of deal products; `status` undefined lists every status. Rejects with an UpstreamError. */
@@ -35,8 +31,8 @@ export interface XhsMiniappClient {
   ): Promise<MiniappProductsPage>;
 }
 
-export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMiniappClient {
-  const cache = options.tokenCache ?? new TokenCache();
+export function createXhsMiniappClient(options: AdapterOptions): XhsMiniappClient {
+  const cache = createTokenCache('XHS_MINIAPP', options.redis);
 
   function fetchToken(credentials: XhsMiniappCredentials, deadline?: number): Promise<IssuedToken> {
     return guardedCall(options, { endpoint: 'token', purpose: 'token', credentialKey: credentials.appId, deadline }, (timeoutMs) =>
@@ -87,6 +83,7 @@ export function createXhsMiniappClient(options: XhsMiniappClientOptions): XhsMin
         tokenCacheKey([credentials.appId], credentials.appSecret),
         () => fetchToken(credentials, deadline),
         (token) => batchGetWith(token, body, credentials, deadline),
+        deadline,
       );
     },
   };

@@ -7,7 +7,8 @@ import type { XiaoeCredentials } from './credentials';
 import { badResponse } from '../errors';
 import { parseJsonObject, sendUpstream } from '../http';
 import { guardedCall } from '../resilience/guardedCall';
-import { TokenCache, callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
+import { createTokenCache } from '../sharedTokens';
+import { callWithToken, tokenCacheKey, type IssuedToken } from '../tokenCache';
 import type { AdapterOptions } from '../types';
 import { toXiaoeError } from './errors';
 import { isRecord } from '../../util/isRecord';
@@ -48,7 +49,11 @@ export interface XiaoeClient {
 export const GOODS_DETAIL_PATH = '/xe.goods.detail.get/4.0.0';
 export const GOODS_LIST_PATH = '/xe.goods.list.get/4.0.0';
 
-export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = new TokenCache()): XiaoeClient {
+/** The token endpoint's own quota per app (docs/platforms.md, "Xiaoe-tech: quota"), counted across replicas. */
+export const XIAOE_TOKEN_QUOTA = { limit: 100, windowMs: 600_000 };
+
+export function createXiaoeClient(options: AdapterOptions): XiaoeClient {
+  const tokens = createTokenCache('XIAOE', options.redis, { endpointQuota: XIAOE_TOKEN_QUOTA });
   const post = (
     path: string,
     credentials: XiaoeCredentials,
@@ -59,18 +64,23 @@ export function createXiaoeClient(options: AdapterOptions, tokens: TokenCache = 
     const call = { credentialKey: credentials.appId, deadline };
     const token = () =>
       guardedCall(options, { ...call, endpoint: 'token', purpose: 'token' }, (timeoutMs) => fetchToken(options, credentials, timeoutMs));
-    return callWithToken(tokens, tokenCacheKey([credentials.appId, credentials.clientId], credentials.secretKey), token, (accessToken) =>
-      guardedCall(options, { ...call, endpoint: path, ...(idCount !== undefined ? { idCount } : {}) }, async (timeoutMs) => {
-        const res = await sendUpstream({
-          platform: 'XIAOE',
-          method: 'POST',
-          url: `${options.baseUrl}${path}`,
-          data: { access_token: accessToken, ...body },
-          headers: { 'Content-Type': 'application/json' },
-          timeoutMs,
-        });
-        return unwrapEnvelope(parseJsonObject('XIAOE', res));
-      }),
+    return callWithToken(
+      tokens,
+      tokenCacheKey([credentials.appId, credentials.clientId], credentials.secretKey),
+      token,
+      (accessToken) =>
+        guardedCall(options, { ...call, endpoint: path, ...(idCount !== undefined ? { idCount } : {}) }, async (timeoutMs) => {
+          const res = await sendUpstream({
+            platform: 'XIAOE',
+            method: 'POST',
+            url: `${options.baseUrl}${path}`,
+            data: { access_token: accessToken, ...body },
+            headers: { 'Content-Type': 'application/json' },
+            timeoutMs,
+          });
+          return unwrapEnvelope(parseJsonObject('XIAOE', res));
+        }),
+      deadline,
     );
   };
   return {

@@ -1,0 +1,207 @@
+/**
+ * `npx tsx bench/missPathGateway.ts`: the cache-miss path end to end (issue 10's "no slower than
+ * today"). The gateways below run side by side over one sandbox (`targets/missSandbox.ts`, 120,000
+ * Taobao products) and are sent the documents of `npm run bench`'s S1 (one product, 5 scalar fields)
+ * and S2 (50 products with SKUs and prices), every request with ids that gateway was never asked
+ * before, so the entity cache of `cache-on` misses on every id (checked on every answer:
+ * `extensions.cache` must report misses only):
+ *
+ * - `cache-on`: this tree's gateway, entity cache on (memory tier, defaults);
+ * - `cache-off`: this tree's gateway, `CACHE=off` (coalescing across requests alone);
+ * - `pre10`: the gateway before issue 10 (commit 3fabe95), from a worktree of it
+ *   (`BENCH_PRE10_DIR`, default ../pre10 beside this worktree; `git worktree add <dir> 3fabe95 && cd <dir> && npm ci`).
+ *   Left out when the directory has no bench/targets/gateway.ts.
+ * - `<label>@<dir>:<on|off>`: the gateway of another checkout (e.g. the branch point, for before/after).
+ *
+ * Each run is `BENCH_MISS_CONNECTIONS` (16) closed-loop keep-alive clients sending a fixed number of
+ * requests (`BENCH_MISS_S1_REQUESTS` 2000, `BENCH_MISS_S2_REQUESTS` 300), after a warm-up of half a run
+ * per target and scenario (the JIT is still settling well after the first thousand requests); rounds
+ * (`BENCH_MISS_ROUNDS`, 5) alternate the targets' order (A B C, C B A, ...). Reported per target: requests per second (wall
+ * clock), gateway CPU µs per request (`process.cpuUsage()` of the gateway process over the run, read
+ * through the bench's IPC probe), upstream calls per request (sandbox stats), and the load average.
+ * Medians over the rounds; the ratios of one run are what to compare on a shared machine.
+ * `BENCH_MISS_PROFILE=<target>,...` runs those gateways with `--cpu-prof` into bench/results/tmp/ (git-ignored).
+ */
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, type ServerProcess } from './harness/processes';
+import { businessCalls, diffCalls } from './harness/sandboxAdmin';
+import { SCENARIOS } from './harness/scenarios';
+import { benchGatewayEnv } from './targets/benchEnv';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CONNECTIONS = Number(process.env.BENCH_MISS_CONNECTIONS ?? 16);
+const ROUNDS = Number(process.env.BENCH_MISS_ROUNDS ?? 5);
+const REQUESTS: Record<string, number> = {
+  S1: Number(process.env.BENCH_MISS_S1_REQUESTS ?? 2000),
+  S2: Number(process.env.BENCH_MISS_S2_REQUESTS ?? 300),
+};
+const SCENARIO_NAMES = (process.env.BENCH_MISS_SCENARIOS ?? 'S1,S2').split(',');
+const PRE10_DIR = resolve(process.env.BENCH_PRE10_DIR ?? resolve(here, '../../pre10'));
+const TARGET_NAMES = (process.env.BENCH_MISS_TARGETS ?? 'cache-on,cache-off,pre10').split(',');
+const PROFILED = (process.env.BENCH_MISS_PROFILE ?? '').split(',');
+const PROFILE_ARGS = ['--cpu-prof', `--cpu-prof-dir=${resolve(here, 'results/tmp')}`];
+
+interface Target {
+  name: string;
+  server: ServerProcess;
+  /** Next unused position in the id list: ids are never repeated to one gateway. */
+  cursor: number;
+  reportsCache: boolean;
+}
+
+interface Run {
+  target: string;
+  scenario: string;
+  round: number;
+  requests: number;
+  seconds: number;
+  reqPerSec: number;
+  cpuMicrosPerRequest: number;
+  callsPerRequest: number;
+  loadAverage: number;
+}
+
+const ids: string[] = [];
+
+async function startTargets(sandboxUrl: string): Promise<Target[]> {
+  const env = benchGatewayEnv(sandboxUrl);
+  const targets: Target[] = [];
+  for (const spec of TARGET_NAMES) {
+    const other = /^(.+)@(.+):(on|off)$/.exec(spec);
+    const name = other ? other[1]! : spec;
+    const dir = other ? resolve(other[2]!) : spec === 'pre10' ? PRE10_DIR : resolve(here, '..');
+    const cache = other ? other[3]! : spec === 'cache-on' ? 'on' : 'off';
+    const entry = resolve(dir, 'bench/targets/gateway.ts');
+    if (!existsSync(entry)) {
+      console.warn(`${name}: ${entry} not found, left out`);
+      continue;
+    }
+    const server = await startServer(name, relative(here, entry), { ...env, CACHE: cache }, PROFILED.includes(name) ? PROFILE_ARGS : []);
+    // The gateway before issue 10 has no cache and reports none.
+    targets.push({ name, server, cursor: 0, reportsCache: cache === 'on' && name !== 'pre10' });
+  }
+  return targets;
+}
+
+function post(agent: http.Agent, url: string, body: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        res.statusCode === 200 ? done(Buffer.concat(chunks).toString('utf8')) : fail(new Error(`HTTP ${res.statusCode}`)),
+      );
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+interface Answer {
+  errors?: unknown[];
+  data?: { product?: unknown; products?: unknown[] };
+  extensions?: { cache?: { hits: number; misses: number } };
+}
+
+/** Fails loudly on an answer with errors, a missing product, or (cache-on) any cache hit. */
+function check(target: Target, body: string, perRequest: number): void {
+  const answer = JSON.parse(body) as Answer;
+  const products = answer.data?.products ?? [answer.data?.product];
+  if (answer.errors || products.length !== perRequest || products.some((p) => p == null))
+    throw new Error(`${target.name}: bad answer ${body.slice(0, 400)}`);
+  const cache = answer.extensions?.cache;
+  if (target.reportsCache && (cache?.hits !== 0 || cache.misses !== perRequest))
+    throw new Error(`${target.name}: not a miss: extensions.cache ${JSON.stringify(cache)}`);
+}
+
+/** `count` requests of `scenario` over CONNECTIONS closed-loop clients, each with ids never sent to this target. */
+async function load(target: Target, scenario: string, count: number): Promise<number> {
+  const spec = SCENARIOS.find((s) => s.name === scenario)!;
+  const perRequest = scenario === 'S1' ? 1 : 50;
+  let sent = 0;
+  // A fresh agent per run: sockets idle through the other targets' runs are past the servers' keep-alive timeout.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const started = process.hrtime.bigint();
+  const client = async (): Promise<void> => {
+    while (sent < count) {
+      sent++;
+      if (target.cursor + perRequest > ids.length) throw new Error(`out of ids: raise BENCH_MISS_CATALOG_SIZE`);
+      const batch = ids.slice(target.cursor, (target.cursor += perRequest));
+      const request = spec.request('gateway', { taobao: batch, xiaoe: [], wechatOnSale: [] });
+      check(target, await post(agent, target.server.url + request.path, request.body), perRequest);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, client));
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function measure(sandboxUrl: string, target: Target, scenario: string, round: number): Promise<Run> {
+  const requests = REQUESTS[scenario]!;
+  const calls = await businessCalls(sandboxUrl);
+  const before = await target.server.probe();
+  const seconds = await load(target, scenario, requests);
+  const after = await target.server.probe();
+  const upstream = Object.values(diffCalls(calls, await businessCalls(sandboxUrl))).reduce((a, b) => a + b, 0);
+  return {
+    target: target.name,
+    scenario,
+    round,
+    requests,
+    seconds,
+    reqPerSec: requests / seconds,
+    cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
+    callsPerRequest: upstream / requests,
+    loadAverage: loadavg()[0]!,
+  };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const sandbox = await startServer('sandbox', 'targets/missSandbox.ts', {});
+for (const id of sandbox.ready.taobao as string[]) ids.push(id);
+const targets = await startTargets(sandbox.url);
+const runs: Run[] = [];
+try {
+  for (const scenario of SCENARIO_NAMES) {
+    // Warm-up (JIT, connections, token caches), not measured.
+    for (const target of targets) await load(target, scenario, Math.ceil(REQUESTS[scenario]! / 2));
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order) {
+        const run = await measure(sandbox.url, target, scenario, round);
+        runs.push(run);
+        console.log(
+          `${scenario} round ${round} ${run.target.padEnd(9)} ${run.reqPerSec.toFixed(0).padStart(6)} req/s ${run.cpuMicrosPerRequest.toFixed(0).padStart(6)} µs CPU/req ${run.callsPerRequest.toFixed(2)} calls/req (load ${run.loadAverage.toFixed(1)})`,
+        );
+      }
+    }
+  }
+} finally {
+  await Promise.all([...targets.map((t) => t.server.stop()), sandbox.stop()]);
+}
+
+console.log(`\nmedians over ${ROUNDS} rounds, ${CONNECTIONS} connections, Node ${process.version}:`);
+console.log('| scenario | target | req/s | CPU µs/req | vs pre10 | vs cache-off | calls/req |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const scenario of SCENARIO_NAMES) {
+  const of = (name: string) => runs.filter((r) => r.scenario === scenario && r.target === name);
+  const cpu = (name: string) => (of(name).length ? median(of(name).map((r) => r.cpuMicrosPerRequest)) : NaN);
+  for (const target of targets) {
+    const mine = of(target.name);
+    const ratio = (other: string) => (Number.isNaN(cpu(other)) ? '-' : `${(cpu(target.name) / cpu(other)).toFixed(2)}x`);
+    console.log(
+      `| ${scenario} | ${target.name} | ${median(mine.map((r) => r.reqPerSec)).toFixed(0)} | ${cpu(target.name).toFixed(0)} | ${ratio('pre10')} | ${ratio('cache-off')} | ${median(mine.map((r) => r.callsPerRequest)).toFixed(2)} |`,
+    );
+  }
+}
+const loads = runs.map((r) => r.loadAverage);
+console.log(`load average (1 min) during the runs: ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`);
