@@ -40,6 +40,8 @@ export interface CachedAnswer {
 export interface ExecutedAnswer {
   status: number;
   headers: Iterable<[string, string]>;
+  /** The answer's JSON text as sent, when it was sent whole. */
+  body: string | undefined;
   operationType: string | null;
   operationName: string | null;
   documentHash: string | null;
@@ -125,7 +127,7 @@ export class AnswerCache {
     if (usage.cacheStale > 0 || freshUntil === undefined || freshUntil < now || epoch !== this.epoch()) return;
     const cost = result.extensions?.cost as { estimatedCalls?: unknown } | undefined;
     this.answers.set(key, {
-      data: JSON.stringify(result.data),
+      data: dataText(executed.body, result),
       headers: [...executed.headers].filter(([name]) => name !== 'content-length'),
       storedAt: now,
       freshUntil,
@@ -136,6 +138,16 @@ export class AnswerCache {
       documentHash: executed.documentHash,
     });
   }
+}
+
+/**
+ * `JSON.stringify(result.data)`, cut from the text already sent when it is exactly `{"data":…,
+ * "extensions":…}` (saving a second serialization of a large answer on every store), else made anew.
+ */
+function dataText(body: string | undefined, result: FormattedExecutionResult): string {
+  const tail = result.extensions === undefined ? '}' : `,"extensions":${JSON.stringify(result.extensions)}}`;
+  if (body?.startsWith('{"data":') && body.endsWith(tail)) return body.slice(8, body.length - tail.length);
+  return JSON.stringify(result.data);
 }
 
 /** The JSON text of an answer replayed with `extensions` of its own. */

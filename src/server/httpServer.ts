@@ -315,7 +315,7 @@ async function answerGraphQL(
   apollo: ApolloServer<GatewayContext>,
   usage: RequestUsage,
   makeContext: (admitted: AdmittedRequest) => Promise<GatewayContext>,
-): Promise<{ status: number; headers: HeaderMap }> {
+): Promise<{ status: number; headers: HeaderMap; body: string | undefined }> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -331,14 +331,13 @@ async function answerGraphQL(
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
-  const executed = { status: res.statusCode, headers: response.headers };
   if (response.body.kind === 'complete') {
     // A known length is sent in one write instead of chunked encoding's framing.
     res.setHeader('content-length', Buffer.byteLength(response.body.string));
     res.end(response.body.string);
-    return executed;
+    return { status: res.statusCode, headers: response.headers, body: response.body.string };
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
-  return { ...executed, status: 0 };
+  return { status: res.statusCode, headers: response.headers, body: undefined };
 }

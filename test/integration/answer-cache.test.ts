@@ -43,7 +43,7 @@ describe('answer cache', () => {
   it('keys on the variables, and on the same variables in another order of keys', async () => {
     const other = await view(ids[1]!);
     expect(other.result.extensions?.answerCache).toBeUndefined();
-    expect(other.result.data.product.id).not.toEqual((await view(ids[0]!)).result.data.product.id);
+    expect(other.result.data!.product.id).not.toEqual((await view(ids[0]!)).result.data!.product.id);
     const both = `query V($id: ID!, $full: Boolean!) { product(platform: TAOBAO, id: $id) { title stock @include(if: $full) { available } } }`;
     const reordered = await stack.measure(() => stack.query(both, { id: ids[1], full: false }));
     const same = await stack.measure(() => stack.query(both, { full: false, id: ids[1] }));
