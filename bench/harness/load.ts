@@ -72,7 +72,15 @@ export function sendOnce(url: string, request: ScenarioRequest, index = 0): Prom
 }
 
 /** Requests one after another over one keep-alive connection, for `seconds`. */
-export async function runSequential(url: string, request: ScenarioRequest, seconds: number): Promise<LoadResult> {
+export function runSequential(url: string, request: ScenarioRequest, seconds: number): Promise<LoadResult> {
+  return runSequentialWith((index) => sendOnce(url, request, index), seconds);
+}
+
+/** `exchange` (one answer, possibly several round trips) one after another, for `seconds`. */
+export async function runSequentialWith(
+  exchange: (index: number) => Promise<{ status: number; body: string }>,
+  seconds: number,
+): Promise<LoadResult> {
   const micros: number[] = [];
   let non2xx = 0;
   let bad = 0;
@@ -80,7 +88,7 @@ export async function runSequential(url: string, request: ScenarioRequest, secon
   const end = started + BigInt(Math.round(seconds * 1e9));
   while (process.hrtime.bigint() < end) {
     const t0 = process.hrtime.bigint();
-    const { status, body } = await sendOnce(url, request, micros.length);
+    const { status, body } = await exchange(micros.length);
     micros.push(Number(process.hrtime.bigint() - t0) / 1000);
     if (status < 200 || status > 299) non2xx++;
     else if (!answerIsClean(body)) bad++;

@@ -2,6 +2,7 @@
  * The results: a table on stdout (per mode and scenario, each target's figures and its ratios
  * against the baseline and Mesh), the JSON file, and the SVG chart.
  */
+import type { LoadResult } from './load';
 import type { ScenarioResult, TargetResult } from './scenarioRun';
 import { TARGETS, type TargetName } from './scenarios';
 
@@ -53,22 +54,22 @@ export function printTable(results: readonly ScenarioResult[]): void {
         isMeasured(baseline) ? fmt(s.cpuMicrosPerRequest / baseline.summary.cpuMicrosPerRequest, 2) : '-',
       ]);
     }
-    if (r.directUpstream) {
-      rows.push([
-        r.mode,
-        r.scenario,
-        'direct',
-        fmt(r.directUpstream.reqPerSec),
-        '',
-        '',
-        `${fmt(r.directUpstream.p50Ms, 2)} / ${fmt(r.directUpstream.p99Ms, 2)}`,
-        'taobao:1.0',
-        '',
-        '',
-        '',
-        '',
-      ]);
-    }
+    const oneConnectionRow = (target: string, run: LoadResult, calls: string): string[] => [
+      r.mode,
+      r.scenario,
+      target,
+      fmt(run.reqPerSec),
+      '',
+      '',
+      `${fmt(run.p50Ms, 2)} / ${fmt(run.p99Ms, 2)}`,
+      calls,
+      '',
+      '',
+      '',
+      '',
+    ];
+    if (r.directUpstream) rows.push(oneConnectionRow('direct', r.directUpstream, 'taobao:1.0'));
+    if (r.meshAsClient) rows.push(oneConnectionRow('mesh, ids not known (2 round trips)', r.meshAsClient, 'as mesh'));
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');

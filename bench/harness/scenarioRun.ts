@@ -4,12 +4,12 @@
  * half the slowest target's saturation rate, then one connection (and the direct upstream call for S1).
  */
 import { checkAnswer, callsPerRequest, measureRun, type RunRecord } from './measure';
-import { runAutocannon, runSequential, sendOnce, type LoadResult } from './load';
+import { runAutocannon, runSequential, runSequentialWith, sendOnce, type LoadResult } from './load';
 import type { ServerProcess } from './processes';
 import type { BenchIds, Scenario, TargetName } from './scenarios';
 import type { BenchSettings } from './settings';
 import { directTopRequest } from './directUpstream';
-import { TOP_FIELD_S1 } from './scenarios';
+import { TOP_FIELD_S1, meshListingAsClient } from './scenarios';
 
 export interface TargetSummary {
   reqPerSec: number;
@@ -38,6 +38,8 @@ export interface ScenarioResult {
   targets: Partial<Record<TargetName, TargetResult | { skipped: string }>>;
   /** S1 only: the upstream call made directly, one connection. */
   directUpstream?: LoadResult;
+  /** S4 only: Mesh as a client must ask it without the page's ids in advance (two round trips), one connection. */
+  meshAsClient?: LoadResult;
 }
 
 export async function runScenario(
@@ -109,6 +111,10 @@ export async function runScenario(
   await timed(live, 'one-connection', 0);
   if (scenario.name === 'S1') {
     result.directUpstream = await runSequential(sandbox.url, directTopRequest(ids.taobao.slice(0, 1), TOP_FIELD_S1), settings.seconds);
+  }
+  const mesh = live.find(([name]) => name === 'mesh')?.[1];
+  if (scenario.name === 'S4' && mesh) {
+    result.meshAsClient = await runSequentialWith(() => meshListingAsClient((request) => sendOnce(mesh.url, request)), seconds);
   }
   for (const [name] of live) {
     const target = result.targets[name] as TargetResult;
