@@ -29,7 +29,7 @@ export interface CachedAnswer {
   freshUntil: number;
   /** The entity cache's purge epoch when the answer's execution began. */
   epoch: number;
-  /** Lookups and pages the answer was made of: all served from the cache on a replay. */
+  /** Product lookups the answer was made of: all served from the cache on a replay. */
   cacheHits: number;
   estimatedCalls: number;
   operationName: string | null;

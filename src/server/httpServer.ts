@@ -289,9 +289,10 @@ async function replayAnswer(
   );
   if (!cost) return false;
   usage.cacheHits = answer.cacheHits;
+  // `cache` only where an execution would report it: when lookups went through the entity cache.
   const extensions = {
     cost,
-    cache: { hits: answer.cacheHits, misses: 0, stale: [] },
+    ...(answer.cacheHits > 0 ? { cache: { hits: answer.cacheHits, misses: 0, stale: [] } } : {}),
     answerCache: { ageSeconds: Math.floor((cache.now() - answer.storedAt) / 1000) },
   };
   const record = currentRequestRecord();

@@ -85,6 +85,20 @@ describe('answer cache', () => {
     expect((await titleOnly(ids[3]!)).result.extensions?.answerCache).toBeUndefined();
   });
 
+  it('keeps a listing answer for the 30 s a list page is reused, and never one with WeChat SKU details', async () => {
+    const page = `{ catalog(platform: XHS_ARK, first: 3) { edges { node { platformProductId title } } } }`;
+    await stack.query(page);
+    stack.clock.advance(30_000);
+    const atBound = await stack.measure(() => stack.query(page));
+    expect(atBound.calls).toEqual({});
+    expect(atBound.result.extensions?.answerCache).toEqual({ ageSeconds: 30 });
+    stack.clock.advance(1);
+    expect((await stack.query(page)).extensions?.answerCache).toBeUndefined();
+    const withSkus = `{ catalog(platform: WECHAT_SHOP, first: 2) { edges { node { title skus { id stock { available } } } } } }`;
+    expect((await stack.query(withSkus)).errors).toBeUndefined();
+    expect((await stack.query(withSkus)).extensions?.answerCache).toBeUndefined();
+  });
+
   it('reads past it for Cache-Control: no-cache, and keeps the fresh answer', async () => {
     const id = ids[4]!;
     await view(id);
