@@ -34,8 +34,9 @@ export interface FreshnessPolicy {
 
 /** What an entry can do for a lookup of `selection` now. */
 export type Verdict =
-  | { kind: 'fresh'; product: Product }
-  | { kind: 'notFound' }
+  /** `freshUntil`: when the first selected class stops being fresh (Infinity: identity fields only). */
+  | { kind: 'fresh'; product: Product; freshUntil: number }
+  | { kind: 'notFound'; freshUntil: number }
   | { kind: 'stale'; product: Product; ageMs: number }
   | { kind: 'miss'; fallback?: { product: Product; ageMs: number } };
 
@@ -43,7 +44,8 @@ const MISS: Verdict = { kind: 'miss' };
 
 export function judge(entry: CacheEntry | undefined, selection: ProductSelection, now: number, policy: FreshnessPolicy): Verdict {
   if (!entry) return MISS;
-  if ('notFoundAt' in entry) return now - entry.notFoundAt <= policy.notFoundMs ? { kind: 'notFound' } : MISS;
+  if ('notFoundAt' in entry)
+    return now - entry.notFoundAt <= policy.notFoundMs ? { kind: 'notFound', freshUntil: entry.notFoundAt + policy.notFoundMs } : MISS;
   let overdue = Number.NEGATIVE_INFINITY;
   let oldest = now;
   for (const path of selection) {
@@ -55,7 +57,7 @@ export function judge(entry: CacheEntry | undefined, selection: ProductSelection
     overdue = Math.max(overdue, now - at - policy.bounds[fieldClass]);
   }
   const ageMs = Math.max(0, now - oldest);
-  if (overdue <= 0) return { kind: 'fresh', product: entry.product };
+  if (overdue <= 0) return { kind: 'fresh', product: entry.product, freshUntil: now - overdue };
   if (overdue <= policy.staleWhileRevalidateMs) return { kind: 'stale', product: entry.product, ageMs };
   return overdue <= policy.staleIfErrorMs ? { kind: 'miss', fallback: { product: entry.product, ageMs } } : MISS;
 }
@@ -82,6 +84,16 @@ export function mergeFetched(previous: CacheEntry | undefined, product: Product,
   }
   for (const path of selection) fetchedAt[path] = now;
   return { v: CACHE_FORMAT, product: merged as unknown as Product, fetchedAt };
+}
+
+/** The shortest freshness bound of the classes `selection` touches; Infinity for identity fields only. */
+export function shortestBound(selection: ProductSelection, bounds: FreshnessBounds): number {
+  let shortest = Number.POSITIVE_INFINITY;
+  for (const path of selection) {
+    const fieldClass = fieldClassOf(path);
+    if (fieldClass !== null) shortest = Math.min(shortest, bounds[fieldClass]);
+  }
+  return shortest;
 }
 
 /** Identity and `fields` of a product. */

@@ -7,6 +7,7 @@
 import type { Product, ProductFilter } from '../generated/graphql';
 import { credentialFingerprint } from '../coalescing/credentialFingerprint';
 import type { ListPlan, PlatformCode, ProductSelection } from '../platforms/types';
+import { currentUsage } from '../platforms/requestUsage';
 import type { EntityCache } from './entityCache';
 import { BatchSizeEstimate } from './tieredStore';
 
@@ -23,7 +24,11 @@ export function withPageCache<C>(
 ): ListPlan<C> {
   // A plan that completes its pages (WeChat SKU details) keeps per-plan state about the products of its
   // own pages (src/platforms/wechat/list.ts): its pages cannot be reused by another plan.
-  if (plan.complete) return plan;
+  if (plan.complete) {
+    // Nothing of such a listing is cached, so no answer holding it may be.
+    currentUsage()?.recordFreshUntil(0);
+    return plan;
+  }
   const { cache, freshRead } = use;
   const { platform, selection } = listing;
   const fingerprint = credentialFingerprint(platform, listing.credentials);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { CacheSettings } from '../config/cache';
 import type { PlatformCode, Product } from '../generated/graphql';
 import { hasFieldIssues } from '../platforms/fieldIssues';
+import { currentUsage } from '../platforms/requestUsage';
 import type { ListedPage, ProductSelection } from '../platforms/types';
 import { asCacheEntry, CACHE_FORMAT, mergeFetched, type CacheEntry, type FreshnessPolicy } from './cacheEntry';
 import type { BatchSizeEstimate, TieredStore } from './tieredStore';
@@ -91,13 +92,17 @@ export class EntityCache {
     const [value] = await this.store.getMany([pageKey(platform, fingerprint, identity)], this.settings.listingMs);
     const cached = value as CachedPage | undefined;
     if (cached?.v !== CACHE_FORMAT || typeof cached.at !== 'number' || !Array.isArray(cached.page?.products)) return undefined;
-    return this.now() - cached.at <= this.settings.listingMs ? cached.page : undefined;
+    if (this.now() - cached.at > this.settings.listingMs) return undefined;
+    currentUsage()?.recordFreshUntil(cached.at + this.settings.listingMs);
+    return cached.page;
   }
 
   /** A page with a product whose mapper recorded a field issue is not kept (see writeProduct). */
   writePage(platform: PlatformCode, fingerprint: string, identity: string, page: ListedPage, epoch: number): void {
-    if (page.products.some(hasFieldIssues)) return;
-    this.store.set(pageKey(platform, fingerprint, identity), { v: CACHE_FORMAT, at: this.now(), page }, this.settings.listingMs, epoch);
+    if (page.products.some(hasFieldIssues)) return currentUsage()?.recordFreshUntil(0);
+    const at = this.now();
+    currentUsage()?.recordFreshUntil(at + this.settings.listingMs);
+    this.store.set(pageKey(platform, fingerprint, identity), { v: CACHE_FORMAT, at, page }, this.settings.listingMs, epoch);
   }
 
   /** Forgets a platform's entries (of every credential), only those of `ids` when given, and its list pages. */

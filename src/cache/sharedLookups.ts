@@ -16,7 +16,7 @@ import { NotFoundError, UpstreamError } from '../platforms/errors';
 import { currentUsage, runDetached, type RequestUsage } from '../platforms/requestUsage';
 import type { PlatformAdapter, ProductSelection } from '../platforms/types';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
-import { heldSelection, judge, type CacheEntry, type Verdict } from './cacheEntry';
+import { heldSelection, judge, shortestBound, type CacheEntry, type Verdict } from './cacheEntry';
 import { recordStale } from './cacheReport';
 import type { EntityCache } from './entityCache';
 import { BatchSizeEstimate } from './tieredStore';
@@ -77,10 +77,14 @@ export class SharedLookups {
     const fetched = await this.fetch(request, missing, selection);
     const writtenAt = cache.now();
     const sizes = new BatchSizeEstimate();
+    // What was just fetched is fresh for the selection's shortest bound, as the entry written says.
+    const bound = shortestBound(selection, policy.bounds);
     for (let j = 0; j < missingAt.length; j++) {
       const i = missingAt[j]!;
       const found = fetched.results[j]!;
       this.write(keys[i]!, entries[i], found, fetched.selections[j]!, epoch, writtenAt, sizes);
+      if (found instanceof NotFoundError) recordFreshUntil(usage, writtenAt + policy.notFoundMs);
+      else if (!(found instanceof Error)) recordFreshUntil(usage, writtenAt + bound);
       const verdict = verdicts[i]!;
       const fallback = verdict.kind === 'miss' ? verdict.fallback : undefined;
       if (!(found instanceof UpstreamError) || !fallback) {
@@ -107,6 +111,7 @@ export class SharedLookups {
   private served(request: LookupRequest, id: string, verdict: Verdict, usage: RequestUsage | undefined): Product | Error | undefined {
     if (verdict.kind === 'miss') return undefined;
     if (usage) usage.cacheHits++;
+    if (verdict.kind !== 'stale') recordFreshUntil(usage, verdict.freshUntil);
     if (verdict.kind === 'notFound') return new NotFoundError(request.platform, id);
     if (verdict.kind === 'stale')
       recordStale(usage, { platform: request.platform, id, ageSeconds: Math.floor(verdict.ageMs / 1000), reason: 'revalidating' });
@@ -165,4 +170,9 @@ export class SharedLookups {
     });
     return answer;
   }
+}
+
+/** A finite freshness bound onto the request's usage (identity fields alone bound nothing). */
+function recordFreshUntil(usage: RequestUsage | undefined, at: number): void {
+  if (usage && Number.isFinite(at)) usage.recordFreshUntil(at);
 }

@@ -26,6 +26,11 @@ export interface CacheSettings {
   notFoundMs: number;
   /** `CACHE_LISTING_MS` (default 30000): how long an upstream list page is reused. */
   listingMs: number;
+  /**
+   * `RESPONSE_CACHE` on (default while CACHE is on) or off: whole answers kept for repeated reads, never
+   * past the freshness of what they hold; `RESPONSE_CACHE_MAX_MB` (default 16) bounds them.
+   */
+  answers: { enabled: boolean; maxBytes: number };
   /** `BATCH_WINDOW_MS` (default 0): added wait before a lookup call with nothing ahead of it goes out. */
   batchWindowMs: number;
   /** `CACHE_REFRESH_GATHER_MS` (default 1000): how long a background refresh call gathers other stale ids. */
@@ -44,6 +49,8 @@ export function readCacheSettings(env: Env, prefixes: Readonly<Record<PlatformCo
   const read = (name: string, fallback: number, min = 0, max = MAX_MS): number => readInt(env, name, fallback, min, max, fail);
   const cache = (env.CACHE ?? 'on').trim().toLowerCase();
   if (!['on', 'off'].includes(cache)) throw fail('CACHE', `must be "on" or "off", got "${env.CACHE}"`);
+  const answers = (env.RESPONSE_CACHE ?? 'on').trim().toLowerCase();
+  if (!['on', 'off'].includes(answers)) throw fail('RESPONSE_CACHE', `must be "on" or "off", got "${env.RESPONSE_CACHE}"`);
   const global = Object.fromEntries(CLASSES.map((c) => [c, read(`CACHE_FRESH_${c.toUpperCase()}_MS`, DEFAULT_FRESHNESS[c])])) as Record<
     FieldClass,
     number
@@ -62,6 +69,7 @@ export function readCacheSettings(env: Env, prefixes: Readonly<Record<PlatformCo
     staleIfErrorMs: read('CACHE_STALE_IF_ERROR_MS', 600_000),
     notFoundMs: read('CACHE_NOT_FOUND_MS', 30_000),
     listingMs: read('CACHE_LISTING_MS', 30_000),
+    answers: { enabled: cache === 'on' && answers === 'on', maxBytes: read('RESPONSE_CACHE_MAX_MB', 16, 1, 1 << 20) * 1024 * 1024 },
     batchWindowMs: read('BATCH_WINDOW_MS', 0, 0, 1_000),
     refreshGatherMs: read('CACHE_REFRESH_GATHER_MS', 1_000, 0, 10_000),
   };

@@ -93,6 +93,28 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Gatew
   };
 }
 
+/**
+ * `extensions.cost` of an answer served whole from the answer cache (0 upstream calls), after the same
+ * checks the plugin makes: the per-operation maximum, and a budget's reservation of the estimate (given
+ * back at once, as for any request that sent nothing). Undefined when the plugin would refuse it: the
+ * caller then runs the request normally, so that the refusal is the plugin's own.
+ */
+export async function costOfCachedAnswer(
+  options: CostSettings & { store: BudgetStore },
+  ctx: Pick<GatewayContext, 'client' | 'clientAddress'>,
+  estimatedCalls: number,
+  cacheHits: number,
+): Promise<CostReport | undefined> {
+  const budget = clientBudgetOf(ctx, options.anonymousBudget);
+  if (estimatedCalls > Math.min(options.maxCallsPerOperation, budget?.policy.limit ?? Infinity)) return undefined;
+  const report: CostReport = { estimatedCalls, actualCalls: 0, cacheHits, budget: null };
+  if (!budget) return report;
+  if (!(await options.store.reserve(budget.key, estimatedCalls, budget.policy)).granted) return undefined;
+  const remaining = await options.store.settle(budget.key, estimatedCalls, budget.policy);
+  report.budget = { limit: budget.policy.limit, remaining: Math.floor(remaining), restorePerSecond: budget.policy.restorePerSecond };
+  return report;
+}
+
 /** A refusal before execution, carrying the GatewayError that formatError shows. */
 function refusal(error: GatewayError): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } });

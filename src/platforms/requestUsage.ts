@@ -20,9 +20,20 @@ export class RequestUsage {
   cacheMisses = 0;
   /** Of the hits, those served stale (past their freshness bound). */
   cacheStale = 0;
+  /**
+   * Epoch ms (cache clock) at which the first cached thing this request served or stored stops being
+   * fresh: the bound of a whole-answer cache entry. Undefined when nothing recorded any (nothing cached
+   * was touched); 0 when something was read past the cache.
+   */
+  freshUntil: number | undefined = undefined;
 
   countUpstreamCall(platform: PlatformCode): void {
     this.upstreamCalls.set(platform, (this.upstreamCalls.get(platform) ?? 0) + 1);
+  }
+
+  /** Lowers `freshUntil` to `at` (0: what was served cannot be cached). */
+  recordFreshUntil(at: number): void {
+    if (this.freshUntil === undefined || at < this.freshUntil) this.freshUntil = at;
   }
 
   get totalUpstreamCalls(): number {

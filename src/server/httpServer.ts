@@ -24,7 +24,9 @@ import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
 import { requestRecordPlugin } from './requestRecordPlugin';
 import { structuralLimitRules } from './structuralLimits';
-import { costPlugin } from '../cost/costPlugin';
+import { costOfCachedAnswer, costPlugin } from '../cost/costPlugin';
+import { MemoryBudgetStore } from '../cost/budgetStore';
+import { AnswerCache, replayedAnswerText } from './answerCache';
 import { RedisBudgetStore } from '../cost/redisBudgetStore';
 import { listen } from '../util/listen';
 import { GatewayMetrics } from '../observability/gatewayMetrics';
@@ -84,6 +86,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const access = await startGatewayAccess(options.config, logger);
   const ownsRedis = options.redis === undefined;
   const redis = options.redis ?? (options.config.redis ? new RedisConnection(options.config.redis) : null);
+  // With Redis a client's budget is one budget on every replica (docs/deployment.md, "What is shared").
+  const budgets = redis ? new RedisBudgetStore(redis, (line) => logger.warn(line)) : new MemoryBudgetStore();
+  const shared = buildSharedLookups(options.platforms, options.config.cache, redis, options.cacheClock);
+  const entityCache = shared.lookups.cache;
+  const answers =
+    entityCache && options.config.cache.answers.enabled
+      ? new AnswerCache(options.config.cache.answers.maxBytes, entityCache.now, () => entityCache.epoch())
+      : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
@@ -104,9 +114,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       partialErrorsPlugin(),
       requestRecordPlugin(),
       ...access.apollo.plugins,
-      // With Redis a client's budget is one budget on every replica (docs/deployment.md, "What is shared").
-      costPlugin({ ...options.config.cost, store: redis ? new RedisBudgetStore(redis, (line) => logger.warn(line)) : undefined }),
+      costPlugin({ ...options.config.cost, store: budgets }),
       cacheReportPlugin(),
+      ...(answers ? [answers.capturePlugin()] : []),
     ],
     introspection: access.apollo.introspection,
     validationRules: structuralLimitRules(options.config.limits),
@@ -119,7 +129,6 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     if (ownsRedis) await redis?.close();
     throw err;
   }
-  const shared = buildSharedLookups(options.platforms, options.config.cache, redis, options.cacheClock);
   const makeContext = async (
     usage: RequestUsage,
     requestId: string,
@@ -153,6 +162,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     shared,
     redis,
     adminToken: options.config.adminToken,
+    answers: answers && { cache: answers, cost: { ...options.config.cost, store: budgets } },
   };
   httpServer.on('request', (req, res) => {
     route(req, res, deps).catch((err: unknown) => {
@@ -203,6 +213,8 @@ interface RouteDeps {
   shared: SharedState;
   redis: RedisConnection | null;
   adminToken: string | null;
+  /** Null when RESPONSE_CACHE (or CACHE) is off. */
+  answers: AnswerReplay | null;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
@@ -217,32 +229,94 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
   const usage = new RequestUsage();
-  let ctx: GatewayContext | undefined;
+  let ctx: Pick<GatewayContext, 'tenantId' | 'client'> | undefined;
   // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
   const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(String(req.headers['cache-control'] ?? ''));
   const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> =>
     (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress, freshRead));
-  await observeGraphQLRequest(
-    deps.observers,
-    req,
-    res,
-    requestId,
-    usage,
-    () => ctx,
-    () => answerGraphQL(req, res, url, deps, usage, makeContext),
-  );
+  const answer = async (): Promise<void> => {
+    const admitted = await deps.access.admit(req, res, url.search, () => readBody(req, res));
+    if (admitted === undefined) return;
+    const key = deps.answers?.cache.keyOf(req.method, req.headers, admitted.access, admitted.body);
+    if (key === undefined) {
+      await answerGraphQL(req, res, admitted, deps.apollo, usage, makeContext);
+      return;
+    }
+    const replay = deps.answers!;
+    if (!freshRead) {
+      ctx = { tenantId: admitted.access.tenant.id, client: admitted.access.client };
+      if (await replayAnswer(res, replay, key, admitted, req.socket.remoteAddress, usage)) return;
+    }
+    const epoch = replay.cache.epoch();
+    const executed = await answerGraphQL(req, res, admitted, deps.apollo, usage, makeContext);
+    const record = currentRequestRecord();
+    replay.cache.store(key, usage, epoch, {
+      ...executed,
+      operationType: record?.operationType ?? null,
+      operationName: record?.operationName ?? null,
+      documentHash: record?.documentHash ?? null,
+    });
+  };
+  await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, answer);
 }
 
+/** The answer cache, and what the cost of a replayed answer is checked against. */
+interface AnswerReplay {
+  cache: AnswerCache;
+  cost: Parameters<typeof costOfCachedAnswer>[0];
+}
+
+/**
+ * Sends the kept answer of `key`, if there is one that the cost checks let through (else false: the
+ * request runs normally, and is refused there if it must be). Counts what it served, as an execution
+ * would, for the log line, the metrics and `extensions`.
+ */
+async function replayAnswer(
+  res: ServerResponse,
+  { cache, cost: costOptions }: AnswerReplay,
+  key: string,
+  admitted: AdmittedRequest,
+  clientAddress: string | undefined,
+  usage: RequestUsage,
+): Promise<boolean> {
+  const answer = cache.get(key);
+  if (!answer) return false;
+  const cost = await costOfCachedAnswer(
+    costOptions,
+    { client: admitted.access.client, clientAddress },
+    answer.estimatedCalls,
+    answer.cacheHits,
+  );
+  if (!cost) return false;
+  usage.cacheHits = answer.cacheHits;
+  // `cache` only where an execution would report it: when lookups went through the entity cache.
+  const extensions = {
+    cost,
+    ...(answer.cacheHits > 0 ? { cache: { hits: answer.cacheHits, misses: 0, stale: [] } } : {}),
+    answerCache: { ageSeconds: Math.floor((cache.now() - answer.storedAt) / 1000) },
+  };
+  const record = currentRequestRecord();
+  if (record) {
+    Object.assign(record, { operationName: answer.operationName, operationType: 'query', documentHash: answer.documentHash });
+    Object.assign(record, { hasData: true, extensions });
+  }
+  const text = replayedAnswerText(answer, extensions);
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.statusCode = 200;
+  res.end(text);
+  return true;
+}
+
+/** Runs an admitted request through Apollo and sends its answer; resolves to its status and headers. */
 async function answerGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
-  { apollo, access }: Pick<RouteDeps, 'apollo' | 'access'>,
+  admitted: AdmittedRequest,
+  apollo: ApolloServer<GatewayContext>,
   usage: RequestUsage,
   makeContext: (admitted: AdmittedRequest) => Promise<GatewayContext>,
-): Promise<void> {
-  const admitted = await access.admit(req, res, url.search, () => readBody(req, res));
-  if (admitted === undefined) return;
+): Promise<{ status: number; headers: HeaderMap; body: string | undefined }> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -262,8 +336,9 @@ async function answerGraphQL(
     // A known length is sent in one write instead of chunked encoding's framing.
     res.setHeader('content-length', Buffer.byteLength(response.body.string));
     res.end(response.body.string);
-    return;
+    return { status: res.statusCode, headers: response.headers, body: response.body.string };
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+  return { status: res.statusCode, headers: response.headers, body: undefined };
 }

@@ -31,7 +31,7 @@ export async function observeGraphQLRequest(
   res: ServerResponse,
   requestId: string,
   usage: RequestUsage,
-  contextOf: () => GatewayContext | undefined,
+  contextOf: () => Pick<GatewayContext, 'tenantId' | 'client'> | undefined,
   handle: () => Promise<void>,
 ): Promise<void> {
   const record = newRequestRecord(requestId);
@@ -75,7 +75,7 @@ function logLine(
   durationMs: number,
   status: number,
   usage: RequestUsage,
-  ctx: GatewayContext | undefined,
+  ctx: Pick<GatewayContext, 'tenantId' | 'client'> | undefined,
 ): Record<string, unknown> {
   const cost = record.extensions?.cost as { estimatedCalls?: number; actualCalls?: number } | undefined;
   return {
