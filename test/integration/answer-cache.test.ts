@@ -5,7 +5,7 @@
  * no-cache` and RESPONSE_CACHE=off all reach past it. Memory tier only (no Redis).
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { digestApiKey, newApiKey } from '../../src/auth/apiKey';
 import type { PlatformCredentials } from '../../src/config/credentials';
 import { startAccessStack, tempDir, type AccessStack } from '../helpers/accessStack';
@@ -23,6 +23,14 @@ beforeAll(async () => {
 afterAll(async () => stack.close());
 
 const view = (id: string, headers?: Record<string, string>) => stack.measure(() => stack.query(VIEW, { id }, { headers }));
+
+/**
+ * A stale answer sent a revalidation out in the background: waits until `repeat` (the same query) is
+ * answered fresh again, so that refresh's upstream call cannot land in the next test's count.
+ */
+async function revalidated(repeat: () => Promise<{ extensions?: { cache?: { stale?: unknown } } }>): Promise<void> {
+  await vi.waitFor(async () => expect((await repeat()).extensions?.cache?.stale).toEqual([]), { timeout: 5000, interval: 20 });
+}
 
 describe('answer cache', () => {
   it('answers a repeated read with no upstream call, and says it was a kept answer', async () => {
@@ -73,6 +81,7 @@ describe('answer cache', () => {
     const past = await view(id);
     expect(past.result.extensions?.answerCache).toBeUndefined();
     expect(past.result.extensions?.cache.stale).toEqual([{ platform: 'TAOBAO', id, ageSeconds: 15, reason: 'revalidating' }]);
+    await revalidated(() => stack.query(VIEW, { id }));
   });
 
   it('keeps a content-only answer for the content bound (10 min)', async () => {
@@ -83,6 +92,7 @@ describe('answer cache', () => {
     expect((await titleOnly(ids[3]!)).result.extensions?.answerCache).toEqual({ ageSeconds: 600 });
     stack.clock.advance(1);
     expect((await titleOnly(ids[3]!)).result.extensions?.answerCache).toBeUndefined();
+    await revalidated(async () => (await titleOnly(ids[3]!)).result);
   });
 
   it('keeps a listing answer for the 30 s a list page is reused, and never one with WeChat SKU details', async () => {
