@@ -8,8 +8,8 @@
  */
 import type { PlatformCode, Product } from '../generated/graphql';
 import { GatewayReason, UpstreamError } from '../platforms/errors';
-import { currentUsage, runDetached, runWithUsage, type RequestUsage } from '../platforms/requestUsage';
-import { runWithPrepaidTurn } from '../platforms/resilience/prepaidTurn';
+import { currentUsage, runWithUsage, type RequestUsage } from '../platforms/requestUsage';
+import { prepaidTurn } from '../platforms/resilience/prepaidTurn';
 import type { Reservation } from '../platforms/resilience/tokenBucket';
 import type { ProductSelection } from '../platforms/types';
 import { SharedCall, Waiter, type LookupAnswer, type LookupPriority } from './sharedCall';
@@ -171,10 +171,11 @@ export class LookupDispatcher {
     const selection = call.seal();
     this.sent.add(call);
     const fetch = (): Promise<Array<Product | Error>> => this.options.lookup(ids, selection, call.deadline);
-    const prepaid = call.prepaid ? () => runWithPrepaidTurn(this.options.platform, call.quotaWaitMs, fetch) : fetch;
+    const turn = call.prepaid ? prepaidTurn(this.options.platform, call.quotaWaitMs) : undefined;
     try {
-      // Charged to the request whose work opened the call, whoever's continuation sends it.
-      const results = await (call.usage ? runWithUsage(call.usage, prepaid) : runDetached(prepaid));
+      // Charged to the request whose work opened the call (none for a background call), whoever's
+      // continuation sends it.
+      const results = await runWithUsage(call.usage, fetch, turn);
       if (results.length !== ids.length)
         throw new TypeError(`${this.options.platform} lookup must return one entry per id (${ids.length}), got ${results.length}`);
       call.settle(results);

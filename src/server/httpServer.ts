@@ -16,7 +16,7 @@ import { readBody, sendHtml, sendJson, sendMetrics } from './httpReplies';
 import { readiness } from './readiness';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RedisConnection } from '../redis/redisConnection';
-import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
+import { RequestUsage, currentUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
@@ -29,7 +29,7 @@ import { RedisBudgetStore } from '../cost/redisBudgetStore';
 import { listen } from '../util/listen';
 import { GatewayMetrics } from '../observability/gatewayMetrics';
 import { createLogger, type Logger } from '../observability/logger';
-import { currentRequestRecord } from '../observability/requestRecord';
+import type { RequestRecord } from '../observability/requestRecord';
 import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
 import { graphiqlPage } from './graphiqlPage';
 import { startMetricsServer, type MetricsServer } from './metricsServer';
@@ -77,7 +77,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metrics.recordAttempt(attempt);
     if (!logger.isLevelEnabled('debug')) return;
     const ms = { quotaWaitMs: Math.round(attempt.quotaWaitMs * 10) / 10, durationMs: Math.round(attempt.durationMs * 10) / 10 };
-    logger.debug({ requestId: currentRequestRecord()?.requestId ?? null, ...attempt, ...ms }, 'upstream attempt');
+    logger.debug({ requestId: currentUsage()?.requestId ?? null, ...attempt, ...ms }, 'upstream attempt');
   };
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
@@ -122,7 +122,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const shared = buildSharedLookups(options.platforms, options.config.cache, redis, options.cacheClock);
   const makeContext = async (
     usage: RequestUsage,
-    requestId: string,
+    record: RequestRecord,
     admitted: AdmittedRequest,
     clientAddress: string | undefined,
     freshRead: boolean,
@@ -138,7 +138,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline, shared.lookups, freshRead),
       deadline,
       usage,
-      requestId,
+      requestId: record.requestId,
+      record,
     };
   };
   const metricsPort = observability?.metricsPort ?? null;
@@ -189,7 +190,7 @@ interface RouteDeps {
   access: GatewayAccess;
   makeContext: (
     usage: RequestUsage,
-    requestId: string,
+    record: RequestRecord,
     admitted: AdmittedRequest,
     clientAddress: string | undefined,
     freshRead: boolean,
@@ -216,12 +217,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
-  const usage = new RequestUsage();
+  const usage = new RequestUsage(requestId);
   let ctx: GatewayContext | undefined;
   // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
   const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(String(req.headers['cache-control'] ?? ''));
-  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> =>
-    (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress, freshRead));
   await observeGraphQLRequest(
     deps.observers,
     req,
@@ -229,7 +228,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
     requestId,
     usage,
     () => ctx,
-    () => answerGraphQL(req, res, url, deps, usage, makeContext),
+    (record) =>
+      answerGraphQL(req, res, url, deps, usage, async (admitted) => {
+        ctx = await deps.makeContext(usage, record, admitted, req.socket.remoteAddress, freshRead);
+        return ctx;
+      }),
   );
 }
 
