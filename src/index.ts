@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './observability/logger';
 import { startTracing } from './observability/tracing';
 import { buildPlatformRegistry } from './platforms';
 import { RedisConnection } from './redis/redisConnection';
+import { boundHeapGrowth } from './server/heapGrowth';
 import { startGatewayServer } from './server/httpServer';
 import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
 
@@ -17,6 +18,7 @@ const SAMPLE_QUERY = `{
 }`;
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   // The sandbox's fixed credentials come from the sandbox itself: config never imports it.
   const config = loadConfig(process.env, SANDBOX_CREDENTIALS);
   const { observability } = config;

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
-import { answerIsClean, type ScenarioRequest } from './scenarios';
+import { answerIsClean, bodyAt, type ScenarioRequest } from './scenarios';
 
 export interface LoadResult {
   requests: number;
@@ -32,6 +32,7 @@ export async function runAutocannon(url: string, request: ScenarioRequest, optio
     method: 'POST',
     headers: { 'content-type': request.contentType ?? 'application/json' },
     body: request.body,
+    ...(request.bodies ? { requests: request.bodies.map((body) => ({ body })) } : {}),
     duration: options.seconds,
     connections: options.connections,
     ...(options.rate ? { overallRate: options.rate } : {}),
@@ -52,8 +53,8 @@ export async function runAutocannon(url: string, request: ScenarioRequest, optio
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** One request, answered body as text. */
-export function sendOnce(url: string, request: ScenarioRequest): Promise<{ status: number; body: string }> {
+/** One request (the `index`th of a hot set), answered body as text. */
+export function sendOnce(url: string, request: ScenarioRequest, index = 0): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url + request.path,
@@ -66,12 +67,20 @@ export function sendOnce(url: string, request: ScenarioRequest): Promise<{ statu
       },
     );
     req.on('error', reject);
-    req.end(request.body);
+    req.end(bodyAt(request, index));
   });
 }
 
 /** Requests one after another over one keep-alive connection, for `seconds`. */
-export async function runSequential(url: string, request: ScenarioRequest, seconds: number): Promise<LoadResult> {
+export function runSequential(url: string, request: ScenarioRequest, seconds: number): Promise<LoadResult> {
+  return runSequentialWith((index) => sendOnce(url, request, index), seconds);
+}
+
+/** `exchange` (one answer, possibly several round trips) one after another, for `seconds`. */
+export async function runSequentialWith(
+  exchange: (index: number) => Promise<{ status: number; body: string }>,
+  seconds: number,
+): Promise<LoadResult> {
   const micros: number[] = [];
   let non2xx = 0;
   let bad = 0;
@@ -79,7 +88,7 @@ export async function runSequential(url: string, request: ScenarioRequest, secon
   const end = started + BigInt(Math.round(seconds * 1e9));
   while (process.hrtime.bigint() < end) {
     const t0 = process.hrtime.bigint();
-    const { status, body } = await sendOnce(url, request);
+    const { status, body } = await exchange(micros.length);
     micros.push(Number(process.hrtime.bigint() - t0) / 1000);
     if (status < 200 || status > 299) non2xx++;
     else if (!answerIsClean(body)) bad++;

@@ -37,7 +37,7 @@ export async function callsPerRequest(
   count = 10,
 ): Promise<Record<string, number>> {
   const before = await businessCalls(sandboxUrl);
-  for (let i = 0; i < count; i++) await sendOnce(url, request);
+  for (let i = 0; i < count; i++) await sendOnce(url, request, i);
   const delta = diffCalls(before, await businessCalls(sandboxUrl));
   return Object.fromEntries(Object.entries(delta).map(([key, n]) => [key, n / count]));
 }

@@ -8,6 +8,12 @@ export interface ProbeReading {
   cpuMicros: number;
   rssBytes: number;
   peakRssBytes: number;
+  /** Peak RSS since the process started (never reset). */
+  peakRssEverBytes: number;
+  /** V8's heap in use and Node's memory outside it (buffers), at the reading: where the RSS goes. */
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
 }
 
 export type ProbeRequest = { type: 'probe'; id: number; resetPeak?: boolean };
@@ -19,15 +25,26 @@ const RSS_SAMPLE_MS = 100;
 export function installProbe(): void {
   if (!process.send) throw new Error('installProbe: this process was not started with an IPC channel (child_process.fork)');
   let peak = process.memoryUsage.rss();
+  let ever = peak;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    peak = Math.max(peak, rss);
+    ever = Math.max(ever, rss);
   }, RSS_SAMPLE_MS);
   timer.unref();
   process.on('message', (message: ProbeRequest) => {
     if (message?.type !== 'probe') return;
-    const rss = process.memoryUsage.rss();
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const { user, system } = process.cpuUsage();
-    const reading: ProbeReading = { cpuMicros: user + system, rssBytes: rss, peakRssBytes: Math.max(peak, rss) };
+    const reading: ProbeReading = {
+      cpuMicros: user + system,
+      rssBytes: rss,
+      peakRssBytes: Math.max(peak, rss),
+      peakRssEverBytes: Math.max(ever, rss),
+      heapUsedBytes: heapUsed,
+      heapTotalBytes: heapTotal,
+      externalBytes: external,
+    };
     if (message.resetPeak) peak = rss;
     process.send!({ type: 'probe', id: message.id, reading } satisfies ProbeReply);
   });

@@ -2,6 +2,7 @@
  * The results: a table on stdout (per mode and scenario, each target's figures and its ratios
  * against the baseline and Mesh), the JSON file, and the SVG chart.
  */
+import type { LoadResult } from './load';
 import type { ScenarioResult, TargetResult } from './scenarioRun';
 import { TARGETS, type TargetName } from './scenarios';
 
@@ -21,7 +22,7 @@ export function printTable(results: readonly ScenarioResult[]): void {
     'fixed p50/p99 ms',
     '1-conn p50/p99 ms',
     'calls/req',
-    'peak RSS MB',
+    'peak RSS MB (sat.)',
     'void',
     'x req/s vs mesh',
     'x CPU vs baseline',
@@ -53,22 +54,22 @@ export function printTable(results: readonly ScenarioResult[]): void {
         isMeasured(baseline) ? fmt(s.cpuMicrosPerRequest / baseline.summary.cpuMicrosPerRequest, 2) : '-',
       ]);
     }
-    if (r.directUpstream) {
-      rows.push([
-        r.mode,
-        r.scenario,
-        'direct',
-        fmt(r.directUpstream.reqPerSec),
-        '',
-        '',
-        `${fmt(r.directUpstream.p50Ms, 2)} / ${fmt(r.directUpstream.p99Ms, 2)}`,
-        'taobao:1.0',
-        '',
-        '',
-        '',
-        '',
-      ]);
-    }
+    const oneConnectionRow = (target: string, run: LoadResult, calls: string): string[] => [
+      r.mode,
+      r.scenario,
+      target,
+      fmt(run.reqPerSec),
+      '',
+      '',
+      `${fmt(run.p50Ms, 2)} / ${fmt(run.p99Ms, 2)}`,
+      calls,
+      '',
+      '',
+      '',
+      '',
+    ];
+    if (r.directUpstream) rows.push(oneConnectionRow('direct', r.directUpstream, 'taobao:1.0'));
+    if (r.meshAsClient) rows.push(oneConnectionRow('mesh, ids not known (2 round trips)', r.meshAsClient, 'as mesh'));
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
@@ -78,42 +79,96 @@ export function printTable(results: readonly ScenarioResult[]): void {
 
 const COLORS: Record<TargetName, string> = { gateway: '#2f6fdf', baseline: '#7a7a7a', mesh: '#e07b24' };
 
-/** Two grouped bar charts side by side: req/s and CPU µs per request, one group per mode+scenario. */
+interface Panel {
+  heading: string;
+  /** The bar's value for a target in a scenario, undefined when it has none. */
+  value(r: ScenarioResult, t: TargetResult): number | undefined;
+  label(v: number): string;
+  /** Horizontal reference lines (Mesh = 1, a target), with their labels. */
+  lines: Array<{ at: number; label: string }>;
+}
+
+/** The summary's figure divided by Mesh's in the same mode and scenario. */
+const toMesh =
+  (metric: 'reqPerSec' | 'cpuMicrosPerRequest') =>
+  (r: ScenarioResult, t: TargetResult): number | undefined => {
+    const mesh = r.targets.mesh;
+    return isMeasured(mesh) ? t.summary[metric] / mesh.summary[metric] : undefined;
+  };
+
+const PANELS: Panel[] = [
+  {
+    heading: 'req/s ÷ Mesh (higher is better)',
+    value: toMesh('reqPerSec'),
+    label: (v) => `${v.toFixed(2)}x`,
+    lines: [
+      { at: 1, label: 'Mesh' },
+      { at: 1.5, label: '1.5x' },
+    ],
+  },
+  {
+    heading: 'server CPU per request ÷ Mesh (lower is better)',
+    value: toMesh('cpuMicrosPerRequest'),
+    label: (v) => `${v.toFixed(2)}x`,
+    lines: [{ at: 1, label: 'Mesh' }],
+  },
+  {
+    heading: 'peak RSS at saturation, MB',
+    value: (_r, t) => t.summary.peakRssMB,
+    label: (v) => v.toFixed(0),
+    lines: [{ at: 200, label: '200 MB' }],
+  },
+];
+
+const PANEL_WIDTH = 380;
+const BASE_Y = 310;
+const BAR_SPACE = 240;
+
+/**
+ * Three grouped bar charts side by side, one group per mode+scenario: throughput and CPU per request as
+ * ratios to Mesh (Mesh's own bar is 1), and peak RSS. A scenario without Mesh figures has no ratio bars.
+ */
 export function renderChart(results: readonly ScenarioResult[], title: string): string {
-  const groups = results.map((r) => ({ label: `${r.scenario} ${r.mode === 'A' ? '' : '+20ms'}`.trim(), r }));
-  const panel = (x0: number, metric: 'reqPerSec' | 'cpuMicrosPerRequest', heading: string): string => {
-    const values = groups.flatMap(({ r }) =>
-      TARGETS.map((n) => r.targets[n])
-        .filter(isMeasured)
-        .map((t) => t.summary[metric]),
-    );
-    const max = Math.max(1, ...values.filter((v) => Number.isFinite(v)));
-    const groupWidth = 360 / Math.max(1, groups.length);
-    const bar = Math.min(26, (groupWidth - 10) / TARGETS.length);
-    let out = `<text x="${x0 + 180}" y="50" text-anchor="middle" font-weight="bold">${heading}</text>`;
-    out += `<line x1="${x0}" y1="310" x2="${x0 + 360}" y2="310" stroke="#333"/>`;
-    groups.forEach(({ label, r }, gi) => {
-      const gx = x0 + gi * groupWidth + 5;
-      TARGETS.forEach((name, ti) => {
+  const groups = results.map((r) => ({ label: `${r.scenario}${r.mode === 'A' ? '' : ' +20ms'}`, r }));
+  const render = (x0: number, panel: Panel): string => {
+    const bars = groups.map(({ r }) =>
+      TARGETS.map((name) => {
         const t = r.targets[name];
-        if (!isMeasured(t) || !Number.isFinite(t.summary[metric])) return;
-        const h = (t.summary[metric] / max) * 240;
+        const v = isMeasured(t) ? panel.value(r, t) : undefined;
+        return v !== undefined && Number.isFinite(v) ? v : undefined;
+      }),
+    );
+    const max = Math.max(...panel.lines.map((l) => l.at * 1.1), ...bars.flat().filter((v): v is number => v !== undefined));
+    const y = (v: number): number => BASE_Y - (v / max) * BAR_SPACE;
+    const groupWidth = PANEL_WIDTH / Math.max(1, groups.length);
+    const bar = Math.min(26, (groupWidth - 8) / TARGETS.length);
+    let out = `<text x="${x0 + PANEL_WIDTH / 2}" y="50" text-anchor="middle" font-weight="bold">${panel.heading}</text>`;
+    out += `<line x1="${x0}" y1="${BASE_Y}" x2="${x0 + PANEL_WIDTH}" y2="${BASE_Y}" stroke="#333"/>`;
+    for (const line of panel.lines) {
+      out += `<line x1="${x0}" y1="${y(line.at).toFixed(1)}" x2="${x0 + PANEL_WIDTH}" y2="${y(line.at).toFixed(1)}" stroke="#999" stroke-dasharray="4 3"/>`;
+      out += `<text x="${x0 + PANEL_WIDTH}" y="${(y(line.at) - 3).toFixed(1)}" font-size="9" text-anchor="end" fill="#666">${line.label}</text>`;
+    }
+    groups.forEach(({ label }, gi) => {
+      const gx = x0 + gi * groupWidth + 4;
+      TARGETS.forEach((name, ti) => {
+        const v = bars[gi]![ti];
+        if (v === undefined) return;
         const x = gx + ti * bar;
-        out += `<rect x="${x.toFixed(1)}" y="${(310 - h).toFixed(1)}" width="${(bar - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[name]}"/>`;
-        out += `<text x="${(x + bar / 2).toFixed(1)}" y="${(305 - h).toFixed(1)}" font-size="8" text-anchor="middle">${Math.round(t.summary[metric])}</text>`;
+        out += `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bar - 2).toFixed(1)}" height="${(BASE_Y - y(v)).toFixed(1)}" fill="${COLORS[name]}"/>`;
+        out += `<text x="${(x + bar / 2).toFixed(1)}" y="${(y(v) - 3).toFixed(1)}" font-size="7" text-anchor="middle">${panel.label(v)}</text>`;
       });
       out += `<text x="${(gx + (bar * TARGETS.length) / 2).toFixed(1)}" y="326" font-size="10" text-anchor="middle">${label}</text>`;
     });
     return out;
   };
+  const width = 20 + PANELS.length * (PANEL_WIDTH + 20);
   const legend = TARGETS.map(
     (n, i) => `<rect x="${20 + i * 110}" y="352" width="12" height="12" fill="${COLORS[n]}"/><text x="${36 + i * 110}" y="362">${n}</text>`,
   ).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="380" font-family="sans-serif" font-size="12">
-<rect width="800" height="380" fill="white"/>
-<text x="400" y="22" text-anchor="middle" font-size="14">${title}</text>
-${panel(20, 'reqPerSec', 'requests per second (higher is better)')}
-${panel(420, 'cpuMicrosPerRequest', 'server CPU µs per request (lower is better)')}
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="380" font-family="sans-serif" font-size="12">
+<rect width="${width}" height="380" fill="white"/>
+<text x="${width / 2}" y="22" text-anchor="middle" font-size="14">${title}</text>
+${PANELS.map((panel, i) => render(20 + i * (PANEL_WIDTH + 20), panel)).join('\n')}
 ${legend}
 </svg>
 `;

@@ -17,6 +17,11 @@ export interface BenchIds {
 export interface ScenarioRequest {
   path: string;
   body: string;
+  /**
+   * A hot set: the bodies the load cycles through, `body` first (autocannon's `requests`; the sequential
+   * client and the call count cycle the same way). Absent: `body` alone.
+   */
+  bodies?: readonly string[];
   /** Default `application/json`. */
   contentType?: string;
   /** Products the answer must hold, all non-null (checked once per target before timing). */
@@ -35,6 +40,11 @@ export interface Scenario {
   connections?: { A: number; B: number };
   /** Shortest timed run (and warm-up), seconds: slow requests need more than BENCH_QUICK's 1 s to finish. */
   minimumSeconds?: number;
+  /**
+   * Served from caches: the gateway with its entity cache on and Mesh with its response cache (their own
+   * processes, run.ts), no baseline; upstream calls are counted after the warm-up, which fills the caches.
+   */
+  cached?: boolean;
   request(target: TargetName, ids: BenchIds): ScenarioRequest;
 }
 
@@ -71,18 +81,43 @@ const WECHAT_ON_SALE = 5;
 /**
  * Mesh cannot feed one field's result (the page's product_ids) into another field's arguments with
  * this handler, so the client carries the SKU lists itself: the page and one aliased sku/get_list
- * field per product, ids known in advance (a real client would need a second round trip for them).
+ * field per product, ids known in advance. A real client does not know them: `meshListingAsClient`
+ * is S4 as one must run it against Mesh (the page, then the SKU lists of the ids it returned).
  */
-function s4MeshDocument(productIds: readonly string[]): string {
-  const skuLists = productIds.map(
-    (id, i) =>
-      `s${i}: wechatSkuList(input: { product_id: ${id}, need_edit_sku: 0, need_real_stock: 1 }) { errcode skus { sku_id sale_price stock_num } }`,
-  );
-  return `query S4 {
-  page: wechatSpuList(input: { status: ${WECHAT_ON_SALE}, page: 1, page_size: ${productIds.length}, need_edit_spu: 0 }) {
-    errcode spus { product_id title min_price skus { sku_id } } }
-  ${skuLists.join('\n  ')} }`;
+const S4_MESH_PAGE = `page: wechatSpuList(input: { status: ${WECHAT_ON_SALE}, page: 1, page_size: ${S4_PAGE_SIZE}, need_edit_spu: 0 }) {
+    errcode spus { product_id title min_price skus { sku_id } } }`;
+
+function s4MeshSkuLists(productIds: readonly string[]): string {
+  return productIds
+    .map(
+      (id, i) =>
+        `s${i}: wechatSkuList(input: { product_id: ${id}, need_edit_sku: 0, need_real_stock: 1 }) { errcode skus { sku_id sale_price stock_num } }`,
+    )
+    .join('\n  ');
 }
+
+function s4MeshDocument(productIds: readonly string[]): string {
+  return `query S4 {\n  ${S4_MESH_PAGE}\n  ${s4MeshSkuLists(productIds)} }`;
+}
+
+type Send = (request: ScenarioRequest) => Promise<{ status: number; body: string }>;
+
+/** S4 against Mesh without the ids in advance: two round trips, timed as one answer (the second's body). */
+export async function meshListingAsClient(send: Send): Promise<{ status: number; body: string }> {
+  const page = await send(graphql(`query S4Page {\n  ${S4_MESH_PAGE} }`, {}, S4_PAGE_SIZE));
+  if (page.status !== 200 || !answerIsClean(page.body)) return page;
+  // Read from the text: WeChat's product ids may exceed 2^53, which JSON.parse would round.
+  const ids = [...page.body.matchAll(/"product_id":(\d+)/g)].map((m) => m[1]!);
+  const skus = await send(graphql(`query S4Skus {\n  ${s4MeshSkuLists(ids)} }`, {}, 0));
+  return { status: skus.status, body: ids.length === S4_PAGE_SIZE ? skus.body : '{"errors":["page short"]}' };
+}
+
+// S5: the product view of bench:capacity (capacity.ts), one product a request, over a hot set of ids.
+const S5_GATEWAY = `query S5($id: ID!) { product(platform: TAOBAO, id: $id) { id title price { min { amount currency } } stock { available } } }`;
+const S5_MESH = `query S5($ids: String!) { taobaoItems(num_iids: $ids, fields: "num_iid,title,price,num") {
+  error_response { code } miniapp_items_get_response { items { item { num_iid title price num } } } } }`;
+/** Products in S5's hot set: each request asks for the next one, round robin. */
+export const S5_HOT_SET = 50;
 
 const graphql = (query: string, variables: Record<string, unknown>, expectedProducts: number): ScenarioRequest => ({
   path: '/graphql',
@@ -142,7 +177,27 @@ export const SCENARIOS: readonly Scenario[] = [
       return { path: '/s4', body: JSON.stringify({ first: S4_PAGE_SIZE }), expectedProducts: S4_PAGE_SIZE };
     },
   },
+  {
+    name: 'S5',
+    description: `a hot set of ${S5_HOT_SET} Taobao products, one a request, from the cache`,
+    // Once the caches hold the hot set (the warm-up), nothing goes upstream.
+    minimumCalls: {},
+    cached: true,
+    request(target, ids) {
+      if (target === 'baseline') throw new Error('S5 has no baseline: the baseline has no cache');
+      const hot = ids.taobao.slice(0, S5_HOT_SET);
+      const bodies = hot.map((id) =>
+        target === 'gateway'
+          ? JSON.stringify({ query: S5_GATEWAY, variables: { id } })
+          : JSON.stringify({ query: S5_MESH, variables: { ids: id } }),
+      );
+      return { path: '/graphql', body: bodies[0]!, bodies, expectedProducts: 1 };
+    },
+  },
 ];
+
+/** The body of the `i`th request of a run (a hot set's bodies in turn). */
+export const bodyAt = (request: ScenarioRequest, i: number): string => request.bodies?.[i % request.bodies.length] ?? request.body;
 
 /** Xiaoe's detail call groups ids by resource type: `[{type, ids}]` (`<type>:<id>` keys split). */
 function xiaoeResources(keys: readonly string[]): Array<{ type: number; ids: string[] }> {

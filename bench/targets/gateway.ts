@@ -1,14 +1,16 @@
 /**
  * The gateway under test: what `src/index.ts` does with `SANDBOX=off` (config from the environment,
- * the platform registry, the HTTP server), plus the bench's IPC probe. The harness sets the
+ * the platform registry, the HTTP server, the heap growth bound), plus the bench's IPC probe. The harness sets the
  * environment with benchGatewayEnv().
  */
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
+import { boundHeapGrowth } from '../../src/server/heapGrowth';
 import { startGatewayServer } from '../../src/server/httpServer';
 import { announceReady, installProbe } from '../harness/probe';
 
 installProbe();
+boundHeapGrowth();
 const config = loadConfig(process.env);
 const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: config.port, host: '127.0.0.1' });
 announceReady(gateway.url);

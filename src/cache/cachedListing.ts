@@ -32,12 +32,12 @@ export function withPageCache<C>(
   const fills = !selection.has('raw') && plan.covers(selection);
   const streams = plan.streams.map((stream, i) => ({
     firstPage: stream.firstPage,
-    fetchPage: async (page: number, call: Parameters<typeof stream.fetchPage>[1]) => {
-      const key = `${identity}|${i}|${page}`;
+    fetchPage: async (page: number, pageSize: number, call: Parameters<typeof stream.fetchPage>[2]) => {
+      const key = `${identity}|${i}|${pageSize}|${page}`;
       const epoch = cache.epoch();
       const cached = freshRead ? undefined : await cache.readPage(platform, fingerprint, key);
       if (cached) return cached;
-      const fetched = await stream.fetchPage(page, call);
+      const fetched = await stream.fetchPage(page, pageSize, call);
       cache.writePage(platform, fingerprint, key, fetched, epoch);
       if (fills) void fillEntities(cache, platform, fingerprint, fetched.products, selection, epoch);
       return fetched;

@@ -79,12 +79,13 @@ export interface PlatformAdapter<C = unknown> {
 export type ProductFilterField = keyof ProductFilter;
 
 /**
- * A platform's list API as the catalog listing sees it. The listing core does the paging: it asks each
- * stream for whole upstream pages of `pageSize` (always the same size, so page boundaries never
- * shift), in parallel, and cuts the client's window out of them.
+ * A platform's list API as the catalog listing sees it. The listing core does the paging: for each
+ * window it picks one upstream page size (1 to `maxPageSize`) that covers the window in the fewest
+ * calls and items, asks each stream for those pages in parallel, and cuts the client's window out of
+ * them (src/listing/pageWindow.ts). Positions are item offsets, so any page size maps onto them.
  */
 export interface PlatformListing<C> {
-  /** Largest `page_size` the list API takes; the streams use it. */
+  /** Largest `page_size` the list API takes (every size from 1 to it is accepted). */
   readonly maxPageSize: number;
   /** The filter fields `plan` can apply exactly; any other field set is refused before `plan`. */
   readonly filters: readonly ProductFilterField[];
@@ -123,8 +124,11 @@ export interface ListPlan<C> {
 export interface ListStream<C> {
   /** Number of the first page: 0 or 1. */
   readonly firstPage: number;
-  /** One upstream page of `pageSize` (maxPageSize). Rejects with the UpstreamError of a failed call. */
-  fetchPage(page: number, call: CallContext<C>): Promise<ListedPage>;
+  /**
+   * Upstream page `page` at `pageSize` items a page (1 to the listing's maxPageSize). Rejects with the
+   * UpstreamError of a failed call.
+   */
+  fetchPage(page: number, pageSize: number, call: CallContext<C>): Promise<ListedPage>;
 }
 
 export interface ListedPage {

@@ -22,9 +22,11 @@ export interface RequestLogEntry {
   status: number;
   /** 'ok' | 'pending' | 'fault:<kind>' | 'error:<platform code>' | 'error:http-<status>' | 'error:sandbox-bug'. */
   outcome: string;
+  /** Bytes of the body the platform route answered (what a client parses); 0 for a fault's own reply. */
+  bytes: number;
 }
 
-export type NewRequestLogEntry = Omit<RequestLogEntry, 'seq' | 'status' | 'outcome'>;
+export type NewRequestLogEntry = Omit<RequestLogEntry, 'seq' | 'status' | 'outcome' | 'bytes'>;
 
 export class RequestLog {
   private readonly entries: (RequestLogEntry | undefined)[];
@@ -39,7 +41,7 @@ export class RequestLog {
   record(entry: NewRequestLogEntry): RequestLogEntry {
     const statsKey = `${entry.platform}:${entry.operation}`;
     this.calls.set(statsKey, (this.calls.get(statsKey) ?? 0) + 1);
-    const full: RequestLogEntry = { seq: this.nextSeq, ...entry, status: 0, outcome: 'pending' };
+    const full: RequestLogEntry = { seq: this.nextSeq, ...entry, status: 0, outcome: 'pending', bytes: 0 };
     this.entries[this.nextSeq % this.capacity] = full;
     this.nextSeq += 1;
     return full;

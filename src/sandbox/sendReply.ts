@@ -9,10 +9,10 @@ const utf8 = new TextEncoder();
 
 /**
  * A string body goes as text, bytes (a Uint8Array, e.g. JSON pre-encoded at catalog build time) as they
- * are, anything else as JSON.
+ * are, anything else as JSON. Returns the bytes of the body sent (0 when the connection is gone).
  */
-export function sendReply(res: ServerResponse, reply: SandboxReply): void {
-  if (res.destroyed || res.writableEnded) return;
+export function sendReply(res: ServerResponse, reply: SandboxReply): number {
+  if (res.destroyed || res.writableEnded) return 0;
   const { body } = reply;
   const isJson = typeof body !== 'string' && !(body instanceof Uint8Array);
   const payload = body instanceof Uint8Array ? body : utf8.encode(isJson ? (JSON.stringify(body) ?? 'null') : (body as string));
@@ -21,6 +21,7 @@ export function sendReply(res: ServerResponse, reply: SandboxReply): void {
     'Content-Length': payload.length,
   });
   res.end(payload);
+  return payload.length;
 }
 
 /** A JSON reply of the sandbox itself (admin API, 404, 413, sandbox bugs), never a platform envelope. */

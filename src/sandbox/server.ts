@@ -85,7 +85,7 @@ async function handleRoutedCall(
     }
     const reply = await route.handle(sandboxReq, state.ctx);
     complete(entry, reply, platform);
-    sendReply(res, reply);
+    entry.bytes = sendReply(res, reply);
   } catch (err) {
     entry.status = 500;
     entry.outcome = 'error:sandbox-bug';

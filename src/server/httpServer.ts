@@ -213,7 +213,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   if (url.pathname === '/readyz') return sendJson(res, 200, readiness(deps.platforms, deps.credentials, deps.shared, deps.redis));
   if (url.pathname === '/admin/cache/purge') return handlePurge(req, res, deps.adminToken, deps.shared.lookups.cache);
   if (url.pathname === '/metrics' && deps.metricsOnThisPort) return sendMetrics(res, deps.observers.metrics);
-  if (url.pathname === '/graphiql') return sendHtml(res, graphiqlPage());
+  if (url.pathname === '/graphiql') return sendHtml(res, await graphiqlPage());
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }

@@ -63,9 +63,10 @@ describe('merged catalog', () => {
     for (let i = 1; i < timed.length; i++) expect((timed[i - 1]!.updatedAt ?? '') >= (timed[i]!.updatedAt ?? '')).toBe(true);
   });
 
-  it('makes one list call per platform stream for a first page of 50', async () => {
+  it('makes one list call per platform stream for a first page of 50, each a page of 50', async () => {
     await stack.query(PAGE, { first: 1 }); // tokens
-    const { calls, result } = await stack.measure(() => stack.query(PAGE, { first: 50 }));
+    const { calls, result, requests } = await stack.measure(() => stack.query(PAGE, { first: 50 }));
+    expect(requests.map((r) => r.params.page_size)).toEqual(requests.map(() => 50));
     expect(result.data!.catalog.edges).toHaveLength(50);
     expect(calls).toEqual({
       'xiaoe:xe.goods.list.get': 1,

@@ -93,18 +93,19 @@ describe('catalog of one platform', () => {
     });
   }
 
-  it('asks Ark for 120 items as exactly three pages of 50', async () => {
+  it('asks Ark for 120 items as three pages of 40, as many calls as pages of 50 would take', async () => {
     const { calls, requests } = await stack.measure(() => page({ platform: 'XHS_ARK', first: 120 }));
     expect(calls).toEqual({ 'xhs-ark:items': 3 });
     expect(requests.map((r) => r.params.page_no).sort()).toEqual([1, 2, 3]);
-    expect(requests.every((r) => r.params.page_size === 50)).toBe(true);
+    expect(requests.every((r) => r.params.page_size === 40)).toBe(true);
   });
 
-  it('serves items 45-94 of Ark from pages 1 and 2, matching a plain walk', async () => {
+  it('serves items 45-94 of Ark from two pages of 32, matching a plain walk', async () => {
     const all = await page({ platform: 'XHS_ARK', first: 100 });
     const head = await page({ platform: 'XHS_ARK', first: 45 });
-    const { result, calls } = await stack.measure(() => page({ platform: 'XHS_ARK', first: 50, after: head.pageInfo.endCursor }));
+    const { result, calls, requests } = await stack.measure(() => page({ platform: 'XHS_ARK', first: 50, after: head.pageInfo.endCursor }));
     expect(calls).toEqual({ 'xhs-ark:items': 2 });
+    expect(requests.map((r) => `${r.params.page_no}@${r.params.page_size}`).sort()).toEqual(['2@32', '3@32']);
     expect(result.edges.map((e) => e.node.id)).toEqual(all.edges.slice(45, 95).map((e) => e.node.id));
   });
 
@@ -129,6 +130,58 @@ describe('catalog of one platform', () => {
     expect(result.errors).toBeUndefined();
     expect(calls).toEqual({ 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': 10 });
     expect(result.data!.catalog.edges[0].node.skus[0].price.amount).toMatch(/^\d+\.\d{2}$/);
+  });
+});
+
+describe('upstream reads by page size', () => {
+  // One stream each, so every upstream page is a page of the walk.
+  const listings: Array<{ platform: string; filter?: Record<string, unknown>; operation: string; maxPageSize: number }> = [
+    { platform: 'XHS_ARK', operation: 'xhs-ark:items', maxPageSize: 50 },
+    { platform: 'XHS_MINIAPP', operation: 'xhs-miniapp:product/batch_get', maxPageSize: 100 },
+    { platform: 'WECHAT_SHOP', filter: { status: ['ON_SALE'] }, operation: 'wechat:product/spu/get_list', maxPageSize: 300 },
+    { platform: 'XIAOE', operation: 'xiaoe:xe.goods.list.get', maxPageSize: 100 },
+  ];
+  for (const { platform, filter, operation, maxPageSize } of listings) {
+    it(`walks ${platform} with first 1, 7, 50, 100 and its maximum reading each item once, in pages of first`, async () => {
+      const sizes = [1, 7, 50, 100, maxPageSize].filter((n, i, all) => n <= maxPageSize && all.indexOf(n) === i);
+      const bytes = new Map<number, number>();
+      let reference: string[] | undefined;
+      for (const first of sizes) {
+        const { result, requests } = await stack.measure(() => walk(platform, first, filter));
+        const ids = result.nodes.map((n) => n.id);
+        reference ??= ids;
+        expect(ids, `first: ${first}`).toEqual(reference);
+        const listCalls = requests.filter((r) => `${r.platform}:${r.operation}` === operation);
+        expect(listCalls.length, `first: ${first}`).toBe(Math.ceil(ids.length / first));
+        expect(listCalls.every((r) => r.params.page_size === first)).toBe(true);
+        bytes.set(
+          first,
+          listCalls.reduce((sum, r) => sum + r.bytes, 0),
+        );
+      }
+      expect(reference!.length).toBeGreaterThan(50);
+      // The same items, whatever the page size: only each call's envelope adds bytes (a page of the
+      // maximum for every window read up to maxPageSize / first times as much).
+      expect(bytes.get(7)!).toBeLessThan(1.5 * bytes.get(maxPageSize)!);
+    });
+  }
+
+  it('reads a first page of 50 on-sale WeChat products as one get_list page of 50, not 300', async () => {
+    const query = '{ catalog(platform: WECHAT_SHOP, first: 50, filter: { status: [ON_SALE] }) { edges { node { id } } } }';
+    const { requests } = await stack.measure(() => stack.query(query));
+    expect(requests.map((r) => [r.operation, r.params.page, r.params.page_size])).toEqual([['product/spu/get_list', 1, 50]]);
+  });
+
+  it('ends a listing on its last item without another call, from any window size', async () => {
+    for (const first of [1, 7, 50]) {
+      const everything = (await walk('XHS_MINIAPP', 100)).nodes;
+      const tail = everything.length % first || first;
+      const before = await page({ platform: 'XHS_MINIAPP', first: everything.length - tail });
+      const { result, calls } = await stack.measure(() => page({ platform: 'XHS_MINIAPP', first, after: before.pageInfo.endCursor }));
+      expect(result.edges.map((e) => e.node.id)).toEqual(everything.slice(-tail).map((n) => n.id));
+      expect(result.pageInfo.hasNextPage).toBe(false);
+      expect(calls).toEqual({ 'xhs-miniapp:product/batch_get': 1 });
+    }
   });
 });
 
@@ -235,6 +288,15 @@ describe('catalog arguments and cursors', () => {
       const res = await stack.query(PAGE, variables);
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_CURSOR');
     }
+  });
+
+  it('takes cursors issued while upstream pages were always of the maximum size: positions are item offsets', async () => {
+    // Issued by the listing before page sizes followed the window: Ark, no filter, after item 45.
+    const issuedBefore = 'eyJiIjoiVjdhUXp5WGpSTVNsYzN3dCIsInAiOls0NV19';
+    const all = await page({ platform: 'XHS_ARK', first: 50 });
+    const { result, requests } = await stack.measure(() => page({ platform: 'XHS_ARK', first: 5, after: issuedBefore }));
+    expect(result.edges.map((e) => e.node.id)).toEqual(all.edges.slice(45, 50).map((e) => e.node.id));
+    expect(requests.map((r) => `${r.params.page_no}@${r.params.page_size}`)).toEqual(['10@5']);
   });
 
   it('reports capabilities: filters and page size per platform', async () => {

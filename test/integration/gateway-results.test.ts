@@ -184,6 +184,22 @@ describe('bad input and unsupported operations', () => {
     expect(b.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers a body over 1 MiB with 413 and BAD_REQUEST, calls nothing upstream, and keeps serving', async () => {
+    const { result: res, calls } = await stack.measure(() =>
+      fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ platforms { code } }', variables: { pad: 'x'.repeat(2 ** 20) } }),
+      }),
+    );
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(calls).toEqual({});
+    const next = await stack.query(`{ platforms { code } }`);
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.platforms).toHaveLength(5);
+  });
+
   it('lists the platforms with their capabilities', async () => {
     const res = await stack.query(`{ platforms { code configured sandbox capabilities { lookupByIds maxIdsPerCall listing } } }`);
     expect(res.data!.platforms).toEqual([

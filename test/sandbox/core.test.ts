@@ -148,9 +148,9 @@ describe('Sandbox core: stats and request log', () => {
     expect(await stats()).toEqual({ 'xiaoe:echo': 3, 'xiaoe:refused': 2 });
   });
 
-  it('logs each call with its params, status and outcome, most recent last', async () => {
-    await call(`${fake}/echo?ids=a,b&access_token=secret`);
-    await call(`${fake}/refused`);
+  it('logs each call with its params, status, outcome and body bytes, most recent last', async () => {
+    const echo = await call(`${fake}/echo?ids=a,b&access_token=secret`);
+    const refused = await call(`${fake}/refused`);
     const logged = await requests('?platform=xiaoe');
     expect(logged.map(({ at: _at, ...rest }) => rest)).toEqual([
       {
@@ -163,6 +163,7 @@ describe('Sandbox core: stats and request log', () => {
         params: { ids: ['a', 'b'] },
         status: 200,
         outcome: 'ok',
+        bytes: Buffer.byteLength(echo.text),
       },
       {
         seq: 2,
@@ -174,6 +175,7 @@ describe('Sandbox core: stats and request log', () => {
         params: {},
         status: 200,
         outcome: 'error:2008',
+        bytes: Buffer.byteLength(refused.text),
       },
     ]);
     expect(new Date(logged[0]!.at).toISOString()).toBe(logged[0]!.at);

@@ -1,7 +1,7 @@
 /**
  * The request log's `error:<code>` outcome reads each platform's own envelope (its module's
  * `errorCodeOf`): TOP `error_response.code`, WeChat `errcode`, Ark `error_code`, Xiaoe and the
- * mini-program `code`; a success is `ok`.
+ * mini-program `code`; a success is `ok`. Each entry also carries the bytes of the body answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
@@ -73,5 +73,18 @@ describe('request log outcomes per platform envelope', () => {
     const good = await call('/xhs-miniapp/api/rmp/token', postJson({ appid: appId, secret: appSecret }));
     expect(good.code).toBe(0);
     expect(await lastOutcome('xhs-miniapp')).toBe('ok');
+  });
+});
+
+describe('request log bytes', () => {
+  it('records the bytes of the body each call answered, as the client received them', async () => {
+    const { appId, appSecret } = SANDBOX_CREDENTIALS.WECHAT_SHOP;
+    const res = await fetch(`${sandbox.url}/wechat/cgi-bin/token?grant_type=client_credential&appid=${appId}&secret=${appSecret}`);
+    const received = (await res.arrayBuffer()).byteLength;
+    const answer = (await (await fetch(`${sandbox.url}/__sandbox/requests?platform=wechat&limit=1`)).json()) as {
+      requests: Array<{ bytes: number }>;
+    };
+    expect(received).toBeGreaterThan(0);
+    expect(answer.requests[0]!.bytes).toBe(received);
   });
 });

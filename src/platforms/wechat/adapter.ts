@@ -34,7 +34,7 @@ export function createWechatAdapter(options: AdapterOptions | WechatClientOption
     capabilities: CAPABILITIES,
     validateId: validateProductId,
     quotaKey: (credentials) => credentials.appId,
-    listing: createWechatListing(client),
+    listing: createWechatListing(client, options.guard),
     lookupCalls: (ids, selection) => ids * (planWechatFetch(selection).skuDetails ? 2 : 1),
     async lookup(ids, selection, call) {
       const plan = planWechatFetch(selection);

@@ -5,13 +5,15 @@
  * list comes in product_id order). Without a status filter every status but the deleted ones (6
  * recycle bin, 9 logically deleted) is listed, like the mini-program's API does by itself; ask for
  * `status: DELETED` to see those. SKU details come from `product/sku/get_list`, one call per listed
- * product, only when the selection needs them (fields.ts), for the products returned only.
+ * product, only when the selection needs them (fields.ts), for the products returned only, all at
+ * once as the quota allows (pacedFanOut.ts).
  */
 import type { WechatCredentials } from './credentials';
 import type { Product, ProductStatus } from '../../generated/graphql';
 import { statusCodesFor } from '../filterValues';
-import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import { badResponse } from '../errors';
+import { pacedFanOut } from '../pacedFanOut';
+import type { UpstreamGuard } from '../resilience/upstreamGuard';
 import type { CallContext, ListedPage, ListPlan, PlatformListing } from '../types';
 import type { WechatClient } from './client';
 import { planWechatFetch } from './fields';
@@ -22,7 +24,6 @@ import { isRecord } from '../../util/isRecord';
 
 /** The page's documented maximum of `page_size`. */
 export const WECHAT_LIST_PAGE_SIZE = 300;
-const SKU_CALLS_IN_FLIGHT = 8;
 const DOCUMENTED_STATUSES = Object.keys(WECHAT_STATUS).map(Number);
 const DELETED_STATUSES = [6, 9];
 const DEFAULT_STATUSES = DOCUMENTED_STATUSES.filter((s) => !DELETED_STATUSES.includes(s));
@@ -30,7 +31,7 @@ const DEFAULT_STATUSES = DOCUMENTED_STATUSES.filter((s) => !DELETED_STATUSES.inc
 const CODES_BY_STATUS: Partial<Record<ProductStatus, number[]>> = { SCHEDULED: [] };
 for (const [code, status] of Object.entries(WECHAT_STATUS)) (CODES_BY_STATUS[status] ??= []).push(Number(code));
 
-export function createWechatListing(client: WechatClient): PlatformListing<WechatCredentials> {
+export function createWechatListing(client: WechatClient, guard: UpstreamGuard | undefined): PlatformListing<WechatCredentials> {
   return {
     maxPageSize: WECHAT_LIST_PAGE_SIZE,
     filters: ['status', 'rawStatus', 'draft'],
@@ -43,12 +44,12 @@ export function createWechatListing(client: WechatClient): PlatformListing<Wecha
       return {
         streams: statuses.map((status) => ({
           firstPage: 1,
-          fetchPage: (page, call) => fetchSpuPage(client, { status, page, draft }, spus, call),
+          fetchPage: (page, pageSize, call) => fetchSpuPage(client, { status, page, pageSize, draft }, spus, call),
         })),
         combine: 'merge',
         compare: (a, b) => compareProductIds(a.platformProductId, b.platformProductId),
         complete: fetch.skuDetails
-          ? (products, call) => withSkuDetails(client, products, spus, { draft, raw: fetch.raw }, call)
+          ? (products, call) => withSkuDetails(client, guard, products, spus, { draft, raw: fetch.raw }, call)
           : undefined,
         completionCalls: (products) => products,
         // A draft is not what a lookup (online data) answers.
@@ -60,11 +61,11 @@ export function createWechatListing(client: WechatClient): PlatformListing<Wecha
 
 async function fetchSpuPage(
   client: WechatClient,
-  query: { status: number; page: number; draft: boolean },
+  query: { status: number; page: number; pageSize: number; draft: boolean },
   spus: WeakMap<Product, WechatRecord>,
   { credentials, deadline }: CallContext<WechatCredentials>,
 ): Promise<ListedPage> {
-  const body = toWireJson({ status: query.status, page: query.page, page_size: WECHAT_LIST_PAGE_SIZE, need_edit_spu: query.draft ? 1 : 0 });
+  const body = toWireJson({ status: query.status, page: query.page, page_size: query.pageSize, need_edit_spu: query.draft ? 1 : 0 });
   const envelope = await client.post('product/spu/get_list', body, credentials, deadline);
   const { total_num: total, spus: list } = envelope;
   if (typeof total !== 'number' || !Array.isArray(list) || !list.every(isRecord))
@@ -78,24 +79,21 @@ async function fetchSpuPage(
 }
 
 /** The products again, mapped with their SKUs from product/sku/get_list (same version as the spu). */
-async function withSkuDetails(
+function withSkuDetails(
   client: WechatClient,
+  guard: UpstreamGuard | undefined,
   products: readonly Product[],
   spus: WeakMap<Product, WechatRecord>,
   options: { draft: boolean; raw: boolean },
   { credentials, deadline }: CallContext<WechatCredentials>,
 ): Promise<Product[]> {
-  const out = new Array<Product>(products.length);
-  const indexes = products.map((_, i) => i);
-  await mapWithConcurrency(indexes, SKU_CALLS_IN_FLIGHT, async (i) => {
-    const product = products[i]!;
+  return pacedFanOut({ guard, credentialKey: credentials.appId, deadline }, products, async (product) => {
     const body = toWireJson({ product_id: BigInt(product.platformProductId), need_edit_sku: options.draft ? 1 : 0, need_real_stock: 1 });
     const envelope = await client.post('product/sku/get_list', body, credentials, deadline);
     const skus = envelope.skus;
     if (!Array.isArray(skus) || !skus.every(isRecord)) throw badResponse('WECHAT_SHOP', 'sku/get_list answer without skus');
-    out[i] = mapWechatProduct({ spu: spus.get(product)!, skus, raw: options.raw });
+    return mapWechatProduct({ spu: spus.get(product)!, skus, raw: options.raw });
   });
-  return out;
 }
 
 /** product_id order: canonical decimal text, compared as numbers without losing uint64 digits. */

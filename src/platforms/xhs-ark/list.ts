@@ -31,7 +31,7 @@ export function createArkListing(listPage: ListPage): PlatformListing<XhsArkCred
       return {
         streams: statuses.map((status) => ({
           firstPage: 1,
-          fetchPage: (page, call) => listPage({ ...base, status, page_no: page, page_size: ARK_MAX_PAGE_SIZE }, call),
+          fetchPage: (page, pageSize, call) => listPage({ ...base, status, page_no: page, page_size: pageSize }, call),
         })),
         combine: 'merge',
         compare: compareUpdatedDescThenPlatformId,

@@ -35,7 +35,7 @@ export function createMiniappListing(listPage: ListPage): PlatformListing<XhsMin
       return {
         streams: statuses.map((status) => ({
           firstPage: MINIAPP_FIRST_PAGE_NO,
-          fetchPage: (pageNo, call) => listPage({ pageNo, pageSize: MINIAPP_MAX_PAGE_SIZE, status }, call),
+          fetchPage: (pageNo, pageSize, call) => listPage({ pageNo, pageSize, status }, call),
         })),
         combine: 'merge',
         compare: compareUpdatedDescThenPlatformId,

@@ -29,7 +29,7 @@ export function createXiaoeAdapter(options: AdapterOptions): PlatformAdapter<Xia
     capabilities: CAPABILITIES,
     validateId: validateXiaoeId,
     quotaKey: (credentials) => credentials.appId,
-    listing: createXiaoeListing(client),
+    listing: createXiaoeListing(client, options.guard),
     async lookup(ids, selection, { credentials, deadline }) {
       if (ids.length > XIAOE_MAX_IDS_PER_CALL) {
         throw new RangeError(`Xiaoe lookup takes at most ${XIAOE_MAX_IDS_PER_CALL} ids per call, got ${ids.length}`);

@@ -13,7 +13,9 @@ import type { XiaoeCredentials } from './credentials';
 import type { Product, ProductFilter } from '../../generated/graphql';
 import { badFilter, unsupportedFilter } from '../filterErrors';
 import { rawCodes } from '../filterValues';
-import { chunk, mapWithConcurrency } from '../../util/mapWithConcurrency';
+import { chunk } from '../../util/mapWithConcurrency';
+import { pacedFanOut } from '../pacedFanOut';
+import type { UpstreamGuard } from '../resilience/upstreamGuard';
 import { toShanghaiLocal } from '../time';
 import type { CallContext, ListPlan, ListStream, PlatformListing, ProductSelection } from '../types';
 import { XIAOE_MAX_IDS_PER_CALL, detailRequest } from './detail';
@@ -28,11 +30,10 @@ const WINDOW_MS = 15 * 24 * 3_600_000;
 /** Longest createdAt range split into windows (74 windows; empty ones cost a call each when walked). */
 const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
 const SALE_STATUS_CODES = [0, 1, 2, 3];
-const DETAIL_CALLS_IN_FLIGHT = 4;
 
 type BaseParams = Omit<GoodsListParams, 'page' | 'pageSize' | 'startTime' | 'endTime'>;
 
-export function createXiaoeListing(client: XiaoeClient): PlatformListing<XiaoeCredentials> {
+export function createXiaoeListing(client: XiaoeClient, guard: UpstreamGuard | undefined): PlatformListing<XiaoeCredentials> {
   return {
     maxPageSize: XIAOE_LIST_PAGE_SIZE,
     filters: ['status', 'rawStatus', 'nameContains', 'resourceType', 'createdAt'],
@@ -41,8 +42,8 @@ export function createXiaoeListing(client: XiaoeClient): PlatformListing<XiaoeCr
       const base = baseParamsOf(filter);
       const stream = (window?: { startTime: string; endTime: string }): ListStream<XiaoeCredentials> => ({
         firstPage: 1,
-        fetchPage: async (page, { credentials, deadline }) => {
-          const listed = await client.listGoods({ ...base, ...window, page, pageSize: XIAOE_LIST_PAGE_SIZE }, credentials, deadline);
+        fetchPage: async (page, pageSize, { credentials, deadline }) => {
+          const listed = await client.listGoods({ ...base, ...window, page, pageSize }, credentials, deadline);
           return { total: listed.total, products: listed.list.map(toXiaoeProduct) };
         },
       });
@@ -52,7 +53,7 @@ export function createXiaoeListing(client: XiaoeClient): PlatformListing<XiaoeCr
       return {
         streams: windows.map(stream),
         combine: 'concat',
-        complete: body === undefined ? undefined : (products, call) => withDetails(client, products, body, call),
+        complete: body === undefined ? undefined : (products, call) => withDetails(client, guard, products, body, call),
         completionCalls: (products) => Math.ceil(products / XIAOE_MAX_IDS_PER_CALL),
         covers: (lookup: ProductSelection) => (toDetailBody(lookup)?.split(',') ?? []).every((block) => fetched.has(block)),
       } satisfies ListPlan<XiaoeCredentials>;
@@ -95,16 +96,20 @@ export function createdWindows(filter: ProductFilter): Array<{ startTime: string
   return windows;
 }
 
-/** The products again from goods detail 2.0 with `body`, in order; one that vanished meanwhile stays as listed. */
+/**
+ * The products again from goods detail 2.0 with `body`, in order; one that vanished meanwhile stays as
+ * listed. The calls (one per 50 ids) go out together as Xiaoe's quota allows (pacedFanOut.ts).
+ */
 async function withDetails(
   client: XiaoeClient,
+  guard: UpstreamGuard | undefined,
   products: readonly Product[],
   body: string,
   { credentials, deadline }: CallContext<XiaoeCredentials>,
 ): Promise<Product[]> {
   const ids = products.map((p) => parseXiaoeId(p.platformProductId)).filter((id): id is XiaoeId => id !== undefined);
   const detailed = new Map<string, Product>();
-  await mapWithConcurrency(chunk(ids, XIAOE_MAX_IDS_PER_CALL), DETAIL_CALLS_IN_FLIGHT, async (group) => {
+  await pacedFanOut({ guard, credentialKey: credentials.appId, deadline }, chunk(ids, XIAOE_MAX_IDS_PER_CALL), async (group) => {
     const records = await client.getGoodsDetail(detailRequest(group, body), credentials, deadline);
     for (const record of records)
       detailed.set(formatXiaoeId(Number(record.resource_type), String(record.resource_id)), toXiaoeProduct(record));
