@@ -9,12 +9,20 @@
  * - `cache-on`: the gateway with the entity cache (defaults) and coalescing, paced to the quota;
  * - `cache-off`: the same with CACHE=off (coalescing alone);
  * - `mesh`: GraphQL Mesh (JSON-schema handler on Yoga) with Yoga's response cache, shared by all clients,
- *   TTL BENCH_MESH_TTL_MS (default 15 s, the gateway's freshness bound for stock).
+ *   TTL BENCH_MESH_TTL_MS (default 15 s, the gateway's freshness bound for stock);
+ * - `2-replicas`, `2-replicas-cache-off` (issue 13): two gateway processes, the clients spread over both,
+ *   sharing the quota (and the cache tier) through Redis (BENCH_REDIS_URL, default the local one, a key
+ *   prefix of the run's own, deleted afterwards), REPLICAS=2; `...-no-redis`: the same without Redis,
+ *   each replica pacing to the whole quota.
  *
  * Reported: answered views/s (and as a multiple of the quota), upstream calls per view (sandbox stats),
- * p50/p99 latency, error answers, peak RSS. Views/s and latencies depend on the machine's CPU; the
+ * upstream refusals (TOP code 7 in the sandbox's log), p50/p99 latency, error answers, peak RSS (summed
+ * over a target's processes). Views/s and latencies depend on the machine's CPU; the
  * ratios to the quota and the calls per view do not.
  */
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { createClient } from 'redis';
 import { benchGatewayEnv } from './targets/benchEnv';
 import { startServer, type ServerProcess } from './harness/processes';
 import { businessCalls, diffCalls, setFaults } from './harness/sandboxAdmin';
@@ -27,7 +35,12 @@ const SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const ZIPF_S = Number(process.env.BENCH_ZIPF_S ?? 1);
 const MESH_TTL_MS = Number(process.env.BENCH_MESH_TTL_MS ?? 15_000);
-const TARGETS = (process.env.BENCH_TARGETS ?? 'cache-on,cache-off,mesh').split(',');
+const TARGETS = (
+  process.env.BENCH_TARGETS ?? 'cache-on,cache-off,mesh,2-replicas,2-replicas-no-redis,2-replicas-cache-off,2-replicas-cache-off-no-redis'
+).split(',');
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** This run's Redis keys (quota, cache), deleted at the end. */
+const REDIS_PREFIX = `bench-capacity-${randomUUID().slice(0, 8)}`;
 
 const GATEWAY_VIEW = `query View($id: ID!) { product(platform: TAOBAO, id: $id) { id title price { min { amount currency } } stock { available } } }`;
 const MESH_VIEW = `query View($ids: String!) { taobaoItems(num_iids: $ids, fields: "num_iid,title,price,num") {
@@ -35,7 +48,8 @@ const MESH_VIEW = `query View($ids: String!) { taobaoItems(num_iids: $ids, field
 
 interface Target {
   name: string;
-  start(sandboxUrl: string): Promise<ServerProcess>;
+  /** Its processes: the clients are spread over them. */
+  start(sandboxUrl: string): Promise<ServerProcess[]>;
   body(id: string): string;
   /** The answer holds the product asked for, and no error. */
   answered(json: unknown, id: string): boolean;
@@ -58,10 +72,26 @@ const globalIdOf = (id: string): string => Buffer.from(`Product:TAOBAO:${id}`).t
 const PROFILE =
   process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${new URL('./results/tmp', import.meta.url).pathname}`] : [];
 
-const gatewayTarget = (name: string, cache: 'on' | 'off'): Target => ({
+/** `replicas` gateway processes; with `redis`, sharing the quota and the cache tier through it. */
+const gatewayTarget = (name: string, cache: 'on' | 'off', replicas = 1, redis = false): Target => ({
   name,
   start: (sandboxUrl) =>
-    startServer(name, 'targets/gateway.ts', { ...benchGatewayEnv(sandboxUrl), TAOBAO_RATE_LIMIT: `${QUOTA}/1s`, CACHE: cache }, PROFILE),
+    Promise.all(
+      Array.from({ length: replicas }, (_, i) =>
+        startServer(
+          replicas > 1 ? `${name}#${i}` : name,
+          'targets/gateway.ts',
+          {
+            ...benchGatewayEnv(sandboxUrl),
+            TAOBAO_RATE_LIMIT: `${QUOTA}/1s`,
+            CACHE: cache,
+            REPLICAS: String(replicas),
+            ...(redis ? { REDIS_URL, REDIS_KEY_PREFIX: REDIS_PREFIX } : {}),
+          },
+          PROFILE,
+        ),
+      ),
+    ),
   body: (id) => JSON.stringify({ query: GATEWAY_VIEW, variables: { id } }),
   answered: (json, id) => {
     const answer = json as GatewayAnswer;
@@ -72,10 +102,15 @@ const gatewayTarget = (name: string, cache: 'on' | 'off'): Target => ({
 const TARGET_DEFS: Record<string, Target> = {
   'cache-on': gatewayTarget('cache-on', 'on'),
   'cache-off': gatewayTarget('cache-off', 'off'),
+  '2-replicas': gatewayTarget('2-replicas', 'on', 2, true),
+  '2-replicas-no-redis': gatewayTarget('2-replicas-no-redis', 'on', 2),
+  '2-replicas-cache-off': gatewayTarget('2-replicas-cache-off', 'off', 2, true),
+  '2-replicas-cache-off-no-redis': gatewayTarget('2-replicas-cache-off-no-redis', 'off', 2),
   mesh: {
     name: 'mesh',
-    start: (sandboxUrl) =>
-      startServer('mesh', 'mesh/server.ts', { BENCH_SANDBOX_URL: sandboxUrl, BENCH_MESH_RESPONSE_CACHE_TTL_MS: String(MESH_TTL_MS) }),
+    start: async (sandboxUrl) => [
+      await startServer('mesh', 'mesh/server.ts', { BENCH_SANDBOX_URL: sandboxUrl, BENCH_MESH_RESPONSE_CACHE_TTL_MS: String(MESH_TTL_MS) }),
+    ],
     body: (id) => JSON.stringify({ query: MESH_VIEW, variables: { ids: id } }),
     answered: (json, id) => {
       const items = (json as MeshAnswer).data?.taobaoItems;
@@ -114,13 +149,15 @@ interface RunResult {
   errors: number;
   seconds: number;
   calls: number;
+  /** Calls the sandbox refused with TOP code 7 (over the quota). */
+  refusals: number;
   latencies: number[];
   peakRssMb: number;
 }
 
 async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<RunResult> {
   await fetch(`${sandboxUrl}/__sandbox/reset`, { method: 'POST' });
-  const server = await target.start(sandboxUrl);
+  const servers = await target.start(sandboxUrl);
   try {
     const pick = zipf(ids.length, ZIPF_S);
     const latencies: number[] = [];
@@ -128,7 +165,8 @@ async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<R
     let errors = 0;
     let measuring = false;
     let endAt = Number.POSITIVE_INFINITY;
-    const client = async (): Promise<void> => {
+    const client = async (_: unknown, n: number): Promise<void> => {
+      const server = servers[n % servers.length]!;
       while (performance.now() < endAt) {
         const id = ids[pick()]!;
         const t0 = performance.now();
@@ -151,19 +189,27 @@ async function run(target: Target, sandboxUrl: string, ids: string[]): Promise<R
     // The clients keep running from warm-up into the measured phase: the load never drops in between.
     const clients = Promise.all(Array.from({ length: CLIENTS }, client));
     await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
-    await server.probe({ resetPeak: true });
+    await Promise.all(servers.map((server) => server.probe({ resetPeak: true })));
     const before = await businessCalls(sandboxUrl);
+    const lastSeqBefore = (await taobaoLog(sandboxUrl)).at(-1)?.seq ?? 0;
     const started = performance.now();
     measuring = true;
     endAt = started + SECONDS * 1000;
     await clients;
     const seconds = (performance.now() - started) / 1000;
     const calls = Object.values(diffCalls(before, await businessCalls(sandboxUrl))).reduce((a, b) => a + b, 0);
-    const { peakRssBytes } = await server.probe();
-    return { target: target.name, views, errors, seconds, calls, latencies, peakRssMb: peakRssBytes / 2 ** 20 };
+    const refusals = (await taobaoLog(sandboxUrl)).filter((r) => r.seq > lastSeqBefore && r.outcome === 'error:7').length;
+    const peakRssBytes = (await Promise.all(servers.map((server) => server.probe()))).reduce((sum, p) => sum + p.peakRssBytes, 0);
+    return { target: target.name, views, errors, seconds, calls, refusals, latencies, peakRssMb: peakRssBytes / 2 ** 20 };
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   }
+}
+
+/** The sandbox's log of Taobao calls (its last 10,000: more than a run makes at the quota). */
+async function taobaoLog(sandboxUrl: string): Promise<Array<{ seq: number; outcome: string }>> {
+  const res = await fetch(`${sandboxUrl}/__sandbox/requests?platform=taobao&limit=10000`);
+  return ((await res.json()) as { requests: Array<{ seq: number; outcome: string }> }).requests;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -174,13 +220,13 @@ function report(results: RunResult[], load: string): void {
   console.log(
     `\nQuota ${QUOTA} Taobao calls/s, upstream latency ${LATENCY_MS} ms, ${CLIENTS} closed-loop clients, Zipf s=${ZIPF_S} over ${HOT_SET} products, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per target; ${load}\n`,
   );
-  console.log('| target | views/s | x quota | calls/view | p50 ms | p99 ms | error answers | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| target | views/s | x quota | calls/view | upstream refusals | p50 ms | p99 ms | error answers | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const sorted = [...r.latencies].sort((a, b) => a - b);
     const rate = r.views / r.seconds;
     console.log(
-      `| ${r.target} | ${rate.toFixed(0)} | ${(rate / QUOTA).toFixed(1)}x | ${(r.calls / Math.max(1, r.views)).toFixed(4)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${r.errors} | ${r.peakRssMb.toFixed(0)} |`,
+      `| ${r.target} | ${rate.toFixed(0)} | ${(rate / QUOTA).toFixed(1)}x | ${(r.calls / Math.max(1, r.views)).toFixed(4)} | ${r.refusals} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${r.errors} | ${r.peakRssMb.toFixed(0)} |`,
     );
   }
 }
@@ -202,16 +248,24 @@ async function main(): Promise<void> {
       if (!target) throw new Error(`unknown target ${name}; known: ${Object.keys(TARGET_DEFS).join(', ')}`);
       results.push(await run(target, sandbox.url, ids));
     }
-    const { loadavg } = await import('node:os');
-    report(
-      results,
-      `load average at the end ${loadavg()
-        .map((n) => n.toFixed(1))
-        .join(' ')} (2 shared cores)`,
-    );
+    report(results, `load average at the start ${loadAtStart}, at the end ${loadAverage()} (${cpus().length} shared cores)`);
   } finally {
     await sandbox.stop();
+    if (TARGETS.some((name) => name.startsWith('2-replicas') && !name.endsWith('no-redis'))) await deleteRedisKeys();
   }
+}
+
+const loadAverage = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+const loadAtStart = loadAverage();
+
+async function deleteRedisKeys(): Promise<void> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  for await (const keys of redis.scanIterator({ MATCH: `${REDIS_PREFIX}:*`, COUNT: 500 })) if (keys.length) await redis.del(keys);
+  await redis.close();
 }
 
 await main();

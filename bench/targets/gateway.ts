@@ -1,10 +1,11 @@
 /**
  * The gateway under test: what `src/index.ts` does with `SANDBOX=off` (config from the environment,
- * the platform registry, the HTTP server, the heap growth bound), plus the bench's IPC probe. The harness sets the
- * environment with benchGatewayEnv().
+ * one Redis connection when REDIS_URL is set, the platform registry, the HTTP server, the heap growth
+ * bound), plus the bench's IPC probe. The harness sets the environment with benchGatewayEnv().
  */
 import { loadConfig } from '../../src/config/config';
 import { buildPlatformRegistry } from '../../src/platforms';
+import { RedisConnection } from '../../src/redis/redisConnection';
 import { boundHeapGrowth } from '../../src/server/heapGrowth';
 import { startGatewayServer } from '../../src/server/httpServer';
 import { announceReady, installProbe } from '../harness/probe';
@@ -12,5 +13,7 @@ import { announceReady, installProbe } from '../harness/probe';
 installProbe();
 boundHeapGrowth();
 const config = loadConfig(process.env);
-const gateway = await startGatewayServer({ config, platforms: buildPlatformRegistry(config), port: config.port, host: '127.0.0.1' });
+const redis = config.redis ? new RedisConnection(config.redis) : null;
+const platforms = buildPlatformRegistry(config, redis);
+const gateway = await startGatewayServer({ config, platforms, port: config.port, host: '127.0.0.1', redis });
 announceReady(gateway.url);

@@ -26,8 +26,11 @@ export interface LookupDispatcherOptions {
   windowMs: number;
   /** How long a background call (a cache refresh) stays open to gather more ids (CACHE_REFRESH_GATHER_MS). */
   backgroundGatherMs: number;
-  /** Reserves the credential's next quota slot; absent where the adapter cannot name its quota. */
-  reserveTurn?(deadline: number, priority: LookupPriority): Reservation;
+  /**
+   * Reserves the credential's next quota slot; absent where the adapter cannot name its quota. A shared
+   * quota (Redis) answers with a promise; the call stays open to new ids meanwhile.
+   */
+  reserveTurn?(deadline: number, priority: LookupPriority): Reservation | Promise<Reservation>;
   /** The error of a call whose quota slot comes after its deadline. */
   quotaRefusal(retryAfterMs: number): Error;
 }
@@ -124,7 +127,7 @@ export class LookupDispatcher {
    * background call first gathers other ids for `backgroundGatherMs`, holding no slot meanwhile.
    */
   private schedule(call: SharedCall): void {
-    if (call.sendAt !== null || call.retryTimer || this.running >= this.options.maxInFlight) return;
+    if (call.sendAt !== null || call.retryTimer || call.reserving || this.running >= this.options.maxInFlight) return;
     if (call.priority === 'background' && !call.gathered && this.options.backgroundGatherMs > 0) {
       call.retryTimer = setTimeout(() => {
         call.retryTimer = undefined;
@@ -133,18 +136,46 @@ export class LookupDispatcher {
       }, this.options.backgroundGatherMs);
       return;
     }
-    const now = Date.now();
-    let waitMs = 0;
-    if (this.options.reserveTurn) {
-      const reservation = this.options.reserveTurn(call.deadline, call.priority);
-      if (!reservation.ok) return this.refused(call, reservation.retryAfterMs);
-      waitMs = reservation.waitMs;
-      call.prepaid = true;
-      call.quotaWaitMs = waitMs;
-    }
+    if (!this.options.reserveTurn) return this.start(call, 0);
+    const priority = call.priority;
+    const reservation = this.options.reserveTurn(call.deadline, priority);
+    if (!(reservation instanceof Promise)) return this.reserved(call, reservation);
+    // The call holds its concurrency slot while the reservation is on its way.
+    call.reserving = true;
+    this.running++;
+    const settled = (): void => {
+      call.reserving = false;
+      this.running--;
+    };
+    reservation.then(
+      (answer) => {
+        settled();
+        // A request joined a background call that found no idle slot: it queues as a request now.
+        if (!answer.ok && call.priority !== priority) this.schedule(call);
+        else this.reserved(call, answer);
+        this.pump(); // the slot held meanwhile may have kept another call waiting
+      },
+      (err: unknown) => {
+        settled();
+        this.close(call);
+        call.settle(err instanceof Error ? err : new Error(String(err)));
+        this.pump();
+      },
+    );
+  }
+
+  private reserved(call: SharedCall, reservation: Reservation): void {
+    if (!reservation.ok) return this.refused(call, reservation.retryAfterMs);
+    call.prepaid = true;
+    call.quotaWaitMs = reservation.waitMs;
+    this.start(call, reservation.waitMs);
+  }
+
+  /** Takes a concurrency slot and sends the call once `waitMs` (its quota slot) and the window are over. */
+  private start(call: SharedCall, waitMs: number): void {
     this.running++;
     const delay = Math.max(waitMs, this.options.windowMs);
-    call.sendAt = now + delay;
+    call.sendAt = Date.now() + delay;
     if (delay > 0) setTimeout(() => void this.send(call), delay);
     else queueMicrotask(() => void this.send(call));
   }

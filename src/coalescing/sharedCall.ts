@@ -92,6 +92,8 @@ export class SharedCall {
   /** A quota slot was reserved for it (the guard's first pacing is skipped), and how long it waits for it. */
   prepaid = false;
   quotaWaitMs = 0;
+  /** Its quota reservation is on its way (a shared quota answers after a Redis round trip). */
+  reserving = false;
   /** A background call's pending gather, or its retry after finding no idle quota slot. */
   retryTimer: NodeJS.Timeout | undefined;
   /** A background call has gathered ids for its while. */

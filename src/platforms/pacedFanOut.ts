@@ -25,9 +25,10 @@ export interface FanOutPacing {
 export async function pacedFanOut<T, R>(pacing: FanOutPacing, items: readonly T[], send: (item: T) => Promise<R>): Promise<R[]> {
   const { guard, credentialKey, deadline } = pacing;
   if (!guard || deadline === undefined) return Promise.all(items.map(send));
+  // All at once: a shared quota (Redis) answers each after a round trip.
+  const turns = await Promise.all(items.map(async () => guard.reserveTurn(credentialKey, deadline, 'request')));
   const waits: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const turn = guard.reserveTurn(credentialKey, deadline, 'request');
+  for (const turn of turns) {
     if (!turn.ok) throw guard.quotaRefusal(turn.retryAfterMs);
     waits.push(turn.waitMs);
   }

@@ -51,7 +51,6 @@ export class RedisConnection {
   private lastSlowLog = 0;
   private subscriber: Client | undefined;
   private subscriberConnected: Promise<unknown> | undefined;
-  private readonly changeListeners = new Set<(status: RedisStatus['status']) => void>();
 
   constructor(
     settings: RedisSettings,
@@ -79,12 +78,6 @@ export class RedisConnection {
   /** Whether commands are sent now (a command may still be slow and answer undefined). */
   get isUp(): boolean {
     return this.client.isReady;
-  }
-
-  /** Calls `listener` on every up/down change (not for the current state). Returns the unsubscribe. */
-  onChange(listener: (status: RedisStatus['status']) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => void this.changeListeners.delete(listener);
   }
 
   /** The values of `keys` (null where absent), or undefined when Redis did not answer in time. */
@@ -198,7 +191,6 @@ export class RedisConnection {
           : `redis: connection is down (${error}); cache, quota and tokens go on with local state`,
       );
       this.state = { status, since: new Date().toISOString() };
-      for (const listener of this.changeListeners) listener(status);
     }
     if (error) this.state = { ...this.state, lastError: error };
   }

@@ -4,8 +4,17 @@ import type { Product } from '../../src/generated/graphql';
 import { NotFoundError, UpstreamError } from '../../src/platforms/errors';
 import { TokenBucket } from '../../src/platforms/resilience/tokenBucket';
 
-/** A dispatcher over a recording lookup, paced by a real token bucket of `ratePerSecond` (burst 1). */
-function dispatcher(options: { maxIds: number; ratePerSecond?: number; maxInFlight?: number; backgroundGatherMs?: number }) {
+/**
+ * A dispatcher over a recording lookup, paced by a real token bucket of `ratePerSecond` (burst 1);
+ * `reservationMs`: each reservation answers that much later, as a shared quota's does (a Redis round trip).
+ */
+function dispatcher(options: {
+  maxIds: number;
+  ratePerSecond?: number;
+  maxInFlight?: number;
+  backgroundGatherMs?: number;
+  reservationMs?: number;
+}) {
   const calls: Array<{ ids: string[]; selection: string[] }> = [];
   const bucket = new TokenBucket({ ratePerSecond: options.ratePerSecond ?? 1000, burst: 1 });
   const d = new LookupDispatcher({
@@ -14,7 +23,11 @@ function dispatcher(options: { maxIds: number; ratePerSecond?: number; maxInFlig
     maxInFlight: options.maxInFlight ?? 4,
     windowMs: 0,
     backgroundGatherMs: options.backgroundGatherMs ?? 0,
-    reserveTurn: (deadline, priority) => (priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline)),
+    reserveTurn: (deadline, priority) => {
+      const reservation = priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline);
+      const { reservationMs } = options;
+      return reservationMs === undefined ? reservation : new Promise((r) => setTimeout(() => r(reservation), reservationMs));
+    },
     quotaRefusal: (retryAfterMs) => new UpstreamError({ platform: 'TAOBAO', code: 'UPSTREAM_RATE_LIMITED', retryAfterMs }),
     async lookup(ids, selection) {
       calls.push({ ids: [...ids], selection: [...selection].sort() });
@@ -93,6 +106,26 @@ describe('LookupDispatcher', () => {
     await Promise.all([request, background, later]);
     // The background id rode along with the next request's call instead of taking a slot of its own.
     expect(calls.map((c) => c.ids)).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('keeps a call open while its reservation is on its way: ids arriving meanwhile join it', async () => {
+    const { d, calls } = dispatcher({ maxIds: 50, reservationMs: 20 });
+    const first = d.lookup(['a'], sel('title'), soon());
+    await new Promise((r) => setTimeout(r, 1));
+    await Promise.all([first, d.lookup(['b'], sel('title'), soon()), d.lookup(['c'], sel('stock'), soon())]);
+    expect(calls).toEqual([{ ids: ['a', 'b', 'c'], selection: ['stock', 'title'] }]);
+  });
+
+  it('a request joining a background call whose idle slot was refused on the way queues as a request', async () => {
+    const { d, calls } = dispatcher({ maxIds: 50, ratePerSecond: 10, reservationMs: 10 });
+    const request = d.lookup(['a'], sel('title'), soon());
+    await new Promise((r) => setTimeout(r, 15)); // sent: the next slot is 100 ms away
+    const background = d.lookup(['b'], sel('title'), soon(), 'background');
+    await new Promise((r) => setTimeout(r, 1));
+    const joined = d.lookup(['c'], sel('title'), soon());
+    const answers = await Promise.all([request, background, joined]);
+    expect(calls.map((c) => c.ids)).toEqual([['a'], ['b', 'c']]);
+    expect(answers.map((a) => a.results[0])).not.toContainEqual(expect.any(Error));
   });
 
   it('refuses at once what cannot get a quota slot before its deadline', async () => {

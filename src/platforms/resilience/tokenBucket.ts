@@ -15,7 +15,20 @@ export interface TokenBucketOptions {
 
 export type Reservation = { ok: true; waitMs: number } | { ok: false; retryAfterMs: number };
 
-export class TokenBucket {
+/**
+ * What the guard paces a credential's calls with: this local bucket, or the bucket shared by every
+ * replica through Redis (sharedPacer.ts), which answers after a round trip.
+ */
+export interface QuotaPacer {
+  /** The next slot if it comes before `deadline` (epoch ms); the caller waits `waitMs`. */
+  reserve(deadline: number): Reservation | Promise<Reservation>;
+  /** A slot only if one is free now (background work stays behind callers that wait). */
+  reserveIdle(): Reservation | Promise<Reservation>;
+  /** The platform said "limited for `ms`": no slot starts before then (once the promise, if any, settles). */
+  pause(ms: number): void | Promise<void>;
+}
+
+export class TokenBucket implements QuotaPacer {
   private readonly intervalMs: number;
   private readonly burstMs: number;
   private readonly now: () => number;

@@ -11,7 +11,9 @@ import { currentUsage } from '../requestUsage';
 import { backoffDelay, sleep } from './backoff';
 import { ObservedAttempt, type AttemptListener } from './observedAttempt';
 import { takePrepaidTurn } from './prepaidTurn';
-import { TokenBucket, type Reservation } from './tokenBucket';
+import { SharedPacer } from './sharedPacer';
+import { TokenBucket, type QuotaPacer, type Reservation } from './tokenBucket';
+import type { RedisConnection } from '../../redis/redisConnection';
 
 export interface GuardPolicy {
   /** Per attempt; cut to what is left of the request's deadline. */
@@ -23,8 +25,11 @@ export interface GuardPolicy {
   minAttemptMs?: number;
   /** Attempts in all (1 = no retry), and the backoff between them. */
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
-  /** Calls per second and burst per credential; null = no pacing (a platform's ban still pauses calls). */
-  quota: { ratePerSecond: number; burst: number } | null;
+  /**
+   * Calls per second and burst per credential, and the quota's window where known (policy.ts); null = no
+   * pacing (a platform's ban still pauses calls).
+   */
+  quota: { ratePerSecond: number; burst: number; windowMs?: number } | null;
   breaker: { errorThresholdPercentage: number; volumeThreshold: number; resetTimeoutMs: number; rollingWindowMs: number };
 }
 
@@ -43,6 +48,20 @@ export interface GuardedCall {
 
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
+/** Quota pacing shared by the replicas through Redis (REDIS_URL), and how many share it (REPLICAS). */
+export interface SharedQuota {
+  redis: RedisConnection;
+  /** While Redis does not answer, each replica paces to quota / replicas on its own. */
+  replicas: number;
+}
+
+export interface UpstreamGuardOptions {
+  /** Backoff jitter's source (tests fix it). */
+  random?: () => number;
+  /** Absent or null: each credential's bucket is this process's alone. */
+  sharedQuota?: SharedQuota | null;
+}
+
 export interface GuardStatus {
   breakers: Record<string, BreakerState>;
   /** `upstreamCode` as clients see it in `extensions` (shownToClients). */
@@ -59,17 +78,19 @@ const UNLIMITED = { ratePerSecond: Number.POSITIVE_INFINITY, burst: 1 };
 
 export class UpstreamGuard {
   private readonly breakers = new Map<string, CircuitBreaker<[Thunk], unknown>>();
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly pacers = new Map<string, QuotaPacer>();
   private lastError: GuardStatus['lastError'] = null;
   private readonly minAttemptMs: number;
   private readonly listeners = new Set<AttemptListener>();
+  private readonly random: () => number;
 
   constructor(
     readonly platform: PlatformCode,
     private readonly policy: GuardPolicy,
-    private readonly random: () => number = Math.random,
+    private readonly options: UpstreamGuardOptions = {},
   ) {
     this.minAttemptMs = policy.minAttemptMs ?? 0;
+    this.random = options.random ?? Math.random;
   }
 
   async run<T>(call: GuardedCall, attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
@@ -111,7 +132,7 @@ export class UpstreamGuard {
         // The breaker opened between our own retries: the upstream's failure says more than "open".
         if (previous && err.reason === GatewayReason.CircuitOpen) throw previous;
         previous = err;
-        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) this.bucketFor(call.credentialKey).pause(err.retryAfterMs);
+        if (err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs) await this.pacerFor(call.credentialKey).pause(err.retryAfterMs);
         if (!err.retryable || n >= this.policy.retry.attempts) throw err;
         const delay = backoffDelay(n, this.policy.retry.baseDelayMs, this.policy.retry.maxDelayMs, err.retryAfterMs ?? 0, this.random);
         if (Date.now() + delay + this.minAttemptMs >= call.deadline) throw err;
@@ -143,9 +164,9 @@ export class UpstreamGuard {
    * (src/coalescing/). `request`: the slot comes before `deadline` or not at all; `background`: only a
    * slot free right now, so background work never queues ahead of a caller that waits.
    */
-  reserveTurn(credentialKey: string, deadline: number, priority: 'request' | 'background'): Reservation {
-    const bucket = this.bucketFor(credentialKey);
-    return priority === 'background' ? bucket.reserveIdle() : bucket.reserve(deadline - this.minAttemptMs);
+  reserveTurn(credentialKey: string, deadline: number, priority: 'request' | 'background'): Reservation | Promise<Reservation> {
+    const pacer = this.pacerFor(credentialKey);
+    return priority === 'background' ? pacer.reserveIdle() : pacer.reserve(deadline - this.minAttemptMs);
   }
 
   /** The refusal of a call whose quota slot comes after its deadline. */
@@ -166,7 +187,7 @@ export class UpstreamGuard {
   private async pace(call: GuardedCall): Promise<number> {
     const prepaid = takePrepaidTurn(this.platform);
     if (prepaid !== undefined) return prepaid;
-    const reservation = this.bucketFor(call.credentialKey).reserve(call.deadline - this.minAttemptMs);
+    const reservation = await this.pacerFor(call.credentialKey).reserve(call.deadline - this.minAttemptMs);
     if (!reservation.ok) throw this.quotaRefusal(reservation.retryAfterMs);
     await sleep(reservation.waitMs);
     return 0;
@@ -211,15 +232,49 @@ export class UpstreamGuard {
   }
 
   /**
-   * Every credential gets a bucket, even on a platform with no quota to pace to (an unlimited rate):
+   * Every credential gets a pacer, even on a platform with no quota to pace to (an unlimited rate):
    * its pause still holds every call back while the platform says "limited for N s" (Taobao code 7).
+   * With a shared quota it is the replicas' common bucket, with this replica's share as its fallback.
    */
-  private bucketFor(credentialKey: string): TokenBucket {
-    let bucket = this.buckets.get(credentialKey);
-    if (!bucket) {
-      bucket = new TokenBucket(this.policy.quota ?? UNLIMITED);
-      this.buckets.set(credentialKey, bucket);
+  private pacerFor(credentialKey: string): QuotaPacer {
+    let pacer = this.pacers.get(credentialKey);
+    if (!pacer) {
+      const rate = this.policy.quota ?? UNLIMITED;
+      const shared = this.options.sharedQuota;
+      if (shared) {
+        const sharedRate = withJitterAllowance(rate, shared.redis.timeoutMs);
+        pacer = new SharedPacer(
+          shared.redis,
+          this.platform,
+          credentialKey,
+          sharedRate,
+          new TokenBucket(shareOf(sharedRate, shared.replicas)),
+        );
+      } else {
+        pacer = new TokenBucket(rate);
+      }
+      this.pacers.set(credentialKey, pacer);
     }
-    return bucket;
+    return pacer;
   }
+}
+
+/**
+ * The rate of a bucket whose calls leave from several processes: a call goes out when its replica has
+ * the reply (at most `jitterMs`, REDIS_TIMEOUT_MS, after Redis gave the slot) and its event loop gets to
+ * it, so calls of one window may arrive up to `jitterMs` closer together than their slots. The steady
+ * rate fills the quota's window stretched by that much, so no window of the platform's sees more than
+ * its limit.
+ */
+export function withJitterAllowance(
+  rate: { ratePerSecond: number; burst: number; windowMs?: number },
+  jitterMs: number,
+): { ratePerSecond: number; burst: number } {
+  if (rate.windowMs === undefined) return rate;
+  return { ratePerSecond: (rate.ratePerSecond * rate.windowMs) / (rate.windowMs + jitterMs), burst: rate.burst };
+}
+
+/** One replica's share of a bucket: its rate and burst divided by `replicas` (a burst of at least 1). */
+export function shareOf(rate: { ratePerSecond: number; burst: number }, replicas: number): { ratePerSecond: number; burst: number } {
+  return { ratePerSecond: rate.ratePerSecond / replicas, burst: Math.max(1, Math.floor(rate.burst / replicas)) };
 }
