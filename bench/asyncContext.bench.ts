@@ -1,9 +1,10 @@
 /**
  * `npx tsx bench/asyncContext.bench.ts`: what each enabled AsyncLocalStorage adds to every promise in
  * Node 20 (its async hook runs for every promise made, and copies each store onto it). CPU ns per
- * `await` of a resolved promise with 0, 1 and 3 stores entered, as a request of the gateway enters
- * three (request usage, the observability record, a prepaid quota turn). Run it in fresh processes:
- * once a store is enabled the hook stays on for the whole process.
+ * `await` of a resolved promise with 0, 1 and 3 stores entered: a request of the gateway entered
+ * three (request usage, the observability record, a prepaid quota turn) and now enters one, which
+ * carries all three (src/platforms/requestUsage.ts). Run it in fresh processes: once a store is
+ * enabled the hook stays on for the whole process.
  */
 import { execFileSync } from 'node:child_process';
 import { AsyncLocalStorage } from 'node:async_hooks';

@@ -8,8 +8,8 @@
  */
 import type { PlatformCode, Product } from '../generated/graphql';
 import { GatewayReason, UpstreamError } from '../platforms/errors';
-import { currentUsage, runDetached, runWithUsage, type RequestUsage } from '../platforms/requestUsage';
-import { runWithPrepaidTurn } from '../platforms/resilience/prepaidTurn';
+import { currentUsage, runWithUsage, type RequestUsage } from '../platforms/requestUsage';
+import { prepaidTurn } from '../platforms/resilience/prepaidTurn';
 import type { Reservation } from '../platforms/resilience/tokenBucket';
 import type { ProductSelection } from '../platforms/types';
 import { SharedCall, Waiter, type LookupAnswer, type LookupPriority } from './sharedCall';
@@ -38,8 +38,12 @@ export interface LookupDispatcherOptions {
 export class LookupDispatcher {
   /** Calls not sent yet, oldest first. */
   private readonly open: SharedCall[] = [];
-  /** Calls sent and not answered yet (at most `maxInFlight`): single flight looks in these. */
-  private readonly sent = new Set<SharedCall>();
+  /**
+   * Calls sent and not answered yet (at most `maxInFlight`), by id they carry, in the order they were
+   * sent: single flight reads the calls carrying an id (one map read per id, not one look into every
+   * call in flight).
+   */
+  private readonly sentById = new Map<string, SharedCall[]>();
   /** Calls holding a concurrency slot (scheduled or sent). */
   private running = 0;
 
@@ -62,34 +66,36 @@ export class LookupDispatcher {
       () => new UpstreamError({ platform, code: 'UPSTREAM_TIMEOUT', reason: GatewayReason.Deadline }),
       selection,
     );
-    const sharing = this.sentCovering(selection);
+    const sharing = this.sentById.size > 0 ? new Map<SharedCall, boolean>() : undefined;
     for (let i = 0; i < ids.length; i++) this.join(ids[i]!, i, waiter, sharing, selection, deadline, priority, usage);
     waiter.expireAt(deadline);
     return waiter.promise;
   }
 
-  /** The sent calls whose answers serve `selection`, if any. */
-  private sentCovering(selection: ProductSelection): SharedCall[] | undefined {
-    let covering: SharedCall[] | undefined;
-    for (const call of this.sent) if (call.covers(selection)) (covering ??= []).push(call);
-    return covering;
+  /** The first sent call carrying `id` whose answers serve `selection` (`covering`: what this lookup already knows of each). */
+  private sentWith(id: string, selection: ProductSelection, covering: Map<SharedCall, boolean>): SharedCall | undefined {
+    const carriers = this.sentById.get(id);
+    if (!carriers) return undefined;
+    for (const call of carriers) {
+      let covers = covering.get(call);
+      if (covers === undefined) covering.set(call, (covers = call.covers(selection)));
+      if (covers) return call;
+    }
+    return undefined;
   }
 
   private join(
     id: string,
     position: number,
     waiter: Waiter,
-    sharing: SharedCall[] | undefined,
+    sharing: Map<SharedCall, boolean> | undefined,
     selection: ProductSelection,
     deadline: number,
     priority: LookupPriority,
     usage: RequestUsage | undefined,
   ): void {
-    if (sharing) {
-      for (const sent of sharing) {
-        if (sent.has(id)) return sent.share(id, waiter, position);
-      }
-    }
+    const sent = sharing && this.sentWith(id, selection, sharing);
+    if (sent) return sent.share(id, waiter, position);
     const call = this.openCallWith(id) ?? this.openCallWithRoom(deadline) ?? this.newCall(priority, usage);
     const wasBackground = call.priority === 'background';
     call.join(id, waiter, position, selection, deadline, priority, usage);
@@ -200,19 +206,28 @@ export class LookupDispatcher {
     this.close(call);
     const ids = call.ids;
     const selection = call.seal();
-    this.sent.add(call);
+    for (const id of ids) {
+      const carriers = this.sentById.get(id);
+      if (carriers) carriers.push(call);
+      else this.sentById.set(id, [call]);
+    }
     const fetch = (): Promise<Array<Product | Error>> => this.options.lookup(ids, selection, call.deadline);
-    const prepaid = call.prepaid ? () => runWithPrepaidTurn(this.options.platform, call.quotaWaitMs, fetch) : fetch;
+    const turn = call.prepaid ? prepaidTurn(this.options.platform, call.quotaWaitMs) : undefined;
     try {
-      // Charged to the request whose work opened the call, whoever's continuation sends it.
-      const results = await (call.usage ? runWithUsage(call.usage, prepaid) : runDetached(prepaid));
+      // Charged to the request whose work opened the call (none for a background call), whoever's
+      // continuation sends it.
+      const results = await runWithUsage(call.usage, fetch, turn);
       if (results.length !== ids.length)
         throw new TypeError(`${this.options.platform} lookup must return one entry per id (${ids.length}), got ${results.length}`);
       call.settle(results);
     } catch (err) {
       call.settle(err instanceof Error ? err : new Error(String(err)));
     } finally {
-      this.sent.delete(call);
+      for (const id of ids) {
+        const carriers = this.sentById.get(id)!;
+        if (carriers.length === 1) this.sentById.delete(id);
+        else carriers.splice(carriers.indexOf(call), 1);
+      }
       this.running--;
       this.pump();
     }

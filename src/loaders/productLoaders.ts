@@ -49,24 +49,22 @@ export class ProductLoaders {
   /**
    * The lookup function of a platform: `(id, selection)` resolves to the product or rejects with a
    * NotFoundError or UpstreamError. For a platform that cannot look up by id, or has no credentials,
-   * every call rejects with that GatewayError, without any upstream call.
+   * every call rejects with that GatewayError, without any upstream call. One promise per id (the
+   * DataLoader's): the waits for listings happen once per batch (see `batch`).
    */
   forPlatform(platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
     const loader = this.loaderFor(platform);
-    const load =
-      loader instanceof GatewayError
-        ? () => Promise.reject(loader)
-        : (id: string, selection: ProductSelection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
-    return async (id, selection) => {
-      // Root fields start together: a `catalog` beside this lookup is registered by the time this
-      // microtask runs. Waiting for it lets a product it lists answer without another call.
-      await Promise.resolve();
-      const running = this.listings.get(platform);
-      if (running?.size) await Promise.allSettled(running);
-      const primed = this.primed.get(platform)?.get(id);
-      if (primed?.covers(selection)) return primed.product;
-      return load(id, selection);
-    };
+    if (loader instanceof GatewayError) {
+      // No lookup (or no credentials): only a product a listing of this operation returned can answer.
+      return async (id, selection) => {
+        await Promise.resolve(); // a `catalog` beside this field is registered once this microtask runs
+        await this.listingsOf(platform);
+        const listed = this.primed.get(platform)?.get(id);
+        if (listed?.covers(selection)) return listed.product;
+        throw loader;
+      };
+    }
+    return (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
   }
 
   /** The shared entity cache for the listing's pages; null when CACHE=off. */
@@ -116,10 +114,46 @@ export class ProductLoaders {
         return new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
       const request: LookupRequest = { platform, adapter, credentials, deadline: this.deadline, freshRead: this.freshRead };
-      loader = new DataLoader((keys) => batchLookup(this.shared, request, keys), { cacheKeyFn: (key) => key.cacheKey });
+      loader = new DataLoader((keys) => this.batch(request, keys), { cacheKeyFn: (key) => key.cacheKey });
       this.loaders.set(platform, loader);
     }
     return loader;
+  }
+
+  /** Settles once the platform's listings running now have (at once when none is). */
+  private async listingsOf(platform: PlatformCode): Promise<void> {
+    const running = this.listings.get(platform);
+    if (running?.size) await Promise.allSettled(running);
+  }
+
+  /**
+   * One entry per key. Root fields start together, so a `catalog` beside these lookups is registered by
+   * the time DataLoader dispatches the batch (after the current promise jobs): the batch waits for the
+   * platform's listings still running, and a product one of them listed answers its keys whose
+   * selection it covers, without another call.
+   */
+  private async batch(request: LookupRequest, keys: readonly LookupKey[]): Promise<Array<Product | Error>> {
+    await this.listingsOf(request.platform);
+    const primed = this.primed.get(request.platform);
+    if (!primed) return batchLookup(this.shared, request, keys);
+    const results = new Array<Product | Error>(keys.length);
+    const rest: LookupKey[] = [];
+    const restAt: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const listed = primed.get(key.id);
+      if (listed?.covers(key.selection)) {
+        results[i] = listed.product;
+      } else {
+        rest.push(key);
+        restAt.push(i);
+      }
+    }
+    if (rest.length > 0) {
+      const found = await batchLookup(this.shared, request, rest);
+      for (let j = 0; j < restAt.length; j++) results[restAt[j]!] = found[j]!;
+    }
+    return results;
   }
 }
 

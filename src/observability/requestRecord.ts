@@ -1,9 +1,10 @@
 /**
  * What the log line, the metrics and the span of one GraphQL request report, filled in by the layers
- * that learn it (the HTTP route, the Apollo plugin) and read once the answer is sent. It travels in an
- * AsyncLocalStorage, like RequestUsage, so upstream attempt logs can name their request too.
+ * that learn it (the HTTP route, the Apollo plugin through the request's context) and read once the
+ * answer is sent. It is handed along, not kept in an AsyncLocalStorage: a store costs every promise
+ * of the process (src/platforms/requestUsage.ts), and upstream attempt logs find the request's id on
+ * its RequestUsage.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 export interface RequestRecord {
@@ -21,8 +22,6 @@ export interface RequestRecord {
   extensions: Record<string, unknown> | undefined;
 }
 
-const storage = new AsyncLocalStorage<RequestRecord>();
-
 /** A client's `x-request-id` when it is a sane token (at most 128 of `[A-Za-z0-9._:-]`), else a fresh UUID. */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
@@ -31,13 +30,4 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 
 export function newRequestRecord(requestId: string): RequestRecord {
   return { requestId, operationName: null, operationType: null, documentHash: null, errorCodes: [], hasData: false, extensions: undefined };
-}
-
-export function runWithRequestRecord<T>(record: RequestRecord, fn: () => T): T {
-  return storage.run(record, fn);
-}
-
-/** The record of the request the current code runs for; undefined outside any request. */
-export function currentRequestRecord(): RequestRecord | undefined {
-  return storage.getStore();
 }

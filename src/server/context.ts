@@ -2,6 +2,7 @@ import type { PlatformCredentials } from '../config/credentials';
 import type { ProductLoaders } from '../loaders/productLoaders';
 import type { PlatformRegistry } from '../platforms/registry';
 import type { RequestUsage } from '../platforms/requestUsage';
+import type { RequestRecord } from '../observability/requestRecord';
 
 /** Who is calling, once authenticated. Never holds a secret or a key digest. */
 export interface ClientIdentity {
@@ -33,4 +34,6 @@ export interface GatewayContext {
   usage: RequestUsage;
   /** The request's id (the client's `x-request-id` or a generated one), as logged and echoed. */
   requestId: string;
+  /** What the request's log line, metrics and span report, filled in as Apollo learns it. */
+  record: RequestRecord;
 }

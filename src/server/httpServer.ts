@@ -16,7 +16,7 @@ import { readBody, sendHtml, sendJson, sendMetrics } from './httpReplies';
 import { readiness } from './readiness';
 import type { PlatformRegistry } from '../platforms/registry';
 import { RedisConnection } from '../redis/redisConnection';
-import { RequestUsage, runWithUsage } from '../platforms/requestUsage';
+import { RequestUsage, currentUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 import { formatError } from './formatError';
@@ -31,7 +31,7 @@ import { RedisBudgetStore } from '../cost/redisBudgetStore';
 import { listen } from '../util/listen';
 import { GatewayMetrics } from '../observability/gatewayMetrics';
 import { createLogger, type Logger } from '../observability/logger';
-import { currentRequestRecord } from '../observability/requestRecord';
+import type { RequestRecord } from '../observability/requestRecord';
 import type { UpstreamAttempt } from '../platforms/resilience/observedAttempt';
 import { graphiqlPage } from './graphiqlPage';
 import { startMetricsServer, type MetricsServer } from './metricsServer';
@@ -79,7 +79,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metrics.recordAttempt(attempt);
     if (!logger.isLevelEnabled('debug')) return;
     const ms = { quotaWaitMs: Math.round(attempt.quotaWaitMs * 10) / 10, durationMs: Math.round(attempt.durationMs * 10) / 10 };
-    logger.debug({ requestId: currentRequestRecord()?.requestId ?? null, ...attempt, ...ms }, 'upstream attempt');
+    logger.debug({ requestId: currentUsage()?.requestId ?? null, ...attempt, ...ms }, 'upstream attempt');
   };
   const unsubscribe = [...options.platforms.values()].map((entry) => entry.guard.observe(onAttempt));
   const observability = options.config.observability;
@@ -131,7 +131,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   }
   const makeContext = async (
     usage: RequestUsage,
-    requestId: string,
+    record: RequestRecord,
     admitted: AdmittedRequest,
     clientAddress: string | undefined,
     freshRead: boolean,
@@ -147,7 +147,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       loaders: new ProductLoaders(options.platforms, tenant.credentials, deadline, shared.lookups, freshRead),
       deadline,
       usage,
-      requestId,
+      requestId: record.requestId,
+      record,
     };
   };
   const metricsPort = observability?.metricsPort ?? null;
@@ -199,7 +200,7 @@ interface RouteDeps {
   access: GatewayAccess;
   makeContext: (
     usage: RequestUsage,
-    requestId: string,
+    record: RequestRecord,
     admitted: AdmittedRequest,
     clientAddress: string | undefined,
     freshRead: boolean,
@@ -228,13 +229,16 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendJson(res, 404, { error: `no route for ${url.pathname}; GraphQL is served at /graphql` });
   }
-  const usage = new RequestUsage();
+  const usage = new RequestUsage(requestId);
   let ctx: Pick<GatewayContext, 'tenantId' | 'client'> | undefined;
   // `Cache-Control: no-cache`: the client wants what the platform says now (still coalesced).
   const freshRead = /(^|,)\s*no-cache\s*(,|$)/i.test(String(req.headers['cache-control'] ?? ''));
-  const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> =>
-    (ctx = await deps.makeContext(usage, requestId, admitted, req.socket.remoteAddress, freshRead));
-  const answer = async (): Promise<void> => {
+  const answer = async (record: RequestRecord): Promise<void> => {
+    const makeContext = async (admitted: AdmittedRequest): Promise<GatewayContext> => {
+      const made = await deps.makeContext(usage, record, admitted, req.socket.remoteAddress, freshRead);
+      ctx = made;
+      return made;
+    };
     const admitted = await deps.access.admit(req, res, url.search, () => readBody(req, res));
     if (admitted === undefined) return;
     const key = deps.answers?.cache.keyOf(req.method, req.headers, admitted.access, admitted.body);
@@ -245,16 +249,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
     const replay = deps.answers!;
     if (!freshRead) {
       ctx = { tenantId: admitted.access.tenant.id, client: admitted.access.client };
-      if (await replayAnswer(res, replay, key, admitted, req.socket.remoteAddress, usage)) return;
+      if (await replayAnswer(res, replay, key, admitted, req.socket.remoteAddress, usage, record)) return;
     }
     const epoch = replay.cache.epoch();
     const executed = await answerGraphQL(req, res, admitted, deps.apollo, usage, makeContext);
-    const record = currentRequestRecord();
     replay.cache.store(key, usage, epoch, {
       ...executed,
-      operationType: record?.operationType ?? null,
-      operationName: record?.operationName ?? null,
-      documentHash: record?.documentHash ?? null,
+      operationType: record.operationType ?? null,
+      operationName: record.operationName ?? null,
+      documentHash: record.documentHash ?? null,
     });
   };
   await observeGraphQLRequest(deps.observers, req, res, requestId, usage, () => ctx, answer);
@@ -278,6 +281,7 @@ async function replayAnswer(
   admitted: AdmittedRequest,
   clientAddress: string | undefined,
   usage: RequestUsage,
+  record: RequestRecord,
 ): Promise<boolean> {
   const answer = cache.get(key);
   if (!answer) return false;
@@ -295,11 +299,8 @@ async function replayAnswer(
     ...(answer.cacheHits > 0 ? { cache: { hits: answer.cacheHits, misses: 0, stale: [] } } : {}),
     answerCache: { ageSeconds: Math.floor((cache.now() - answer.storedAt) / 1000) },
   };
-  const record = currentRequestRecord();
-  if (record) {
-    Object.assign(record, { operationName: answer.operationName, operationType: 'query', documentHash: answer.documentHash });
-    Object.assign(record, { hasData: true, extensions });
-  }
+  Object.assign(record, { operationName: answer.operationName, operationType: 'query', documentHash: answer.documentHash });
+  Object.assign(record, { hasData: true, extensions });
   const text = replayedAnswerText(answer, extensions);
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.setHeader('content-length', Buffer.byteLength(text));

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import type { GatewayMetrics, RequestOutcome } from '../observability/gatewayMetrics';
 import type { Logger } from '../observability/logger';
-import { newRequestRecord, requestIdFrom, runWithRequestRecord, type RequestRecord } from '../observability/requestRecord';
+import { newRequestRecord, requestIdFrom, type RequestRecord } from '../observability/requestRecord';
 import type { RequestUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 
@@ -32,20 +32,23 @@ export async function observeGraphQLRequest(
   requestId: string,
   usage: RequestUsage,
   contextOf: () => Pick<GatewayContext, 'tenantId' | 'client'> | undefined,
-  handle: () => Promise<void>,
+  /** Answers the request, filling in `record` (through the request's context, src/server/requestRecordPlugin.ts). */
+  handle: (record: RequestRecord) => Promise<void>,
 ): Promise<void> {
   const record = newRequestRecord(requestId);
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const span = tracer.startSpan('graphql.request', { kind: SpanKind.SERVER, attributes: { 'gateway.request_id': requestId } }, parent);
   const startedAt = performance.now();
   try {
-    await context.with(trace.setSpan(parent, span), () => runWithRequestRecord(record, handle));
+    await context.with(trace.setSpan(parent, span), () => handle(record));
   } finally {
     const durationMs = performance.now() - startedAt;
     const outcome = outcomeOf(record, res.statusCode);
     observers.metrics.recordRequest(outcome, durationMs, usage);
     endSpan(span, record, outcome, usage);
-    observers.logger.info(logLine(record, outcome, durationMs, res.statusCode, usage, contextOf()), 'graphql request');
+    // The line is built only when it is written (LOG_LEVEL above info: never).
+    if (observers.logger.isLevelEnabled('info'))
+      observers.logger.info(logLine(record, outcome, durationMs, res.statusCode, usage, contextOf()), 'graphql request');
   }
 }
 
@@ -55,6 +58,8 @@ function outcomeOf(record: RequestRecord, status: number): RequestOutcome {
 }
 
 function endSpan(span: ReturnType<typeof tracer.startSpan>, record: RequestRecord, outcome: RequestOutcome, usage: RequestUsage): void {
+  // Without a tracer provider (no OTEL_EXPORTER_OTLP_ENDPOINT) the span records nothing: no attributes to build.
+  if (!span.isRecording()) return span.end();
   if (record.operationType) span.updateName(`graphql ${record.operationType}${record.operationName ? ` ${record.operationName}` : ''}`);
   span.setAttributes({
     ...(record.operationName ? { 'graphql.operation.name': record.operationName } : {}),

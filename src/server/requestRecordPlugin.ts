@@ -1,9 +1,9 @@
 /**
  * Copies what Apollo knows of a request (operation, document hash, error codes, extensions) into the
- * request's RequestRecord, for the log line, metrics and span that observeRequest writes.
+ * request's RequestRecord (its context's `record`), for the log line, metrics and span that
+ * observeRequest writes.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentRequestRecord } from '../observability/requestRecord';
 import type { GatewayContext } from './context';
 
 export function requestRecordPlugin(): ApolloServerPlugin<GatewayContext> {
@@ -11,8 +11,7 @@ export function requestRecordPlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart() {
       return {
         async willSendResponse(rc) {
-          const record = currentRequestRecord();
-          if (!record) return;
+          const record = rc.contextValue.record;
           record.operationName = rc.operationName ?? rc.request.operationName ?? null;
           record.operationType = rc.operation?.operation ?? null;
           record.documentHash = rc.queryHash ?? null;

@@ -160,7 +160,7 @@ export class UpstreamGuard {
   }
 
   /**
-   * Reserves the credential's next quota slot for a call sent later under `runWithPrepaidTurn`
+   * Reserves the credential's next quota slot for a call sent later with its `prepaidTurn`
    * (src/coalescing/). `request`: the slot comes before `deadline` or not at all; `background`: only a
    * slot free right now, so background work never queues ahead of a caller that waits.
    */
