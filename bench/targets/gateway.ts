@@ -11,7 +11,7 @@ import { startGatewayServer } from '../../src/server/httpServer';
 import { announceReady, installProbe } from '../harness/probe';
 
 installProbe();
-boundHeapGrowth();
+if (process.env.BENCH_HEAP_BOUND !== 'off') boundHeapGrowth();
 const config = loadConfig(process.env);
 const redis = config.redis ? new RedisConnection(config.redis) : null;
 const platforms = buildPlatformRegistry(config, redis);
