@@ -9,22 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBudgetStore, type BudgetStore } from '../../src/cost/budgetStore';
 import { RedisBudgetStore } from '../../src/cost/redisBudgetStore';
 import { RedisConnection } from '../../src/redis/redisConnection';
+import { redisLinks, until } from '../helpers/redisLinks';
 
-const PREFIX = `test-budgets-${randomUUID()}`;
-const connections: RedisConnection[] = [];
+const links = redisLinks('test-budgets');
+const { connect, connections } = links;
+const PREFIX = links.prefix;
 /** Slow enough that the test's own run time restores nothing that matters (0.01 call per second). */
 const slow = { limit: 10, restorePerSecond: 0.01 };
-
-function connect(url = 'redis://127.0.0.1:6379'): RedisConnection {
-  const redis = new RedisConnection({ url, timeoutMs: 1000, keyPrefix: PREFIX }, () => undefined);
-  connections.push(redis);
-  return redis;
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
-}
 
 async function sharedStore(): Promise<RedisBudgetStore> {
   const redis = connect();
@@ -55,14 +46,8 @@ function roughly(answers: unknown[]): unknown[] {
 }
 
 describe('RedisBudgetStore', () => {
-  beforeAll(async () => {
-    const first = connect();
-    await until(() => first.isUp);
-  });
-  afterAll(async () => {
-    await connections[0]!.delete([], `${PREFIX}:*`);
-    await Promise.all(connections.map((c) => c.close()));
-  });
+  beforeAll(() => links.ready());
+  afterAll(() => links.closeAll());
 
   it('answers as the memory store does, settling below zero included', async () => {
     const key = `client\u0000t\u0000${randomUUID()}`;

@@ -4,26 +4,14 @@
  * The counts are of `fetchToken` calls, i.e. of token requests a platform would see.
  * (test/integration/replicas-tokens.test.ts checks the same across gateway processes and the sandbox.)
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/platforms/errors';
 import { createTokenCache } from '../../src/platforms/sharedTokens';
 import { TokenCache, type IssuedToken } from '../../src/platforms/tokenCache';
-import { RedisConnection } from '../../src/redis/redisConnection';
+import { redisLinks, until } from '../helpers/redisLinks';
 
-const PREFIX = `test-tokens-${randomUUID()}`;
-const connections: RedisConnection[] = [];
-
-function connect(url = 'redis://127.0.0.1:6379'): RedisConnection {
-  const redis = new RedisConnection({ url, timeoutMs: 1000, keyPrefix: PREFIX }, () => undefined);
-  connections.push(redis);
-  return redis;
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
-}
+const links = redisLinks('test-tokens');
+const { connect, connections } = links;
 
 /** A token endpoint: counts its calls, answers t1, t2, … after `delayMs`. */
 function endpoint(delayMs = 50) {
@@ -44,14 +32,8 @@ async function replicas(options: Parameters<typeof createTokenCache>[2] = {}): P
 }
 
 describe('tokens shared through Redis', () => {
-  beforeAll(async () => {
-    const first = connect();
-    await until(() => first.isUp);
-  });
-  afterAll(async () => {
-    await connections[0]!.delete([], `${PREFIX}:*`);
-    await Promise.all(connections.map((c) => c.close()));
-  });
+  beforeAll(() => links.ready());
+  afterAll(() => links.closeAll());
 
   it('fetches one token for concurrent first requests on every replica', async () => {
     const caches = await replicas();
