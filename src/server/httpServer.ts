@@ -112,10 +112,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       partialErrorsPlugin(),
-      requestRecordPlugin(),
       ...access.apollo.plugins,
       costPlugin({ ...options.config.cost, store: budgets }),
       cacheReportPlugin(),
+      // After the plugins that add `extensions` (cost, cache): willSendResponse hooks run in this order.
+      requestRecordPlugin(),
       ...(answers ? [answers.capturePlugin()] : []),
     ],
     introspection: access.apollo.introspection,

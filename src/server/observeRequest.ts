@@ -95,7 +95,7 @@ function logLine(
     durationMs: Math.round(durationMs * 10) / 10,
     upstreamCalls: Object.fromEntries(usage.upstreamCalls),
     cache: { hits: usage.cacheHits, misses: usage.cacheMisses, stale: usage.cacheStale },
-    // Until the cost estimate exists (issue 16), actual calls are what the guard counted.
+    // A request refused before execution has no `extensions.cost`: then actual calls are what the guard counted.
     cost: { estimatedCalls: cost?.estimatedCalls ?? null, actualCalls: cost?.actualCalls ?? usage.totalUpstreamCalls },
     errorCodes: record.errorCodes,
   };
