@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { externalSandboxEnv } from '../test/helpers/replicas';
+import { externalSandboxEnv } from './externalSandboxEnv';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REPLICAS = 2;

@@ -10,10 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { PLATFORM_MODULES } from '../../src/platforms/registry';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
-import { SANDBOX_PLATFORM_MODULES } from '../../src/sandbox/platforms';
 import type { FaultRule, RateLimit, SandboxPlatformName } from '../../src/sandbox/types';
+import { externalSandboxEnv } from '../../scripts/externalSandboxEnv';
 import type { GraphQLResponse, LoggedRequest } from './stack';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -174,24 +172,6 @@ export async function startSandboxProcess(options: SandboxProcessOptions = {}): 
     throw err;
   }
   return sandbox;
-}
-
-/**
- * A gateway's settings for a sandbox it does not embed: SANDBOX=off, and every platform's credentials
- * and base URL those of the sandbox at `sandboxUrl` (as if real ones), with anonymous access.
- */
-export function externalSandboxEnv(sandboxUrl: string): Record<string, string> {
-  const env: Record<string, string> = { SANDBOX: 'off', AUTH: 'none' };
-  for (const module of PLATFORM_MODULES) {
-    const slug = SANDBOX_PLATFORM_MODULES.find((m) => m.code === module.code)!.slug;
-    const credentials = SANDBOX_CREDENTIALS[module.code] as unknown as Record<string, string | undefined>;
-    for (const variable of module.credentials.variables) {
-      const value = credentials[variable.field] ?? variable.default;
-      if (value !== undefined) env[variable.name] = value;
-    }
-    env[`${module.envPrefix}_BASE_URL`] = `${sandboxUrl}/${slug}`;
-  }
-  return env;
 }
 
 export interface Replica {

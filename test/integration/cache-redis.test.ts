@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialFingerprint } from '../../src/coalescing/credentialFingerprint';
 import { merchantCredentials, SANDBOX_CREDENTIALS } from '../../src/sandbox';
 import { startCacheStack, taobaoIds, type CacheStack } from './cacheStack';
+import { freePort } from '../helpers/replicas';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const prefix = `cg-test-${randomUUID().slice(0, 8)}`;
@@ -148,14 +149,6 @@ describe('when Redis is absent or goes away', () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A TCP proxy to Redis that can be stopped (dropping every connection) and started again on its port. */
 async function startProxy(targetPort: number) {

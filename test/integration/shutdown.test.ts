@@ -5,19 +5,11 @@
  * exits 0, before the hard-exit timer (SHUTDOWN_TIMEOUT_MS + 5 s, exit code 1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/replicas';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Resolves with the first stdout line containing `text` (lines are JSON log lines). */
 function waitForLine(child: ChildProcess, output: string[], text: string, timeoutMs = 30_000): Promise<string> {
