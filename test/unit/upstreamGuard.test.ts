@@ -142,6 +142,23 @@ describe('UpstreamGuard', () => {
     });
   });
 
+  it('paces a quota with a window 50 ms wider than the window, for calls that reach the platform bunched', async () => {
+    // 10 calls per 1 s window, burst 1: slots every 105 ms (1050 / 10), not every 100 ms, so the 11th
+    // slot (1050 ms) is past a deadline at 1025 ms, where the 100 ms spacing would have fitted it at 1000.
+    const guard = new UpstreamGuard('TAOBAO', policy({ quota: { ratePerSecond: 10, burst: 1, windowMs: 1000 } }));
+    let sent = 0;
+    const deadline = call(1025);
+    const results = await Promise.allSettled(
+      Array.from({ length: 11 }, () =>
+        guard.run(deadline, async () => {
+          sent += 1;
+        }),
+      ),
+    );
+    expect(sent).toBe(10);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+  });
+
   it('holds every call of the credential back during a platform ban, even with no quota configured', async () => {
     const guard = new UpstreamGuard('TAOBAO', policy({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }));
     await expect(
