@@ -24,9 +24,12 @@ const NESTED: readonly string[] = ['price', 'stock', 'audit'];
 
 /**
  * Marks `product` when it or any object below it (price range, stock, audit, SKUs and their stock)
- * owns an issue. Every mapper calls it on the product it returns.
+ * owns an issue. Every mapper calls it on the product it returns. `issues`: the product's collector,
+ * when the collector of every object below it was made with that one as its parent; then a product
+ * none of them recorded anything for is not walked (most products, 50 to an S2 request).
  */
-export function markFieldIssues<T extends object>(product: T): T {
+export function markFieldIssues<T extends object>(product: T, issues?: FieldIssues): T {
+  if (issues !== undefined && !issues.recordedInTree) return product;
   if (ownsIssues(product)) marked.add(product);
   return product;
 }
@@ -68,6 +71,15 @@ export function fieldIssueOf(owner: object, field: string): FieldIssue | undefin
 export class FieldIssues {
   // Made on the first issue only: a mapper builds several of these per product, and most stay empty.
   private issues: Map<string, FieldIssue> | undefined;
+  private anyBelow = false;
+
+  /** `parent`: the collector of the object this one's object sits below (see markFieldIssues). */
+  constructor(private readonly parent?: FieldIssues) {}
+
+  /** Whether this collector, or one made with it as an ancestor, recorded an issue. */
+  get recordedInTree(): boolean {
+    return this.issues !== undefined || this.anyBelow;
+  }
 
   /** The mapped value of `reading`, or null with the problem recorded against `field`. */
   take<T>(field: string, raw: unknown, reading: Reading<T>): T | null {
@@ -99,6 +111,7 @@ export class FieldIssues {
   /** The first issue of a field stands. */
   private record(field: string, message: () => string): void {
     this.issues ??= new Map();
+    for (let up = this.parent; up !== undefined && !up.anyBelow; up = up.parent) up.anyBelow = true;
     if (!this.issues.has(field)) this.issues.set(field, { field, message: message() });
   }
 }

@@ -9,15 +9,20 @@ const CURRENCY = 'CNY';
 
 /** Money from integer fen (Xiaoe, WeChat, the Xiaohongshu mini-program). */
 export function toMoneyFromFen(fen: number | bigint): Money {
-  const value = typeof fen === 'bigint' ? fen : BigInt(checkInteger(fen));
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(`amount ${value} fen is beyond the exact range of SafeInt`);
+  if (typeof fen === 'number') return fenMoney(checkInteger(fen));
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`amount ${fen} fen is beyond the exact range of SafeInt`);
   }
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const yuan = abs / 100n;
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return { amount: `${negative ? '-' : ''}${yuan}.${cents}`, currency: CURRENCY, minorUnits: Number(value) };
+  return fenMoney(Number(fen));
+}
+
+/** `fen` is a safe integer, so `%` and the division below are exact: no bigint needed to format it. */
+function fenMoney(fen: number): Money {
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  const yuan = (abs - cents) / 100;
+  // `|| 0`: -0 fen is 0, as the bigint reading of it always was.
+  return { amount: `${fen < 0 ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`, currency: CURRENCY, minorUnits: fen || 0 };
 }
 
 /**
@@ -71,21 +76,70 @@ export function readYuanNumber(value: unknown): Reading<Money> {
   return fenReading(yuanTextToFen(expandExponent(String(value))));
 }
 
-function fenReading(fen: bigint | null): Reading<Money> {
+function fenReading(fen: number | bigint | null): Reading<Money> {
   if (fen === null) return { problem: NOT_MONEY };
-  if (fen < 0n) return { problem: NEGATIVE };
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { problem: TOO_LARGE };
+  if (fen < 0) return { problem: NEGATIVE };
+  if (fen > Number.MAX_SAFE_INTEGER) return { problem: TOO_LARGE };
   return { value: toMoneyFromFen(fen) };
 }
 
-/** Lowest and highest of `prices`; null when there are none. */
+/**
+ * Lowest and highest of `prices`; null when there are none. Of equal amounts, the lowest is the first
+ * and the highest the last (as a stable sort would have them).
+ */
 export function priceRangeOf(prices: readonly Money[]): PriceRange | null {
   if (prices.length === 0) return null;
-  const sorted = [...prices].sort((a, b) => a.minorUnits - b.minorUnits);
-  return { min: sorted[0]!, max: sorted[sorted.length - 1]! };
+  let min = prices[0]!;
+  let max = min;
+  for (let i = 1; i < prices.length; i++) {
+    const price = prices[i]!;
+    if (price.minorUnits < min.minorUnits) min = price;
+    if (price.minorUnits >= max.minorUnits) max = price;
+  }
+  return { min, max };
 }
 
-function yuanTextToFen(text: string): bigint | null {
+/** The most whole digits read as a number: 13 digits of yuan, in fen plus rounding, stay below 2^53. */
+const EXACT_WHOLE_DIGITS = 13;
+
+/**
+ * Fen of a yuan decimal text (`[+-]digits[.digits]`), rounded half-up on the third decimal; null when
+ * malformed. A number while that is exact, a bigint beyond (a parse per price, so no regex or bigint on
+ * the common path).
+ */
+function yuanTextToFen(text: string): number | bigint | null {
+  const end = text.length;
+  const first = text.charCodeAt(0);
+  const negative = first === 0x2d; // '-'
+  let i = negative || first === 0x2b ? 1 : 0; // '+'
+  const wholeStart = i;
+  let whole = 0;
+  for (let digit = digitAt(text, i); digit >= 0; digit = digitAt(text, ++i)) whole = whole * 10 + digit;
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0) return null;
+  if (wholeDigits > EXACT_WHOLE_DIGITS) return bigYuanTextToFen(text);
+  let fen = whole * 100;
+  if (i < end) {
+    if (text.charCodeAt(i) !== 0x2e) return null; // '.'
+    for (let place = 0; ++i < end; place++) {
+      const digit = digitAt(text, i);
+      if (digit < 0) return null;
+      if (place === 0) fen += digit * 10;
+      else if (place === 1) fen += digit;
+      else if (place === 2 && digit >= 5) fen += 1;
+    }
+  }
+  return negative && fen !== 0 ? -fen : fen;
+}
+
+/** The decimal digit at `i`, or -1 (past the end too). */
+function digitAt(text: string, i: number): number {
+  const digit = text.charCodeAt(i) - 0x30; // NaN past the end
+  return digit >= 0 && digit <= 9 ? digit : -1;
+}
+
+/** yuanTextToFen in bigint, for whole parts of more than EXACT_WHOLE_DIGITS digits. */
+function bigYuanTextToFen(text: string): bigint | null {
   const match = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) return null;
   const [, sign, whole = '0', frac = ''] = match;

@@ -27,3 +27,11 @@ export function countedSkus<T>(skus: readonly T[], statusOf: (sku: T) => Product
   const live = skus.filter((sku) => isLiveStatus(statusOf(sku)));
   return live.length > 0 ? live : skus.filter((sku) => statusOf(sku) !== 'DELETED');
 }
+
+/**
+ * countedSkus for one SKU, for a mapper that walks its SKUs in a loop: whether a SKU of its own `status`
+ * counts, given whether any SKU of the product is live.
+ */
+export function isCountedSku(status: ProductStatus | null | undefined, anyLive: boolean): boolean {
+  return anyLive ? isLiveStatus(status) : status !== 'DELETED';
+}

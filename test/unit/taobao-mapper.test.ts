@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldIssueOf, hasFieldIssues } from '../../src/platforms/fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../../src/platforms/globalId';
 import { toTaobaoProduct } from '../../src/platforms/taobao/mapper';
 import type { TopItem } from '../../src/platforms/taobao/topItem';
@@ -169,5 +170,37 @@ describe('toTaobaoProduct values', () => {
     expect(toTaobaoProduct({ num_iid: 1, props_name: '1:2:尺寸#cln#长:10#scln#20' }).attributes).toEqual([
       { name: '尺寸:长', value: '10;20' },
     ]);
+  });
+});
+
+describe('toTaobaoProduct field issues', () => {
+  // The page example's SKU price, and one beyond what Money holds (more than 2^53 fen).
+  const sku = (sku_id: number, price: string, status = 'normal') => ({ sku_id, price, status });
+  const TOO_LARGE = '99999999999999999.99';
+
+  it('marks a product whose SKU price cannot be read, and leaves the range unknown with its reason', () => {
+    const product = toTaobaoProduct({ num_iid: 1, skus: { sku: [sku(1, '200.07'), sku(2, TOO_LARGE)] } });
+    expect(hasFieldIssues(product)).toBe(true);
+    expect(product.price).toBeNull();
+    expect(fieldIssueOf(product, 'price')?.message).toBe('price: unknown, since the price of counted SKU 2 cannot be read');
+    expect(fieldIssueOf(product.skus![1]!, 'price')?.message).toContain(TOO_LARGE);
+  });
+
+  it('marks a product whose own field cannot be read, and not one whose values all read', () => {
+    expect(hasFieldIssues(toTaobaoProduct({ num_iid: 1, num: -1, skus: { sku: [sku(1, '200.07')] } }))).toBe(true);
+    expect(hasFieldIssues(toTaobaoProduct({ num_iid: 1, price: '5.00', skus: { sku: [sku(1, '200.07'), sku(2, '1.00')] } }))).toBe(false);
+  });
+
+  it("prices the range from the live SKUs: a deleted SKU's unreadable price is still marked but leaves the range known", () => {
+    const product = toTaobaoProduct({
+      num_iid: 1,
+      skus: { sku: [sku(1, '3.00'), sku(2, TOO_LARGE, 'delete'), sku(3, '1.00'), sku(4, '1.00'), sku(5, '3.00')] },
+    });
+    expect(hasFieldIssues(product)).toBe(true);
+    expect(fieldIssueOf(product, 'price')).toBeUndefined();
+    // Of equal prices the first is min and the last max, the objects of those SKUs.
+    expect(product.price?.min).toBe(product.skus![2]!.price);
+    expect(product.price?.max).toBe(product.skus![4]!.price);
+    expect(product.price?.min?.amount).toBe('1.00');
   });
 });

@@ -4,12 +4,12 @@
  * the item; the mapper never guesses them (null, or an empty list for list-valued sub-objects, which TOP
  * omits when empty).
  */
-import type { AuditInfo, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
+import type { AuditInfo, Money, PriceRange, Product, ProductStatus, Sku, Stock } from '../../generated/graphql';
 import { FieldIssues, fieldIssueOf, markFieldIssues } from '../fieldIssues';
 import { toProductGlobalId, toSkuGlobalId } from '../globalId';
-import { priceRangeOf, readYuanText } from '../money';
+import { readYuanText } from '../money';
 import { readCount } from '../readCount';
-import { capSkuStatus, countedSkus } from '../skuRules';
+import { capSkuStatus, isCountedSku, isLiveStatus } from '../skuRules';
 import { readShanghaiLocal } from '../time';
 import { parseTopPropsName } from './propsName';
 import type { TopItem, TopSku } from './topItem';
@@ -41,7 +41,7 @@ export function toTaobaoProduct(item: TopItem): Product {
   const issues = new FieldIssues();
   const attributes = parseTopPropsName(item.props_name);
   const status = saleStatus(item.approve_status, APPROVE_STATUS_TABLE, item.num);
-  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, status));
+  const skus = (item.skus?.sku ?? []).map((sku) => toTaobaoSku(numIid, sku, status, issues));
   return markFieldIssues(
     issues.attach({
       id: toProductGlobalId('TAOBAO', numIid),
@@ -65,16 +65,17 @@ export function toTaobaoProduct(item: TopItem): Product {
       updatedAt: issues.take('updatedAt', item.modified, readShanghaiLocal(item.modified)),
       raw: item,
     }),
+    issues,
   );
 }
 
 /**
  * `itemStatus` caps the SKU's: a SKU is never more available than its item (fields.ts fetches
- * `approve_status` and `num` whenever a SKU status is selected).
+ * `approve_status` and `num` whenever a SKU status is selected). `itemIssues`: the item's collector.
  */
-export function toTaobaoSku(numIid: string, sku: TopSku, itemStatus?: ProductStatus): Sku {
+export function toTaobaoSku(numIid: string, sku: TopSku, itemStatus?: ProductStatus, itemIssues?: FieldIssues): Sku {
   const skuId = String(sku.sku_id);
-  const issues = new FieldIssues();
+  const issues = new FieldIssues(itemIssues);
   const properties = parseTopPropsName(sku.properties_name).map(({ name, value }) => ({ name, value }));
   const quantity = issues.take('stock', sku.quantity, readCount(sku.quantity));
   const own = sku.status !== undefined ? saleStatus(sku.status, SKU_STATUS_TABLE, quantity ?? undefined) : null;
@@ -111,13 +112,31 @@ function priceRange(item: TopItem, skus: readonly Sku[], issues: FieldIssues): P
     const price = issues.take('price', item.price, readYuanText(item.price));
     return price ? { min: price, max: price } : null;
   }
-  const counted = countedSkus(
-    rawSkus.map((raw, i) => ({ raw, sku: skus[i]! })),
-    ({ raw }) => (raw.status === undefined ? null : (SKU_STATUS_TABLE[raw.status] ?? 'UNKNOWN')),
-  );
-  const bad = counted.find(({ sku }) => fieldIssueOf(sku, 'price'));
-  if (bad) return issues.derived('price', `unknown, since the price of counted SKU ${String(bad.raw.sku_id)} cannot be read`);
-  return priceRangeOf(counted.flatMap(({ sku }) => (sku.price ? [sku.price] : [])));
+  // countedSkus (skuRules.ts) as a loop: this runs for every product of a batch.
+  let anyLive = false;
+  for (const raw of rawSkus) anyLive ||= isLiveStatus(ownSkuStatus(raw));
+  let min: Money | null = null;
+  let max: Money | null = null;
+  for (let i = 0; i < rawSkus.length; i++) {
+    if (!isCountedSku(ownSkuStatus(rawSkus[i]!), anyLive)) continue;
+    const sku = skus[i]!;
+    const price = sku.price ?? null;
+    if (price === null) {
+      if (fieldIssueOf(sku, 'price')) {
+        return issues.derived('price', `unknown, since the price of counted SKU ${String(rawSkus[i]!.sku_id)} cannot be read`);
+      }
+      continue;
+    }
+    // Of equal prices, min is the first counted SKU's and max the last's (money.ts priceRangeOf).
+    if (min === null || price.minorUnits < min.minorUnits) min = price;
+    if (max === null || price.minorUnits >= max.minorUnits) max = price;
+  }
+  return min !== null && max !== null ? { min, max } : null;
+}
+
+/** A SKU's status by its own `status` alone, before its item caps it. */
+function ownSkuStatus(raw: TopSku): ProductStatus | null {
+  return raw.status === undefined ? null : (SKU_STATUS_TABLE[raw.status] ?? 'UNKNOWN');
 }
 
 /** `item_imgs` by position (the page: "商品图片列表(包括主图)"); the main `pic_url` alone when there are none. */
