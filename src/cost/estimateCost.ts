@@ -6,7 +6,6 @@
 import {
   OperationTypeNode,
   getArgumentValues,
-  getVariableValues,
   type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
@@ -20,6 +19,7 @@ import type { ProductSelection } from '../platforms/types';
 import { MAX_IDS_PER_FIELD } from '../resolvers/query';
 import type { GatewayContext } from '../server/context';
 import { catalogCost } from './catalogCost';
+import { coerceVariables } from './coerceVariables';
 import { CostTally } from './costTally';
 import { addEntities } from './entitiesCost';
 import { collectRootFields, fragmentsOf, type Fragments } from './rootFields';
@@ -84,7 +84,7 @@ export function estimateCost(
   const none: CostEstimate = { calls: 0, byPlatform: new Map() };
   const rootType = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
   // Variables that do not coerce fail the request before execution (BAD_USER_INPUT).
-  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const variables = coerceVariables(schema, operation, rawVariables ?? {});
   if (!rootType || variables.errors) return none;
   const fragments = fragmentsOf(document.definitions);
   const tally = new CostTally(ctx);
