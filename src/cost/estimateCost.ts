@@ -41,21 +41,9 @@ export interface RootField {
 
 type RootFieldCost = (args: Record<string, unknown>, field: RootField, tally: CostTally, ctx: CostContext) => void;
 
-/**
- * The selection below a root field of one node, per node: Apollo's document store hands back the same
- * DocumentNode for the same query text, so a document's selections are walked once, not per request.
- */
-const selectionByNode = new WeakMap<FieldNode, ProductSelection>();
-
-/** The Product selection below a lookup field. */
+/** The Product selection below a lookup field (walked once per document, see selectionOf). */
 function productSelection(field: RootField): ProductSelection {
-  const single = field.nodes.length === 1 ? field.nodes[0]! : undefined;
-  let selection = single && selectionByNode.get(single);
-  if (!selection) {
-    selection = selectionOf({ fieldNodes: field.nodes, fragments: field.fragments });
-    if (single) selectionByNode.set(single, selection);
-  }
-  return selection;
+  return selectionOf({ fieldNodes: field.nodes, fragments: field.fragments });
 }
 
 /** The root fields that reach an upstream; every other field (`platforms`, `__schema`, ...) costs nothing. */

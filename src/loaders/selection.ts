@@ -6,10 +6,22 @@
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ProductSelection } from '../platforms/types';
 
+/**
+ * The selection of a field that is one node of its document. Apollo's document store hands back the
+ * same document, so the same nodes, for the same query text: a field's selection is walked once, and it
+ * is the same object on every request, so what is keyed by it (selectionKey, the cost estimate) is
+ * computed once too. Its fragments are the node's own document's, and directives are not read.
+ */
+const selectionByNode = new WeakMap<FieldNode, ProductSelection>();
+
 /** The selection below the field being resolved (`product`, `products`, `node`). */
 export function selectionOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ProductSelection {
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const known = single && selectionByNode.get(single);
+  if (known) return known;
   const paths = new Set<string>();
   for (const node of info.fieldNodes) collect(node.selectionSet, '', info.fragments, paths, new Set());
+  if (single) selectionByNode.set(single, paths);
   return paths;
 }
 

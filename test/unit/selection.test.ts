@@ -28,4 +28,14 @@ describe('selectionOf', () => {
       fragment P on Product { stock { available } audit { state } }`;
     expect(selectionFor(doc)).toEqual(['audit', 'audit.state', 'stock', 'stock.available', 'title']);
   });
+
+  it('hands back the same selection for the same field node, as the document store repeats it', () => {
+    const doc = parse('{ a: products(platform: TAOBAO, ids: ["1"]) { title } b: products(platform: TAOBAO, ids: ["2"]) { title } }');
+    const op = doc.definitions[0] as OperationDefinitionNode;
+    const [a, b] = op.selectionSet.selections as FieldNode[];
+    const first = selectionOf({ fieldNodes: [a!], fragments: {} });
+    expect(selectionOf({ fieldNodes: [a!], fragments: {} })).toBe(first);
+    expect(selectionOf({ fieldNodes: [b!], fragments: {} })).not.toBe(first);
+    expect([...selectionOf({ fieldNodes: [b!], fragments: {} })]).toEqual(['title']);
+  });
 });
