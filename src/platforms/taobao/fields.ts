@@ -90,9 +90,18 @@ export const SKU_FIELD_SOURCES: Readonly<Record<string, readonly string[]>> = {
   stock: ['sku.quantity'],
 };
 
+/** Per selection object: a field's selection is one object for the life of its document (src/loaders/selection.ts). */
+const fieldsBySelection = new WeakMap<ProductSelection, string>();
+
 /** The TOP `fields` text for a selection. A path this table does not know fetches everything, so a
  * field added to the schema before its mapping here is never silently left empty. */
 export function toTopFields(selection: ProductSelection): string {
+  let fields = fieldsBySelection.get(selection);
+  if (fields === undefined) fieldsBySelection.set(selection, (fields = topFieldsOf(selection)));
+  return fields;
+}
+
+function topFieldsOf(selection: ProductSelection): string {
   const fields = new Set<string>(['num_iid']);
   for (const path of selection) {
     const sources = sourcesOf(path);
