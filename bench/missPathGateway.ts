@@ -13,6 +13,9 @@
  *   Left out when the directory has no bench/targets/gateway.ts.
  * - `<label>@<dir>:<on|off>`: the gateway of another checkout (e.g. the branch point, for before/after).
  *
+ * First each gateway is sent `BENCH_MISS_FILL` never-seen ids in S2 requests (default 40,000: more than
+ * the default 64 MB memory tier holds, so cache-on runs with its tier full, as a gateway that has been
+ * up a while does; 0 measures a cache still filling). Not measured.
  * Each run is `BENCH_MISS_CONNECTIONS` (16) closed-loop keep-alive clients sending a fixed number of
  * requests (`BENCH_MISS_S1_REQUESTS` 2000, `BENCH_MISS_S2_REQUESTS` 300), after a warm-up of half a run
  * per target and scenario (the JIT is still settling well after the first thousand requests); rounds
@@ -43,6 +46,7 @@ const REQUESTS: Record<string, number> = {
   S2: Number(process.env.BENCH_MISS_S2_REQUESTS ?? 300),
 };
 const SCENARIO_NAMES = (process.env.BENCH_MISS_SCENARIOS ?? 'S1,S2').split(',');
+const FILL_IDS = Number(process.env.BENCH_MISS_FILL ?? 40_000);
 const PRE10_DIR = resolve(process.env.BENCH_PRE10_DIR ?? resolve(here, '../../pre10'));
 const TARGET_NAMES = (process.env.BENCH_MISS_TARGETS ?? 'cache-on,cache-off,pre10').split(',');
 const PROFILED = (process.env.BENCH_MISS_PROFILE ?? '').split(',');
@@ -90,6 +94,8 @@ interface Run {
   cpuMicrosPerRequest: number;
   callsPerRequest: number;
   loadAverage: number;
+  /** The gateway's V8 heap in use at the end of the run. */
+  heapUsedMB: number;
   /** The gateway's peak RSS during the run (the probe's peak is reset as the run starts), MB. */
   peakRssMB: number;
 }
@@ -191,6 +197,7 @@ async function measure(sandboxUrl: string, target: Target, scenario: string, rou
     cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
     callsPerRequest: upstream / requests,
     loadAverage: loadavg()[0]!,
+    heapUsedMB: after.heapUsedBytes / 2 ** 20,
     peakRssMB: after.peakRssBytes / 2 ** 20,
   };
 }
@@ -202,6 +209,7 @@ for (const id of sandbox.ready.taobao as string[]) ids.push(id);
 const targets = await startTargets(sandbox.url);
 const runs: Run[] = [];
 try {
+  if (FILL_IDS > 0) for (const target of targets) await load(target, 'S2', Math.ceil(FILL_IDS / 50));
   for (const scenario of SCENARIO_NAMES) {
     // Warm-up (JIT, connections, token caches), not measured.
     for (const target of targets) await load(target, scenario, Math.ceil(REQUESTS[scenario]! / 2));
@@ -211,7 +219,7 @@ try {
         const run = await measure(sandbox.url, target, scenario, round);
         runs.push(run);
         console.log(
-          `${scenario} round ${round} ${run.target.padEnd(9)} ${run.reqPerSec.toFixed(0).padStart(6)} req/s ${run.cpuMicrosPerRequest.toFixed(0).padStart(6)} µs CPU/req ${run.callsPerRequest.toFixed(2)} calls/req, peak RSS ${run.peakRssMB.toFixed(0)} MB (load ${run.loadAverage.toFixed(1)})`,
+          `${scenario} round ${round} ${run.target.padEnd(9)} ${run.reqPerSec.toFixed(0).padStart(6)} req/s ${run.cpuMicrosPerRequest.toFixed(0).padStart(6)} µs CPU/req ${run.callsPerRequest.toFixed(2)} calls/req, heap ${run.heapUsedMB.toFixed(0)} MB, peak RSS ${run.peakRssMB.toFixed(0)} MB (load ${run.loadAverage.toFixed(1)})`,
         );
       }
     }

@@ -66,7 +66,8 @@ export class EntityCache {
   /**
    * `epoch`: this.epoch() before the fetch began. A product with a value its mapper could not map is
    * not kept: the error travels on the mapped objects (src/platforms/fieldIssues.ts), which an entry
-   * does not carry, and a cache must never turn that error into a plain null.
+   * does not carry, and a cache must never turn that error into a plain null. Nor is one the store
+   * would not keep (a full memory tier admits a key on its second miss: src/cache/admission.ts).
    */
   writeProduct(
     key: string,
@@ -78,7 +79,7 @@ export class EntityCache {
     /** Shared by the entries of one batch (see BatchSizeEstimate). */
     sizes?: BatchSizeEstimate,
   ): void {
-    if (epoch !== this.store.epoch || hasFieldIssues(product)) return;
+    if (epoch !== this.store.epoch || hasFieldIssues(product) || !this.store.accepts(key)) return;
     const entry = mergeFetched(previous, product, selection, now);
     this.store.set(key, entry, this.retentionMs, epoch, now, sizes);
   }

@@ -1,10 +1,13 @@
 /**
  * JSON values in two tiers: an in-process LRU bounded by bytes (lru-cache), and Redis when configured,
  * shared by every gateway instance. Reads try memory, then Redis in one round trip for all the keys
- * memory lacks (promoting what it finds); writes go to both. Retention is by the injected clock in
- * memory and by TTLs set in Redis. A value Redis hands back that does not parse is a miss.
+ * memory lacks (promoting what it finds); writes go to both. Once memory is full, a key new to it is
+ * kept there only on its second miss (src/cache/admission.ts); Redis takes every write. Retention is by
+ * the injected clock in memory and by TTLs set in Redis. A value Redis hands back that does not parse
+ * is a miss.
  */
 import { LRUCache } from 'lru-cache';
+import { MissSketch, shouldAdmit } from './admission';
 import { CACHE_FORMAT } from './cacheEntry';
 import type { RedisConnection } from '../redis/redisConnection';
 
@@ -17,6 +20,8 @@ interface Stored {
 
 export interface TieredStoreOptions {
   maxBytes: number;
+  /** Misses remembered for admission to a full memory tier (see MissSketch); default 65,536. */
+  admissionSample?: number;
   redis: RedisConnection | null;
   /** Redis keys are `<keyPrefix>:v<format>:<key>`, so an incompatible release never reads them. */
   keyPrefix: string;
@@ -25,6 +30,7 @@ export interface TieredStoreOptions {
 
 export class TieredStore {
   private readonly memory: LRUCache<string, Stored>;
+  private readonly misses: MissSketch;
   private readonly redisPrefix: string;
 
   private readonly purgeChannel: string;
@@ -33,6 +39,7 @@ export class TieredStore {
 
   constructor(private readonly options: TieredStoreOptions) {
     this.memory = new LRUCache<string, Stored>({ maxSize: options.maxBytes, sizeCalculation: (stored) => stored.size });
+    this.misses = new MissSketch(options.admissionSample ?? 1 << 16);
     this.redisPrefix = `${options.keyPrefix}:v${CACHE_FORMAT}:`;
     this.purgeChannel = `${this.redisPrefix}purge`;
     // A purge on any instance empties every instance's memory tier too.
@@ -55,8 +62,12 @@ export class TieredStore {
     let missing: string[] | undefined;
     for (let i = 0; i < keys.length; i++) {
       const stored = this.memory.get(keys[i]!);
-      if (stored && stored.expiresAt > now) values[i] = stored.value;
-      else if (redis) (missing ??= []).push(this.redisPrefix + keys[i]!);
+      if (stored && stored.expiresAt > now) {
+        values[i] = stored.value;
+        continue;
+      }
+      this.misses.recordMiss(keys[i]!);
+      if (redis) (missing ??= []).push(this.redisPrefix + keys[i]!);
     }
     if (!redis || !missing) return values;
     const found = await redis.getMany(missing);
@@ -68,7 +79,7 @@ export class TieredStore {
       const value = text ? parse(text) : undefined;
       if (value !== undefined) {
         values[i] = value;
-        this.remember(key, value, text!.length, now + promoteTtlMs);
+        if (this.admits(key)) this.remember(key, value, text!.length, now + promoteTtlMs);
       }
     });
     return values;
@@ -81,10 +92,19 @@ export class TieredStore {
   set(key: string, value: unknown, ttlMs: number, epoch: number, now: number = this.options.now(), sizes?: BatchSizeEstimate): void {
     if (epoch !== this.purgeCount) return;
     const redis = this.options.redis;
+    const toMemory = this.admits(key);
     // Serialized only for Redis; the memory tier estimates the size.
     const text = redis ? serialize(value) : undefined;
-    this.remember(key, value, text?.length ?? (sizes ? sizes.of(value) : approximateJsonLength(value)), now + ttlMs);
+    if (toMemory) this.remember(key, value, text?.length ?? (sizes ? sizes.of(value) : approximateJsonLength(value)), now + ttlMs);
     if (redis && text !== undefined) redis.set(this.redisPrefix + key, text, ttlMs);
+  }
+
+  /**
+   * Whether a write of `key` would be kept anywhere: in memory (it is held there already, or admitted:
+   * see src/cache/admission.ts), or in Redis. A writer asks first to skip building a value for nothing.
+   */
+  accepts(key: string): boolean {
+    return this.options.redis !== null || this.admits(key);
   }
 
   /** Deletes the keys starting with `prefix` (and, when `ids` are given, ending in one of them). */
@@ -122,6 +142,10 @@ export class TieredStore {
       }
     }
     return deleted;
+  }
+
+  private admits(key: string): boolean {
+    return this.memory.has(key) || shouldAdmit(this.misses, key, this.memory);
   }
 
   private remember(key: string, value: unknown, textLength: number, expiresAt: number): void {

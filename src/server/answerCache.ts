@@ -8,7 +8,8 @@
  * The key is everything the answer can depend on: the caller as access admitted it (tenant, client,
  * scopes, the tenant's credentials), the document, operation name and variables, and the headers
  * Apollo reads for a JSON POST. Any purge of the entity cache (on any instance, over Redis) drops
- * every answer, by its epoch.
+ * every answer, by its epoch. Once the cache is full, an answer is kept only for a request missed twice
+ * lately (src/cache/admission.ts): one-off documents do not push out the repeated ones.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -16,6 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { RequestAccess } from '../auth/authenticator';
+import { MissSketch, shouldAdmit } from '../cache/admission';
 import type { RequestUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 
@@ -50,10 +52,13 @@ export interface ExecutedAnswer {
 const SEP = '\u0000';
 /** Bytes charged per entry beyond its key and text (the record, the LRU's own bookkeeping). */
 const ENTRY_OVERHEAD = 256;
+/** Misses remembered for admission once full: answers are larger and fewer than entity entries. */
+const ADMISSION_SAMPLE = 4096;
 
 export class AnswerCache {
   private readonly answers: LRUCache<string, CachedAnswer>;
   private readonly results = new WeakMap<RequestUsage, FormattedExecutionResult>();
+  private readonly misses = new MissSketch(ADMISSION_SAMPLE);
 
   constructor(
     maxBytes: number,
@@ -94,9 +99,9 @@ export class AnswerCache {
   /** The kept answer of `key`, while it is fresh and no purge has come since it was made. */
   get(key: string): CachedAnswer | undefined {
     const answer = this.answers.get(key);
-    if (!answer) return undefined;
-    if (answer.epoch === this.epoch() && this.now() <= answer.freshUntil) return answer;
-    this.answers.delete(key);
+    if (answer && answer.epoch === this.epoch() && this.now() <= answer.freshUntil) return answer;
+    if (answer) this.answers.delete(key);
+    this.misses.recordMiss(key);
     return undefined;
   }
 
@@ -125,6 +130,7 @@ export class AnswerCache {
     if (executed.status !== 200 || executed.operationType !== 'query' || result === undefined) return;
     if ((result.errors?.length ?? 0) > 0 || result.data === null || result.data === undefined) return;
     if (usage.cacheStale > 0 || freshUntil === undefined || freshUntil < now || epoch !== this.epoch()) return;
+    if (!this.answers.has(key) && !shouldAdmit(this.misses, key, this.answers)) return;
     const cost = result.extensions?.cost as { estimatedCalls?: unknown } | undefined;
     this.answers.set(key, {
       data: dataText(executed.body, result),

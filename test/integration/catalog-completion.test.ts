@@ -57,6 +57,80 @@ describe('SKU completion without a quota', () => {
   });
 });
 
+/** The most sku/get_list calls pending in the sandbox while its spu/get_list call is pending too, polled every 10 ms. */
+async function mostSkuCallsBesidePage<T>(stack: Stack, work: Promise<T>): Promise<{ result: T; most: number }> {
+  let done = false;
+  let most = 0;
+  const watching = (async () => {
+    while (!done) {
+      const pending = (await stack.requests('wechat', 200)).filter((r) => r.status === 0);
+      if (pending.some((r) => r.operation === 'product/spu/get_list'))
+        most = Math.max(most, pending.filter((r) => r.operation === 'product/sku/get_list').length);
+      await sleep(10);
+    }
+  })();
+  const result = await work;
+  done = true;
+  await watching;
+  return { result, most };
+}
+
+const idsOf = (res: { data?: Record<string, any> | null }): string[] =>
+  res.data!.catalog.edges.map((e: { node: { id: string } }) => e.node.id);
+
+describe('SKU calls of a page read again', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ size: { wechat: 200 }, seed: 4 });
+    await stack.query(WITH_SKUS(1)); // the access token
+  });
+  afterAll(() => stack.close());
+
+  it('sends the SKU calls of the products the page completed last time beside the page call, and no other', async () => {
+    const first = await stack.measure(() => stack.query(WITH_SKUS(20)));
+    expect(first.calls).toEqual({ 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': 20 });
+    // Latency long enough for the sandbox log to show the page pending beside the SKU calls.
+    await stack.setFaults([
+      { platform: 'wechat', operation: 'product/spu/get_list', kind: 'latency', latencyMs: 1000 },
+      { platform: 'wechat', operation: 'product/sku/get_list', kind: 'latency', latencyMs: 1000 },
+    ]);
+    const again = await stack.measure(() => mostSkuCallsBesidePage(stack, stack.query(WITH_SKUS(20))));
+    await stack.setFaults([]);
+    expect(again.result.most).toBe(20);
+    expect(again.calls).toEqual({ 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': 20 });
+    expect(again.result.result.errors).toBeUndefined();
+    expect(again.result.result.data).toEqual(first.result.data);
+  });
+
+  it('completes a product that joined the page after the page, and does not use the early call of one that left it', async () => {
+    const before = await stack.query(WITH_SKUS(10));
+    const ids = idsOf(before);
+    const left = before.data!.catalog.edges[0].node.id as string;
+    const productId = Buffer.from(left, 'base64url').toString().split(':').at(-1);
+    const patched = await fetch(`${stack.sandboxUrl}/__sandbox/products/wechat/${productId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 11 }), // off sale: the page of on-sale products moves up by one
+    });
+    expect(patched.status).toBe(200);
+
+    const after = await stack.measure(() => stack.query(WITH_SKUS(10)));
+    expect(after.result.errors).toBeUndefined();
+    expect(idsOf(after.result).slice(0, 9)).toEqual(ids.slice(1));
+    expect(idsOf(after.result)).not.toContain(left);
+    // 10 early calls (one for the product that left), then one for the product that joined.
+    expect(after.calls).toEqual({ 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': 11 });
+    const joined = after.result.data!.catalog.edges[9].node;
+    expect(joined.skus.length).toBeGreaterThan(0);
+    expect(joined.skus[0].price.amount).toEqual(expect.any(String));
+
+    // The page as it is now is what the next read sends early.
+    const next = await stack.measure(() => stack.query(WITH_SKUS(10)));
+    expect(next.calls).toEqual({ 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': 10 });
+    expect(next.result.data).toEqual(after.result.data);
+  });
+});
+
 describe('SKU completion in a merged catalog', () => {
   let stack: Stack;
   beforeAll(async () => {
@@ -124,6 +198,21 @@ describe('SKU completion under a quota and a deadline', () => {
       retryable: true,
     });
     expect(calls).toEqual({ 'wechat:product/spu/get_list': 1 });
+  });
+
+  it('sends no SKU call beside a page read again while the quota has no slot free', async () => {
+    await stack.query(WITH_SKUS(3));
+    await sleep(1000);
+    await stack.setFaults([
+      { platform: 'wechat', operation: 'product/spu/get_list', kind: 'latency', latencyMs: 300 },
+      { platform: 'wechat', operation: 'product/sku/get_list', kind: 'latency', latencyMs: 100 },
+    ]);
+    const { result, calls } = await settled(() => mostSkuCallsBesidePage(stack, stack.query(WITH_SKUS(3))));
+    await stack.setFaults([]);
+    expect(result.result.errors).toBeUndefined();
+    // The page took the one slot free; the SKU calls waited for theirs after the page.
+    expect(result.most).toBe(0);
+    expect(calls).toEqual({ 'wechat:product/spu/get_list': 1, 'wechat:product/sku/get_list': 3 });
   });
 
   it('does not send the SKU calls still waiting for their quota slot once one has failed', async () => {
