@@ -24,6 +24,9 @@
  * through the bench's IPC probe), upstream calls per request (sandbox stats), and the load average.
  * Medians over the rounds; the ratios of one run are what to compare on a shared machine.
  * `BENCH_MISS_PROFILE=<target>,...` runs those gateways with `--cpu-prof` into bench/results/tmp/ (git-ignored).
+ * Two settings of one tree side by side: `BENCH_MISS_TARGETS="cache-off,other@.:off"` with
+ * `BENCH_MISS_ENV="other=BENCH_HEAP_BOUND=off"` (environment per target) or `BENCH_MISS_NODE_ARGS="other=--max-semi-space-size=8"`
+ * (start-up Node options per target). Each run also reports the gateway's peak RSS during it.
  */
 import http from 'node:http';
 import { existsSync } from 'node:fs';
@@ -48,6 +51,30 @@ const PRE10_DIR = resolve(process.env.BENCH_PRE10_DIR ?? resolve(here, '../../pr
 const TARGET_NAMES = (process.env.BENCH_MISS_TARGETS ?? 'cache-on,cache-off,pre10').split(',');
 const PROFILED = (process.env.BENCH_MISS_PROFILE ?? '').split(',');
 const PROFILE_ARGS = ['--cpu-prof', `--cpu-prof-dir=${resolve(here, 'results/tmp')}`];
+/** `BENCH_MISS_NODE_ARGS="<target>=<node options>;..."`: V8 flags for one target that only apply at start (e.g. `--max-semi-space-size`). */
+const NODE_ARGS = perTarget(process.env.BENCH_MISS_NODE_ARGS);
+/** `BENCH_MISS_ENV="<target>=NAME=value NAME=value;..."`: environment for one target (two settings side by side). */
+const TARGET_ENV = new Map(
+  [...perTarget(process.env.BENCH_MISS_ENV)].map(([name, pairs]) => [name, Object.fromEntries(pairs.map(splitPair))]),
+);
+
+function perTarget(spec = ''): Map<string, string[]> {
+  return new Map(
+    spec
+      .split(';')
+      .filter(Boolean)
+      .map((entry) => {
+        const [name, rest] = splitPair(entry);
+        return [name, rest.split(' ').filter(Boolean)];
+      }),
+  );
+}
+
+function splitPair(text: string): [string, string] {
+  const at = text.indexOf('=');
+  if (at < 1) throw new Error(`expected name=value, got "${text}"`);
+  return [text.slice(0, at), text.slice(at + 1)];
+}
 
 interface Target {
   name: string;
@@ -69,6 +96,8 @@ interface Run {
   loadAverage: number;
   /** The gateway's V8 heap in use at the end of the run. */
   heapUsedMB: number;
+  /** The gateway's peak RSS during the run (the probe's peak is reset as the run starts), MB. */
+  peakRssMB: number;
 }
 
 const ids: string[] = [];
@@ -86,7 +115,8 @@ async function startTargets(sandboxUrl: string): Promise<Target[]> {
       console.warn(`${name}: ${entry} not found, left out`);
       continue;
     }
-    const server = await startServer(name, relative(here, entry), { ...env, CACHE: cache }, PROFILED.includes(name) ? PROFILE_ARGS : []);
+    const nodeArgs = [...(PROFILED.includes(name) ? PROFILE_ARGS : []), ...(NODE_ARGS.get(name) ?? [])];
+    const server = await startServer(name, relative(here, entry), { ...env, CACHE: cache, ...TARGET_ENV.get(name) }, nodeArgs);
     // The gateway before issue 10 has no cache and reports none.
     targets.push({ name, server, cursor: 0, reportsCache: cache === 'on' && name !== 'pre10' });
   }
@@ -153,7 +183,7 @@ async function load(target: Target, scenario: string, count: number): Promise<nu
 async function measure(sandboxUrl: string, target: Target, scenario: string, round: number): Promise<Run> {
   const requests = REQUESTS[scenario]!;
   const calls = await businessCalls(sandboxUrl);
-  const before = await target.server.probe();
+  const before = await target.server.probe({ resetPeak: true });
   const seconds = await load(target, scenario, requests);
   const after = await target.server.probe();
   const upstream = Object.values(diffCalls(calls, await businessCalls(sandboxUrl))).reduce((a, b) => a + b, 0);
@@ -168,6 +198,7 @@ async function measure(sandboxUrl: string, target: Target, scenario: string, rou
     callsPerRequest: upstream / requests,
     loadAverage: loadavg()[0]!,
     heapUsedMB: after.heapUsedBytes / 2 ** 20,
+    peakRssMB: after.peakRssBytes / 2 ** 20,
   };
 }
 
@@ -188,7 +219,7 @@ try {
         const run = await measure(sandbox.url, target, scenario, round);
         runs.push(run);
         console.log(
-          `${scenario} round ${round} ${run.target.padEnd(9)} ${run.reqPerSec.toFixed(0).padStart(6)} req/s ${run.cpuMicrosPerRequest.toFixed(0).padStart(6)} µs CPU/req ${run.callsPerRequest.toFixed(2)} calls/req, heap ${run.heapUsedMB.toFixed(0)} MB (load ${run.loadAverage.toFixed(1)})`,
+          `${scenario} round ${round} ${run.target.padEnd(9)} ${run.reqPerSec.toFixed(0).padStart(6)} req/s ${run.cpuMicrosPerRequest.toFixed(0).padStart(6)} µs CPU/req ${run.callsPerRequest.toFixed(2)} calls/req, heap ${run.heapUsedMB.toFixed(0)} MB, peak RSS ${run.peakRssMB.toFixed(0)} MB (load ${run.loadAverage.toFixed(1)})`,
         );
       }
     }
@@ -198,8 +229,8 @@ try {
 }
 
 console.log(`\nmedians over ${ROUNDS} rounds, ${CONNECTIONS} connections, Node ${process.version}:`);
-console.log('| scenario | target | req/s | CPU µs/req | vs pre10 | vs cache-off | calls/req |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| scenario | target | req/s | CPU µs/req | vs pre10 | vs cache-off | calls/req | peak RSS MB (highest run) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const scenario of SCENARIO_NAMES) {
   const of = (name: string) => runs.filter((r) => r.scenario === scenario && r.target === name);
   const cpu = (name: string) => (of(name).length ? median(of(name).map((r) => r.cpuMicrosPerRequest)) : NaN);
@@ -207,7 +238,7 @@ for (const scenario of SCENARIO_NAMES) {
     const mine = of(target.name);
     const ratio = (other: string) => (Number.isNaN(cpu(other)) ? '-' : `${(cpu(target.name) / cpu(other)).toFixed(2)}x`);
     console.log(
-      `| ${scenario} | ${target.name} | ${median(mine.map((r) => r.reqPerSec)).toFixed(0)} | ${cpu(target.name).toFixed(0)} | ${ratio('pre10')} | ${ratio('cache-off')} | ${median(mine.map((r) => r.callsPerRequest)).toFixed(2)} |`,
+      `| ${scenario} | ${target.name} | ${median(mine.map((r) => r.reqPerSec)).toFixed(0)} | ${cpu(target.name).toFixed(0)} | ${ratio('pre10')} | ${ratio('cache-off')} | ${median(mine.map((r) => r.callsPerRequest)).toFixed(2)} | ${Math.max(...mine.map((r) => r.peakRssMB)).toFixed(0)} |`,
     );
   }
 }

@@ -98,8 +98,9 @@ async function cachedServers(
   return targets;
 }
 
+/** The gateway's Node options: `--cpu-prof` with BENCH_PROFILE=1, then BENCH_GATEWAY_NODE_ARGS. */
 const gatewayArgs = (name: TargetName, settings: BenchSettings): string[] =>
-  name === 'gateway' && settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}tmp`] : [];
+  name !== 'gateway' ? [] : [...(settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}tmp`] : []), ...settings.gatewayNodeArgs];
 
 function writeResults(
   started: Date,

@@ -4,6 +4,7 @@
  * any non-2xx or unclean answer is void: it is kept in the results, marked, and left out of averages.
  */
 import { runAutocannon, runSequential, sendOnce, type LoadOptions, type LoadResult } from './load';
+import type { GcTotals, MemoryBreakdown } from './probe';
 import type { ServerProcess } from './processes';
 import { businessCalls, diffCalls } from './sandboxAdmin';
 import { countProducts, type ScenarioRequest } from './scenarios';
@@ -16,6 +17,10 @@ export interface RunRecord extends LoadResult {
   /** Server CPU (user + system) per answered request, microseconds. */
   cpuMicrosPerRequest: number;
   peakRssMB: number;
+  /** Where the RSS went at the peak (BENCH_MEMORY_DETAIL=1 prints it with each run). */
+  atPeak: MemoryBreakdown;
+  /** Main-thread GC pauses during the run, per request (count per 1000 requests, µs per request). */
+  gc: { minorPer1k: number; majorPer1k: number; minorMicros: number; majorMicros: number; otherMicros: number };
   void: boolean;
 }
 
@@ -63,6 +68,19 @@ export async function measureRun(
     ...result,
     cpuMicrosPerRequest: result.requests > 0 ? (after.cpuMicros - before.cpuMicros) / result.requests : NaN,
     peakRssMB: after.peakRssBytes / 2 ** 20,
+    atPeak: after.atPeak,
+    gc: gcPerRequest(before.gc, after.gc, result.requests),
     void: result.non2xx > 0 || result.bad > 0 || result.requests === 0,
+  };
+}
+
+function gcPerRequest(before: GcTotals, after: GcTotals, requests: number): RunRecord['gc'] {
+  const n = Math.max(1, requests);
+  return {
+    minorPer1k: ((after.minorCount - before.minorCount) * 1000) / n,
+    majorPer1k: ((after.majorCount - before.majorCount) * 1000) / n,
+    minorMicros: ((after.minorMillis - before.minorMillis) * 1000) / n,
+    majorMicros: ((after.majorMillis - before.majorMillis) * 1000) / n,
+    otherMicros: ((after.otherMillis - before.otherMillis) * 1000) / n,
   };
 }

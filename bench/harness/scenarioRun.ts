@@ -99,7 +99,7 @@ export async function runScenario(
       const load = { seconds, connections, ...(rate ? { rate } : {}) };
       const record = await measureRun(server, scenario.request(name, ids), kind, round, load);
       runs.get(name)!.push(record);
-      log(mode, scenario.name, name, record);
+      log(mode, scenario.name, name, record, settings.memoryDetail);
     }
   };
   for (let round = 0; round < settings.rounds; round++) await timed(round % 2 ? [...live].reverse() : live, 'saturation', round);
@@ -149,11 +149,28 @@ function weighted(runs: RunRecord[]): number {
   return requests ? runs.reduce((sum, r) => sum + r.cpuMicrosPerRequest * r.requests, 0) / requests : NaN;
 }
 
-function log(mode: string, scenario: string, target: string, r: RunRecord): void {
+function log(mode: string, scenario: string, target: string, r: RunRecord, memoryDetail: boolean): void {
   const rate = r.rate ? ` @${r.rate}/s` : '';
   console.log(
     `  [${mode} ${scenario}] ${target.padEnd(8)} ${r.kind}${rate} #${r.round}: ${r.reqPerSec.toFixed(0)} req/s, ` +
       `p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${r.cpuMicrosPerRequest.toFixed(0)} µs CPU/req, ` +
       `peak RSS ${r.peakRssMB.toFixed(0)} MB${r.void ? `  VOID (non-2xx ${r.non2xx}, bad ${r.bad})` : ''}`,
   );
+  if (memoryDetail) {
+    const g = r.gc;
+    console.log(`    at peak, MB: ${formatBreakdown(r.atPeak)}`);
+    console.log(
+      `    GC pauses: minor ${g.minorPer1k.toFixed(1)}/1000 req, ${g.minorMicros.toFixed(0)} µs/req; ` +
+        `major ${g.majorPer1k.toFixed(1)}/1000 req, ${g.majorMicros.toFixed(0)} µs/req; incremental/weak ${g.otherMicros.toFixed(0)} µs/req`,
+    );
+  }
+}
+
+function formatBreakdown(m: RunRecord['atPeak']): string {
+  const spaces = Object.entries(m.spaces)
+    .filter(([, mb]) => mb >= 0.5)
+    .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+    .join(', ');
+  const f = (mb: number): string => mb.toFixed(0);
+  return `rss ${f(m.rss)}, heap total ${f(m.heapTotal)} (used ${f(m.heapUsed)}; ${spaces}), external ${f(m.external)} (array buffers ${f(m.arrayBuffers)})`;
 }

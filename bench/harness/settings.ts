@@ -21,6 +21,10 @@ export interface BenchSettings {
   connections: { A: number; B: number };
   /** BENCH_PROFILE=1: the gateway runs with --cpu-prof into bench/results/tmp/. */
   profile: boolean;
+  /** BENCH_GATEWAY_NODE_ARGS: Node/V8 options for the gateway that only apply at start (e.g. `--max-semi-space-size=8`). */
+  gatewayNodeArgs: string[];
+  /** BENCH_MEMORY_DETAIL=1: each run also prints where the RSS went at its peak and its GC pauses per request. */
+  memoryDetail: boolean;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
@@ -46,5 +50,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     scenarios: list('BENCH_SCENARIOS'),
     connections: { A: int('BENCH_CONNECTIONS_A', 16), B: int('BENCH_CONNECTIONS_B', 64) },
     profile: env.BENCH_PROFILE === '1',
+    gatewayNodeArgs: (env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    memoryDetail: env.BENCH_MEMORY_DETAIL === '1',
   };
 }

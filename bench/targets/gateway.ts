@@ -11,7 +11,9 @@ import { startGatewayServer } from '../../src/server/httpServer';
 import { announceReady, installProbe } from '../harness/probe';
 
 installProbe();
-if (process.env.BENCH_HEAP_BOUND !== 'off') boundHeapGrowth();
+// BENCH_HEAP_BOUND: `off` leaves V8's own heap growth; a number is another growing percent to compare.
+const bound = process.env.BENCH_HEAP_BOUND;
+if (bound !== 'off') boundHeapGrowth(bound && /^\d+$/.test(bound) ? Number(bound) : undefined);
 const config = loadConfig(process.env);
 const redis = config.redis ? new RedisConnection(config.redis) : null;
 const platforms = buildPlatformRegistry(config, redis);
