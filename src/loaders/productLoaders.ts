@@ -1,11 +1,11 @@
 /**
- * Per-request product loaders, one batcher per platform (DataLoader's contract, lookupBatcher.ts).
- * Every lookup of a platform in one operation (aliases, `product` and `products` side by side,
- * fragments, `node`) lands in one batch: ids are
+ * Per-request product loaders, one DataLoader per platform. Every lookup of a platform in one operation
+ * (aliases, `product` and `products` side by side, fragments, `node`) lands in one batch: ids are
  * deduplicated, the selections are united (so every selected field is fetched for every id), and
  * the ids go to the shared layer (src/cache/, src/coalescing/), which answers from the entity cache or
  * coalesces them with other requests into upstream calls of at most `maxIdsPerCall`.
  */
+import DataLoader from 'dataloader';
 import type { PlatformCredentials } from '../config/credentials';
 import type { PlatformCode, Product } from '../generated/graphql';
 import type { PlatformRegistry } from '../platforms/registry';
@@ -14,7 +14,6 @@ import { LookupCoalescer } from '../coalescing/lookupCoalescer';
 import { SharedLookups, type LookupRequest } from '../cache/sharedLookups';
 import type { ListingCacheUse } from '../cache/cachedListing';
 import { GatewayError } from '../platforms/gatewayError';
-import { LookupBatcher } from './lookupBatcher';
 import { selectionKey, unionOf } from './selection';
 
 interface LookupKey {
@@ -31,7 +30,7 @@ interface PrimedProduct {
 }
 
 export class ProductLoaders {
-  private readonly loaders = new Map<PlatformCode, LookupBatcher<LookupKey, Product>>();
+  private readonly loaders = new Map<PlatformCode, DataLoader<LookupKey, Product, string>>();
   private readonly primed = new Map<PlatformCode, Map<string, PrimedProduct>>();
   /** Catalog listings of this operation still running, by platform. */
   private readonly listings = new Map<PlatformCode, Set<Promise<unknown>>>();
@@ -51,47 +50,21 @@ export class ProductLoaders {
    * The lookup function of a platform: `(id, selection)` resolves to the product or rejects with a
    * NotFoundError or UpstreamError. For a platform that cannot look up by id, or has no credentials,
    * every call rejects with that GatewayError, without any upstream call. One promise per id (the
-   * batcher's): the waits for listings happen once per batch (see `batch`).
+   * DataLoader's): the waits for listings happen once per batch (see `batch`).
    */
   forPlatform(platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
     const loader = this.loaderFor(platform);
     if (loader instanceof GatewayError) {
       // No lookup (or no credentials): only a product a listing of this operation returned can answer.
       return async (id, selection) => {
-        await this.afterListings(platform);
-        const listed = this.listedOr(platform, id, selection, loader);
-        if (listed instanceof Error) throw listed;
-        return listed;
+        await Promise.resolve(); // a `catalog` beside this field is registered once this microtask runs
+        await this.listingsOf(platform);
+        const listed = this.primed.get(platform)?.get(id);
+        if (listed?.covers(selection)) return listed.product;
+        throw loader;
       };
     }
-    return (id, selection) => loader.load(lookupKey(id, selection));
-  }
-
-  /**
-   * `forPlatform` for the ids of one field: one entry per id, in order, the product or the Error its
-   * lookup failed with, settling when `forPlatform`'s would. One promise for them all (lookupBatcher.ts).
-   */
-  forPlatformAll(platform: PlatformCode): (ids: readonly string[], selection: ProductSelection) => Promise<Array<Product | Error>> {
-    const loader = this.loaderFor(platform);
-    if (loader instanceof GatewayError) {
-      return async (ids, selection) => {
-        await this.afterListings(platform);
-        return ids.map((id) => this.listedOr(platform, id, selection, loader));
-      };
-    }
-    return (ids, selection) => loader.loadAll(ids.map((id) => lookupKey(id, selection)));
-  }
-
-  /** Settles once the catalog listings of this operation that may answer the platform's ids have. */
-  private async afterListings(platform: PlatformCode): Promise<void> {
-    await Promise.resolve(); // a `catalog` beside this field is registered once this microtask runs
-    await this.listingsOf(platform);
-  }
-
-  /** The product a listing of this operation returned for `id`, if it answers `selection`; else `error`. */
-  private listedOr(platform: PlatformCode, id: string, selection: ProductSelection, error: GatewayError): Product | GatewayError {
-    const listed = this.primed.get(platform)?.get(id);
-    return listed?.covers(selection) ? listed.product : error;
+    return (id, selection) => loader.load({ id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` });
   }
 
   /** The shared entity cache for the listing's pages; null when CACHE=off. */
@@ -124,7 +97,7 @@ export class ProductLoaders {
   }
 
   /** The platform's loader, or the GatewayError every lookup of it fails with. */
-  private loaderFor(platform: PlatformCode): LookupBatcher<LookupKey, Product> | GatewayError {
+  private loaderFor(platform: PlatformCode): DataLoader<LookupKey, Product, string> | GatewayError {
     let loader = this.loaders.get(platform);
     if (!loader) {
       const adapter = this.registry.get(platform)?.adapter;
@@ -141,10 +114,7 @@ export class ProductLoaders {
         return new GatewayError('PLATFORM_NOT_CONFIGURED', `${platform} has no credentials configured`, { platform });
       }
       const request: LookupRequest = { platform, adapter, credentials, deadline: this.deadline, freshRead: this.freshRead };
-      loader = new LookupBatcher(
-        (keys) => this.batch(request, keys),
-        (key) => key.cacheKey,
-      );
+      loader = new DataLoader((keys) => this.batch(request, keys), { cacheKeyFn: (key) => key.cacheKey });
       this.loaders.set(platform, loader);
     }
     return loader;
@@ -158,7 +128,7 @@ export class ProductLoaders {
 
   /**
    * One entry per key. Root fields start together, so a `catalog` beside these lookups is registered by
-   * the time the batcher dispatches the batch (after the current promise jobs): the batch waits for the
+   * the time DataLoader dispatches the batch (after the current promise jobs): the batch waits for the
    * platform's listings still running, and a product one of them listed answers its keys whose
    * selection it covers, without another call.
    */
@@ -185,10 +155,6 @@ export class ProductLoaders {
     }
     return results;
   }
-}
-
-function lookupKey(id: string, selection: ProductSelection): LookupKey {
-  return { id, selection, cacheKey: `${id}\u0000${selectionKey(selection)}` };
 }
 
 /** One entry per key: the operation's ids deduplicated, their selections united, through the shared layer. */

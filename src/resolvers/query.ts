@@ -21,18 +21,10 @@ export const queryResolvers: QueryResolvers<GatewayContext> = {
     if (ids.length > MAX_IDS_PER_FIELD) {
       throw new GatewayError('BAD_USER_INPUT', `products takes at most ${MAX_IDS_PER_FIELD} ids, got ${ids.length}`, { argument: 'ids' });
     }
-    const selection = selectionOf(info);
-    // One entry per id, in order: a failed id is an Error entry, which GraphQL turns into null plus an
-    // error located at that index (graphql-js's completeValue throws an Error value, graphql-jit checks
-    // for one), leaving the other entries intact; the generated types know only promises for that. One
-    // promise for the list, not one per id (src/loaders/lookupBatcher.ts).
-    const adapter = ctx.platforms.get(platform)!.adapter;
-    if (!adapter.lookup || ids.every((id) => adapter.validateId(id) === undefined)) {
-      return reportingAll(ctx, info, ctx.loaders.forPlatformAll(platform)(ids, selection)) as Promise<Product[]>;
-    }
-    // A malformed id fails its entry at once, before the batch is back: an entry per promise then, so
-    // that its error comes first, as errors are listed in the order they happen.
     const lookup = lookupFor(ctx, platform);
+    const selection = selectionOf(info);
+    // One entry per id, in order: a failed id is a rejected entry, which GraphQL turns into null plus
+    // an error located at that index, leaving the other entries intact.
     return ids.map((id, i) => reporting(ctx, info, lookup(id, selection), i));
   },
 
@@ -56,24 +48,6 @@ function reporting(ctx: GatewayContext, info: GraphQLResolveInfo, product: Promi
     return resolved;
   });
 }
-/** `reporting` for the entries of a list, each at its index. */
-function reportingAll(
-  ctx: GatewayContext,
-  info: GraphQLResolveInfo,
-  entries: Promise<Array<Product | Error>>,
-): Promise<Array<Product | Error>> {
-  return entries.then((resolved) => {
-    let path: Array<string | number> | undefined;
-    for (let i = 0; i < resolved.length; i++) {
-      const entry = resolved[i];
-      if (entry instanceof Error || !hasFieldIssues(entry)) continue;
-      path ??= responsePathOf(info);
-      reportFieldIssues(ctx, entry, info, [...path, i], true);
-    }
-    return resolved;
-  });
-}
-
 /** The platform's lookup, with each id's syntax checked before it can reach a batch. */
 export function lookupFor(ctx: GatewayContext, platform: PlatformCode): (id: string, selection: ProductSelection) => Promise<Product> {
   const load = ctx.loaders.forPlatform(platform);
