@@ -1,11 +1,13 @@
 /**
  * The one place errors become what clients see. Errors meant for clients (upstream failures, absent
  * ids, bad input, unsupported operations, GraphQL's own request errors) keep their message and get
- * `extensions.code`; anything unexpected is masked, so no stack trace, URL or secret ever leaves.
+ * `extensions.code`; anything unexpected is masked, so no stack trace, URL or secret ever leaves, and
+ * is handed to `reportUnexpected` (the server logs it through the redacting logger).
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NotFoundError, UpstreamError, shownToClients } from '../platforms/errors';
+import type { Logger } from '../observability/logger';
 import { GatewayError } from '../platforms/gatewayError';
 import { tokenLimitErrorOf } from './structuralLimits';
 
@@ -20,7 +22,19 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** Apollo's `formatError`, logging what it masks as `unexpected error while executing a request`. */
+export function loggingErrorFormatter(logger: Pick<Logger, 'error'>): ErrorFormatter {
+  return (formatted, error) =>
+    formatError(formatted, error, (original) => logger.error({ err: original }, 'unexpected error while executing a request'));
+}
+
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  reportUnexpected: (original: unknown) => void,
+): GraphQLFormattedError {
   // The parser's token limit is a plain syntax error: it is recognized by its message.
   const tokenLimit = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitErrorOf(formatted.message) : undefined;
   const original = tokenLimit ?? unwrapPluginError(unwrapResolverError(error));
@@ -52,7 +66,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isUncodedRequestError(original)) {
     return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
   }
-  console.error('unexpected error while executing a request:', original);
+  reportUnexpected(original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

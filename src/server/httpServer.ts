@@ -19,7 +19,7 @@ import { RedisConnection } from '../redis/redisConnection';
 import { RequestUsage, currentUsage, runWithUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
-import { formatError } from './formatError';
+import { loggingErrorFormatter } from './formatError';
 import { jitExecutionGateway } from './jitExecutor';
 import { buildSchema } from './schema';
 import { requestRecordPlugin } from './requestRecordPlugin';
@@ -94,6 +94,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     entityCache && options.config.cache.answers.enabled
       ? new AnswerCache(options.config.cache.answers.maxBytes, entityCache.now, () => entityCache.epoch())
       : null;
+  const formatError = loggingErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(buildSchema({ federation: options.config.federation })),
     formatError,
@@ -111,7 +112,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: observability?.shutdownTimeoutMs ?? 10_000 }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      partialErrorsPlugin(),
+      partialErrorsPlugin(formatError),
       ...access.apollo.plugins,
       costPlugin({ ...options.config.cost, store: budgets }),
       cacheReportPlugin(),

@@ -2,10 +2,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { partialErrorsOf } from '../listing/partialErrors';
 import type { GatewayContext } from './context';
-import { formatError } from './formatError';
+import type { ErrorFormatter } from './formatError';
 
 /** Appends the recorded errors, formatted as clients see them. Register it with the Apollo Server. */
-export function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+export function partialErrorsPlugin(formatError: ErrorFormatter): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {

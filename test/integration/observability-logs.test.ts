@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import axios from 'axios';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
 import { createLogger } from '../../src/observability/logger';
+import { loggingErrorFormatter } from '../../src/server/formatError';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 import { startStack, type Stack } from '../helpers/stack';
 import { captureLogs, type LogCapture } from '../helpers/logCapture';
@@ -152,6 +154,22 @@ describe('logger redaction', () => {
       message: 'failed: https://x/y?access_token=[REDACTED]',
       stack: expect.any(String),
     });
+  });
+
+  it('logs an error the client sees masked through the redacting logger, not the console', () => {
+    const capture = captureLogs();
+    const format = loggingErrorFormatter(createLogger({ level: 'info', format: 'json', destination: capture.destination }));
+    const err = new Error('connect failed: https://x/y?access_token=CANARY-9');
+    const shown = format(new GraphQLError(err.message, { path: ['p'], originalError: err }).toJSON(), err);
+    expect(shown).toEqual({ message: 'Internal server error', path: ['p'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(capture.raw.join('')).not.toContain('CANARY-9');
+    expect(capture.lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'unexpected error while executing a request',
+        err: expect.objectContaining({ message: 'connect failed: https://x/y?access_token=[REDACTED]' }),
+      }),
+    ]);
   });
 
   it('cuts secrets out of texts: prefixed query parameters and JSON members named like secret keys', () => {

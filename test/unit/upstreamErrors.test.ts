@@ -38,7 +38,7 @@ const upstream = (err: UpstreamError | StaleTokenError): UpstreamError => (err i
 
 /** What formatError sends for `err` at path ['p']. */
 const extensionsOf = (err: Error) =>
-  formatError(new GraphQLError(err.message, { path: ['p'], originalError: err }).toJSON(), err).extensions;
+  formatError(new GraphQLError(err.message, { path: ['p'], originalError: err }).toJSON(), err, () => undefined).extensions;
 
 describe('upstreamErrorFrom: one constructor for every platform table', () => {
   it('is what all five platforms use, each with its own table', () => {
