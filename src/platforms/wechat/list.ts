@@ -30,9 +30,11 @@ const DOCUMENTED_STATUSES = Object.keys(WECHAT_STATUS).map(Number);
 const DELETED_STATUSES = [6, 9];
 const DEFAULT_STATUSES = DOCUMENTED_STATUSES.filter((s) => !DELETED_STATUSES.includes(s));
 /** Unified status -> `status` codes, inverted from statusTables.ts (SCHEDULED: none). */
-type Query = { status: number; page: number; pageSize: number; draft: boolean };
 const CODES_BY_STATUS: Partial<Record<ProductStatus, number[]>> = { SCHEDULED: [] };
 for (const [code, status] of Object.entries(WECHAT_STATUS)) (CODES_BY_STATUS[status] ??= []).push(Number(code));
+
+/** One `product/spu/get_list` page query. */
+type Query = { status: number; page: number; pageSize: number; draft: boolean };
 
 export function createWechatListing(client: WechatClient, guard: UpstreamGuard | undefined): PlatformListing<WechatCredentials> {
   const completed = new CompletedPages();
@@ -134,7 +136,7 @@ async function withSkuDetails(sku: SkuCompletion, products: readonly Product[], 
   const later = products.filter((_, i) => early[i] === undefined);
   const pacing = { guard: sku.guard, credentialKey: call.credentials.appId, deadline: call.deadline };
   const [earlyLists, laterLists] = await Promise.all([
-    Promise.all(early.map((answer) => answer ?? Promise.resolve(undefined))),
+    Promise.all(early),
     pacedFanOut(pacing, later, (product) => fetchSkuList(sku, product.platformProductId, call)),
   ]);
   let next = 0;
