@@ -6,8 +6,9 @@
  * write costs the entry's building, an eviction and the collector's promotion of an object that then
  * dies old (bench/README.md, "Cache-miss path"). Keys asked again are admitted on their second miss.
  *
- * Misses are counted in a count-min sketch: 4 counters per key in a byte array, the smallest of them
- * is the key's count (never below its true count; above it only when all 4 collide). Every
+ * Misses are counted once the LRU is full (before, every key is admitted), in a count-min sketch: 4
+ * counters per key in a byte array, the smallest of them the key's count (never below its true count;
+ * above it only when all 4 collide). Every
  * `sampleSize` misses all counters are halved, so the counts describe the recent past (TinyLFU's
  * aging); a key missed once is forgotten within `sampleSize` misses of others.
  */
@@ -54,14 +55,24 @@ export class MissSketch {
   }
 }
 
+/** The part of an lru-cache bounded by size that admission reads. */
+export interface SizedLru {
+  calculatedSize: number;
+  size: number;
+  maxSize: number;
+}
+
 /**
- * Admission of `key` to an LRU bounded by `maxSize` that holds `count` entries of `calculatedSize` in
- * all: always while one more entry of the mean size fits without an eviction, else only when the key
- * was missed twice lately.
+ * Whether one more entry of the mean size fits without an eviction. While it does, every key is
+ * admitted, so misses need not be counted (a miss's hash is skipped on the hot path until then).
  */
-export function shouldAdmit(sketch: MissSketch, key: string, lru: { calculatedSize: number; size: number; maxSize: number }): boolean {
-  const { calculatedSize, size, maxSize } = lru;
-  return size === 0 || calculatedSize + calculatedSize / size <= maxSize || sketch.missesOf(key) >= 2;
+export function hasRoom({ calculatedSize, size, maxSize }: SizedLru): boolean {
+  return size === 0 || calculatedSize + calculatedSize / size <= maxSize;
+}
+
+/** Admission of `key` to `lru`: always while it has room, else only when the key was missed twice lately. */
+export function shouldAdmit(sketch: MissSketch, key: string, lru: SizedLru): boolean {
+  return hasRoom(lru) || sketch.missesOf(key) >= 2;
 }
 
 const pair: [number, number] = [0, 0];

@@ -7,7 +7,7 @@
  * is a miss.
  */
 import { LRUCache } from 'lru-cache';
-import { MissSketch, shouldAdmit } from './admission';
+import { hasRoom, MissSketch, shouldAdmit } from './admission';
 import { CACHE_FORMAT } from './cacheEntry';
 import type { RedisConnection } from '../redis/redisConnection';
 
@@ -66,7 +66,7 @@ export class TieredStore {
         values[i] = stored.value;
         continue;
       }
-      this.misses.recordMiss(keys[i]!);
+      if (!hasRoom(this.memory)) this.misses.recordMiss(keys[i]!);
       if (redis) (missing ??= []).push(this.redisPrefix + keys[i]!);
     }
     if (!redis || !missing) return values;

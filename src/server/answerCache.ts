@@ -17,7 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { RequestAccess } from '../auth/authenticator';
-import { MissSketch, shouldAdmit } from '../cache/admission';
+import { hasRoom, MissSketch, shouldAdmit } from '../cache/admission';
 import type { RequestUsage } from '../platforms/requestUsage';
 import type { GatewayContext } from './context';
 
@@ -101,7 +101,7 @@ export class AnswerCache {
     const answer = this.answers.get(key);
     if (answer && answer.epoch === this.epoch() && this.now() <= answer.freshUntil) return answer;
     if (answer) this.answers.delete(key);
-    this.misses.recordMiss(key);
+    if (!hasRoom(this.answers)) this.misses.recordMiss(key);
     return undefined;
   }
 

@@ -136,7 +136,7 @@ async function withSkuDetails(sku: SkuCompletion, products: readonly Product[], 
   const later = products.filter((_, i) => early[i] === undefined);
   const pacing = { guard: sku.guard, credentialKey: call.credentials.appId, deadline: call.deadline };
   const [earlyLists, laterLists] = await Promise.all([
-    Promise.all(early),
+    Promise.all(early.map((answer) => answer ?? Promise.resolve(undefined))),
     pacedFanOut(pacing, later, (product) => fetchSkuList(sku, product.platformProductId, call)),
   ]);
   let next = 0;
